@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Locale } from '$lib/i18n';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			locale: Locale;
+			requestId: string;
+			log: Logger;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+		interface PageData {
+			locale: Locale;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,78 @@
+/**
+ * The one validated configuration of the process. Everything that reads the environment
+ * goes through `config`; a missing or malformed variable stops the start with a message
+ * that names the variable (see `.env.example` for the list and the defaults).
+ */
+import { z } from 'zod';
+
+const booleanFlag = z
+	.enum(['true', 'false', '1', '0', ''])
+	.transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z
+	.string()
+	.url()
+	.refine((value) => /^postgres(ql)?:\/\//.test(value), 'doit commencer par postgres:// ou postgresql://');
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+	ORIGIN: z.string().url().optional(),
+	DATABASE_URL: postgresUrl.optional(),
+	PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+	DEMO_MODE: booleanFlag.optional(),
+	SMTP_URL: z
+		.string()
+		.refine((value) => /^smtps?:\/\//.test(value), 'doit commencer par smtp:// ou smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Réseau CPTS <ne-pas-repondre@reseau-cpts.localhost>'),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	REDIS_URL: z.string().url().optional(),
+	UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000)
+});
+
+export type Config = z.infer<typeof schema> & {
+	/** Public base URL used in links sent by e-mail. */
+	origin: string;
+	/** Whether demo accounts and their passwords are shown on the sign-in page. */
+	demoMode: boolean;
+	/** Secure cookies when the site is served over https. */
+	secureCookies: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	// Empty strings in .env files mean "not set", as in most twelve-factor tools.
+	const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+		throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}\nVoir .env.example.`);
+	}
+	const parsed = result.data;
+	const origin = (parsed.ORIGIN ?? `http://localhost:${parsed.PORT || 3000}`).replace(/\/$/, '');
+	return {
+		...parsed,
+		origin,
+		// Demo passwords are only ever shown for the embedded database unless asked for.
+		demoMode: parsed.DEMO_MODE ?? !parsed.DATABASE_URL,
+		secureCookies: origin.startsWith('https://')
+	};
+}
+
+let current: Config | undefined;
+
+/** The configuration of this process, parsed once from process.env. */
+export function getConfig(): Config {
+	current ??= parseConfig(process.env);
+	return current;
+}
+
+/** Tests and scripts that change process.env call this to re-read it. */
+export function resetConfig(): void {
+	current = undefined;
+}

@@ -1,0 +1,5 @@
+/** The whole database schema, one file per feature. Types come from here ($inferSelect). */
+export * from './schema/auth';
+export * from './schema/audit';
+export * from './schema/cpts';
+export * from './schema/notifications';

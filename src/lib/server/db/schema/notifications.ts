@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+/** Every e-mail the product sends; without SMTP_URL it stays here and admins read it. */
+export const mailOutbox = pgTable(
+	'mail_outbox',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		toAddress: text('to_address').notNull(),
+		subject: text('subject').notNull(),
+		textBody: text('text_body').notNull(),
+		htmlBody: text('html_body').notNull(),
+		template: text('template').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		error: text('error')
+	},
+	(table) => [index('mail_outbox_created_idx').on(table.createdAt)]
+);
+
+export const notifications = pgTable(
+	'notifications',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		link: text('link'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		readAt: timestamp('read_at', { withTimezone: true }),
+		/** Set when the notification went out by e-mail (at once or in a digest). */
+		emailedAt: timestamp('emailed_at', { withTimezone: true })
+	},
+	(table) => [
+		index('notifications_user_idx').on(table.userId, table.createdAt),
+		index('notifications_unread_idx').on(table.userId).where(sql`${table.readAt} is null`)
+	]
+);
+
+/** Per-kind delivery preference; a missing row means the kind's default. */
+export const notificationPreferences = pgTable(
+	'notification_preferences',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		channel: text('channel').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.userId, table.kind] }),
+		check(
+			'notification_preferences_channel_check',
+			sql`${table.channel} in ('in_app', 'email', 'digest', 'off')`
+		)
+	]
+);

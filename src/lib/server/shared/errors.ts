@@ -1,0 +1,33 @@
+/**
+ * Expected failures, typed with a stable code and a user-safe message key. Routes turn
+ * them into fail()/error() responses; anything else is unexpected and logged.
+ */
+export type AppErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'rate_limited';
+
+const statusByCode: Record<AppErrorCode, number> = {
+	not_found: 404,
+	forbidden: 403,
+	conflict: 409,
+	invalid: 400,
+	unauthenticated: 401,
+	rate_limited: 429
+};
+
+export class AppError extends Error {
+	constructor(
+		readonly code: AppErrorCode,
+		/** A key of the message catalogue, shown to the user. */
+		readonly messageKey: string,
+		readonly details: Record<string, unknown> = {}
+	) {
+		super(`${code}: ${messageKey}`);
+	}
+
+	get status(): number {
+		return statusByCode[this.code];
+	}
+}
+
+export const notFound = (messageKey = 'error.notFound') => new AppError('not_found', messageKey);
+export const forbidden = (messageKey = 'error.forbidden') => new AppError('forbidden', messageKey);
+export const conflict = (messageKey: string) => new AppError('conflict', messageKey);

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: validates the configuration, builds if needed, prepares the database
+ * (migrations, demo data) and serves the site with adapter-node's handler in one Node
+ * process. SIGTERM stops accepting, lets requests in flight finish, closes the database
+ * and exits 0.
+ */
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, getConfig, type Config } from '../lib/server/config';
+import { closeDatabase, getDatabase } from '../lib/server/db';
+import { getLogger } from '../lib/server/logger';
+import { prepareDatabase } from '../lib/server/startup';
+import { buildIfNeeded } from './build-if-needed';
+import { handleUpgrade } from './upgrade';
+
+let config: Config;
+try {
+	config = getConfig();
+} catch (error) {
+	if (error instanceof ConfigError) {
+		console.error(error.message);
+		process.exit(1);
+	}
+	throw error;
+}
+process.env.NODE_ENV ??= 'production';
+
+const log = getLogger();
+if (!process.env.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
+
+const database = await getDatabase();
+await prepareDatabase();
+
+// adapter-node reads its own variables (ORIGIN, BODY_SIZE_LIMIT…) when the handler loads.
+const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
+
+const server = createServer((request, response) => handler(request, response));
+server.on('upgrade', handleUpgrade);
+server.on('clientError', (_error, socket) => {
+	if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+	else socket.destroy();
+});
+server.keepAliveTimeout = 5_000;
+
+server.listen(config.PORT, config.HOST, () => {
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.PORT;
+	log.info({ port, database: database.kind, demoMode: config.demoMode }, 'listening');
+	console.log(`Réseau CPTS est prêt : http://localhost:${port} (base ${database.kind === 'pglite' ? 'embarquée PGlite' : 'PostgreSQL'})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+	if (stopping) return;
+	stopping = true;
+	log.info({ signal }, 'shutting down');
+	// Stop accepting; idle keep-alive sockets go now, busy ones when their response ends.
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+	server.closeIdleConnections();
+	const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+	await closed;
+	clearTimeout(deadline);
+	process.emit('sveltekit:shutdown' as never, signal as never);
+	await closeDatabase();
+	log.info('stopped');
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,33 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { canStartThrowawayCluster } from './test/setup/postgres-cluster.ts';
+
+// Integration tests run on PGlite and, when one can be had, on a real PostgreSQL.
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL) || canStartThrowawayCluster();
+if (process.env.VITEST && !withPostgres) {
+	console.warn('\n⚠ Aucun PostgreSQL disponible (ni TEST_DATABASE_URL ni initdb) : seuls les tests PGlite tournent.\n');
+}
+
+const integration = (engine: 'pglite' | 'postgres') => ({
+	extends: true as const,
+	test: {
+		name: `integration-${engine}`,
+		include: ['test/integration/**/*.test.ts'],
+		env: { TEST_DB: engine, LOG_LEVEL: 'silent' }
+	}
+});
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		globalSetup: ['test/setup/global-setup.ts'],
+		testTimeout: 20_000,
+		hookTimeout: 60_000,
+		env: { LOG_LEVEL: 'silent' },
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+			integration('pglite'),
+			...(withPostgres ? [integration('postgres')] : [])
+		]
+	}
+});
