@@ -4,9 +4,15 @@
  * this module merges them and types the keys. Chosen over Paraglide 2 (≈575 MB of compiler,
  * a CDN plugin by default, slower builds) for a catalogue of this size: see the issue note.
  */
+import admin from './messages/admin';
+import auth from './messages/auth';
 import common from './messages/common';
+import cpts from './messages/cpts';
+import dashboard from './messages/dashboard';
+import mail from './messages/mail';
+import notifications from './messages/notifications';
 
-const catalogues = [common] as const;
+const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail] as const;
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
 	? H['fr'] & Merge<R>

@@ -1,0 +1,23 @@
+/**
+ * Demo accounts, one per role, shown with their passwords on the sign-in page in demo mode
+ * only (and in the README). The seed creates them.
+ */
+import type { GrantedRole, Profession } from '../../domain/professions';
+
+export interface DemoAccount {
+	email: string;
+	password: string;
+	name: string;
+	profession: Profession;
+	roles: GrantedRole[];
+	/** What the account shows off, for the sign-in page. */
+	roleLabel: 'role.member' | 'role.facilitator' | 'role.trainer' | 'role.admin' | 'demo.coordinator';
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+	{ email: 'admin@demo.reseau-cpts.fr', password: 'demo-admin-2026', name: 'Anne Martin', profession: 'coordinateur_autre', roles: ['admin'], roleLabel: 'role.admin' },
+	{ email: 'animatrice@demo.reseau-cpts.fr', password: 'demo-animation-2026', name: 'Sophie Lambert', profession: 'coordinateur_autre', roles: ['facilitator'], roleLabel: 'role.facilitator' },
+	{ email: 'formateur@demo.reseau-cpts.fr', password: 'demo-formation-2026', name: 'Dr Marc Girard', profession: 'medecin_generaliste', roles: ['trainer'], roleLabel: 'role.trainer' },
+	{ email: 'coordinatrice@demo.reseau-cpts.fr', password: 'demo-coordination-2026', name: 'Claire Dubois', profession: 'infirmier', roles: [], roleLabel: 'demo.coordinator' },
+	{ email: 'membre@demo.reseau-cpts.fr', password: 'demo-membre-2026', name: 'Julien Moreau', profession: 'pharmacien', roles: [], roleLabel: 'role.member' }
+];
