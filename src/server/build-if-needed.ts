@@ -1,10 +1,11 @@
 /** `npm start` builds the site when build/ is missing or older than the sources. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
-const stampFile = path.resolve('build/.built-at');
+// vite build writes the handler last, so its time is the time of the build.
+const builtFile = path.resolve('build/handler.js');
 
 function newestModification(entry: string): number {
 	if (!existsSync(entry)) return 0;
@@ -17,8 +18,8 @@ function newestModification(entry: string): number {
 
 /** Whether the sources changed since the last build. */
 export function buildIsStale(): boolean {
-	if (!existsSync(path.resolve('build/handler.js')) || !existsSync(stampFile)) return true;
-	const builtAt = statSync(stampFile).mtimeMs;
+	if (!existsSync(builtFile)) return true;
+	const builtAt = statSync(builtFile).mtimeMs;
 	return inputs.some((input) => newestModification(path.resolve(input)) > builtAt);
 }
 
@@ -33,5 +34,4 @@ export function buildIfNeeded(log: (message: string) => void): void {
 		console.error('La construction du site a échoué (vite build).');
 		process.exit(1);
 	}
-	writeFileSync(stampFile, new Date().toISOString());
 }
