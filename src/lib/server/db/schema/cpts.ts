@@ -58,7 +58,12 @@ export const cpts = pgTable(
 		check('cpts_nature_check', sql`${table.nature} in (${inList(TERRITORY_NATURES)})`),
 		check('cpts_stage_check', sql`${table.stage} in (${inList(CPTS_STAGES)})`),
 		check('cpts_population_check', sql`${table.population} >= 0`),
-		check('cpts_professionals_check', sql`${table.professionalsCount} >= 0`)
+		check('cpts_professionals_check', sql`${table.professionalsCount} >= 0`),
+		// Same bounds as the form (src/lib/server/cpts/forms.ts): the form gives the message,
+		// these keep scripts and imports honest.
+		check('cpts_population_max_check', sql`${table.population} <= 3000000`),
+		check('cpts_slug_format_check', sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+		check('cpts_website_check', sql`${table.website} is null or ${table.website} ~* '^https?://'`)
 	]
 );
 
