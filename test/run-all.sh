@@ -17,11 +17,12 @@ check_status=$?
 tail -n 1 tmp/svelte-check.log
 if [ $check_status -ne 0 ]; then grep -E '"type":"(ERROR|WARNING)"' tmp/svelte-check.log | head -40; status=1; fi
 
-step "vitest (unit, integration on PGlite and PostgreSQL)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/vitest.json || status=1
-
 step "build"
 npx vite build > tmp/build.log 2>&1 || { tail -40 tmp/build.log; status=1; }
+
+step "vitest (unit, integration on PGlite and PostgreSQL)"
+rm -f tmp/vitest-counts.json
+npx vitest run --reporter=default --reporter=./test/setup/count-reporter.ts || status=1
 
 step "browser (Playwright + Chromium)"
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

@@ -2,22 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const rows = [];
-if (existsSync('tmp/vitest.json')) {
-	const report = JSON.parse(readFileSync('tmp/vitest.json', 'utf8'));
-	const byProject = new Map();
-	for (const file of report.testResults) {
-		for (const test of file.assertionResults) {
-			// Vitest's JSON names the project in the file's name when projects are used.
-			const project = file.name.includes('/test/integration/') ? null : 'unit';
-			const key = test.projectName ?? file.projectName ?? project ?? 'integration';
-			const counts = byProject.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
-			if (test.status === 'passed') counts.passed++;
-			else if (test.status === 'failed') counts.failed++;
-			else counts.skipped++;
-			byProject.set(key, counts);
-		}
-	}
-	for (const [project, counts] of byProject) rows.push([project, counts]);
+if (existsSync('tmp/vitest-counts.json')) {
+	for (const [project, counts] of Object.entries(JSON.parse(readFileSync('tmp/vitest-counts.json', 'utf8')))) rows.push([project, counts]);
 }
 if (existsSync('tmp/playwright.json')) {
 	const report = JSON.parse(readFileSync('tmp/playwright.json', 'utf8'));
