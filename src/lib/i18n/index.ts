@@ -68,3 +68,16 @@ export function pickLocale(userLocale: string | null | undefined, cookie: string
 export function formatNumber(locale: Locale, value: number): string {
 	return numberFormats[locale].format(value);
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time for people, e.g. "22 novembre 2026 à 09:05"; Paris time unless told otherwise. */
+export function formatDateTime(locale: Locale, date: Date | string, timeZone = 'Europe/Paris'): string {
+	const key = `${locale}|${timeZone}`;
+	let format = dateTimeFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone });
+		dateTimeFormats.set(key, format);
+	}
+	return format.format(typeof date === 'string' ? new Date(date) : date);
+}

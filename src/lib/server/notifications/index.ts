@@ -1,0 +1,274 @@
+/**
+ * Notifications: the API other features call (`notify`) and what the bell and the
+ * /notifications pages read.
+ *
+ * A notification stores message keys and their params, not translated text: it is
+ * translated when shown or mailed, in the reader's locale (the actor who triggered it may
+ * use another one, and a locale change applies to past notifications too).
+ *
+ * Delivery follows the recipient's per-kind preference (kinds.ts gives the defaults):
+ * 'in_app' stores it; 'email' stores it and mails it at once; 'digest' stores it and the
+ * daily digest (sendDigests) mails it; 'off' stores nothing. Mail goes only to verified
+ * addresses, so an address typed by someone else is never sent notifications.
+ */
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { notificationPreferences, notifications, users } from '../db/schema';
+import { sendMail, siteUrl, type MailTemplate } from '../mail';
+import { translate, type Locale, type MessageKey, type MessageParams } from '../../i18n';
+import {
+	NOTIFICATION_KINDS,
+	NOTIFICATION_KIND_LIST,
+	type NotificationChannel,
+	type NotificationKind,
+	type NotificationPreference
+} from './kinds';
+
+export * from './kinds';
+
+export type Notification = typeof notifications.$inferSelect;
+
+export interface NotifyInput {
+	userId: string;
+	kind: NotificationKind;
+	/** Catalogue key of the title; the kind's default when omitted. */
+	title?: MessageKey;
+	/** Catalogue key of the body; the kind's default when omitted, none when null. */
+	body?: MessageKey | null;
+	/** Values for the placeholders of title and body (names, titles: plain text). */
+	params?: MessageParams;
+	/** A path of this site, e.g. "/forums/sujet/42". */
+	link?: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A digest lists at most this many notifications; the rest are counted. */
+const DIGEST_MAX_ITEMS = 30;
+const PREFERENCES_PATH = '/notifications/preferences';
+
+/** Whether a link stays on this site (one leading slash, no scheme, no "//host"). */
+export function isSiteLink(link: string): boolean {
+	return /^\/([^/\\]|$)/.test(link);
+}
+
+/** The recipient's preference for a kind (their choice, or the kind's default). */
+export async function preferenceFor(db: DbOrTx, userId: string, kind: NotificationKind): Promise<NotificationPreference> {
+	const [row] = await db
+		.select({ channel: notificationPreferences.channel })
+		.from(notificationPreferences)
+		.where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)));
+	return (row?.channel as NotificationPreference | undefined) ?? NOTIFICATION_KINDS[kind].defaultPreference;
+}
+
+/**
+ * Notifies a user, following their preference for the kind. Returns the stored
+ * notification's id (null when the kind is off for them) and how it was delivered.
+ * With the 'email' channel the mail is written to the outbox in the caller's transaction
+ * and sent right away; a failed send is kept in the outbox and never throws.
+ */
+export async function notify(
+	db: DbOrTx,
+	input: NotifyInput
+): Promise<{ id: number | null; channel: NotificationChannel | 'off' }> {
+	const definition = NOTIFICATION_KINDS[input.kind];
+	if (!definition) throw new Error(`unknown notification kind: ${input.kind}`);
+	if (input.link && !isSiteLink(input.link)) throw new Error(`notification link must be a path of this site: ${input.link}`);
+
+	const preference = await preferenceFor(db, input.userId, input.kind);
+	if (preference === 'off') return { id: null, channel: 'off' };
+
+	const [recipient] = await db
+		.select({ email: users.email, name: users.name, locale: users.locale, verifiedAt: users.emailVerifiedAt })
+		.from(users)
+		.where(eq(users.id, input.userId));
+	if (!recipient) throw new Error(`notify: no user ${input.userId}`);
+	// Unverified addresses get no mail: the notification is delivered in the app only.
+	const channel: NotificationChannel = preference !== 'in_app' && !recipient.verifiedAt ? 'in_app' : preference;
+
+	const title = input.title ?? definition.title;
+	const body = input.body === undefined ? definition.body : input.body;
+	const [row] = await db
+		.insert(notifications)
+		.values({
+			userId: input.userId,
+			kind: input.kind,
+			title,
+			body: body ?? '',
+			params: input.params ?? {},
+			link: input.link ?? null,
+			channel
+		})
+		.returning({ id: notifications.id });
+
+	if (channel === 'email') {
+		const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
+		await sendMail(db, recipient.email, instantMail(locale, { title, body, params: input.params ?? {}, link: input.link ?? null }));
+		await db.update(notifications).set({ emailedAt: new Date() }).where(eq(notifications.id, row.id));
+	}
+	return { id: row.id, channel };
+}
+
+function instantMail(
+	locale: Locale,
+	notification: { title: string; body: string | null; params: MessageParams; link: string | null }
+): MailTemplate {
+	return {
+		template: 'notification',
+		locale,
+		subject: [notification.title as MessageKey, notification.params],
+		paragraphs: [
+			...(notification.body ? [[notification.body as MessageKey, notification.params] as [MessageKey, MessageParams]] : []),
+			['notifications.mail.preferences', { url: siteUrl(PREFERENCES_PATH) }]
+		],
+		action: { label: 'notifications.mail.open', url: siteUrl(notification.link ?? '/notifications') }
+	};
+}
+
+/**
+ * Sends the daily digest: one mail per user with the digest notifications of the day
+ * before `now` that were not mailed yet, then marks them mailed. Users with nothing new
+ * get nothing. Each user's notifications are claimed (emailed_at set, rows locked) before
+ * the mail is written, in one transaction, so concurrent runs never mail one twice.
+ */
+export async function sendDigests(db: DbOrTx, now: Date = new Date()): Promise<{ mails: number; notifications: number }> {
+	const since = new Date(now.getTime() - DAY_MS);
+	const pendingWindow = and(
+		eq(notifications.channel, 'digest'),
+		isNull(notifications.emailedAt),
+		gt(notifications.createdAt, since),
+		lte(notifications.createdAt, now)
+	);
+	const recipients = await db
+		.selectDistinct({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+		.from(notifications)
+		.innerJoin(users, eq(users.id, notifications.userId))
+		.where(and(pendingWindow, isNotNull(users.emailVerifiedAt)));
+
+	let mails = 0;
+	let mailed = 0;
+	for (const recipient of recipients) {
+		const claimed = await db.transaction(async (tx) => {
+			const rows = await tx
+				.update(notifications)
+				.set({ emailedAt: new Date() })
+				.where(and(pendingWindow, eq(notifications.userId, recipient.id)))
+				.returning();
+			if (rows.length === 0) return 0;
+			rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+			const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
+			await sendMail(tx, recipient.email, digestMail(locale, recipient.name, rows));
+			return rows.length;
+		});
+		if (claimed > 0) {
+			mails += 1;
+			mailed += claimed;
+		}
+	}
+	return { mails, notifications: mailed };
+}
+
+function digestMail(locale: Locale, name: string, rows: Notification[]): MailTemplate {
+	const items = rows.slice(0, DIGEST_MAX_ITEMS).map((row): [MessageKey, MessageParams] => {
+		// Titles are translated here, in the recipient's locale, then placed in the item line.
+		const title = translate(locale, row.title, row.params);
+		return row.link
+			? ['notifications.digest.itemWithLink', { title, url: siteUrl(row.link) }]
+			: ['notifications.digest.item', { title }];
+	});
+	const more = rows.length - items.length;
+	return {
+		template: 'notification_digest',
+		locale,
+		subject: ['notifications.digest.subject', { count: rows.length }],
+		paragraphs: [
+			['notifications.digest.intro', { name }],
+			...items,
+			...(more > 0 ? [['notifications.digest.more', { count: more }] as [MessageKey, MessageParams]] : []),
+			['notifications.mail.preferences', { url: siteUrl(PREFERENCES_PATH) }]
+		],
+		action: { label: 'notifications.digest.action', url: siteUrl('/notifications') }
+	};
+}
+
+/** Number of unread notifications of a user (the bell). Served by a partial index. */
+export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
+	const [row] = await db
+		.select({ value: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+	return Number(row?.value ?? 0);
+}
+
+/** A page of a user's notifications, newest first; `before` is the id the previous page ended at. */
+export async function listNotifications(
+	db: DbOrTx,
+	userId: string,
+	options: { limit?: number; before?: number | null } = {}
+): Promise<{ items: Notification[]; nextBefore: number | null }> {
+	const limit = Math.min(Math.max(options.limit ?? 30, 1), 100);
+	// A cursor comes from the URL: anything but a positive id means the first page.
+	const before = Number.isSafeInteger(options.before) && options.before! > 0 ? options.before! : null;
+	const rows = await db
+		.select()
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
+		.orderBy(desc(notifications.id))
+		.limit(limit + 1);
+	const items = rows.slice(0, limit);
+	return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+/**
+ * Marks one of the user's own notifications read (keeping the first read time); false when
+ * no notification of theirs has that id, in which case nothing changes.
+ */
+export async function markRead(db: DbOrTx, userId: string, notificationId: number): Promise<boolean> {
+	const rows = await db
+		.update(notifications)
+		.set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+		.where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)))
+		.returning({ id: notifications.id });
+	return rows.length > 0;
+}
+
+/** Marks every unread notification of the user read; returns how many changed. */
+export async function markAllRead(db: DbOrTx, userId: string): Promise<number> {
+	const rows = await db
+		.update(notifications)
+		.set({ readAt: new Date() })
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+		.returning({ id: notifications.id });
+	return rows.length;
+}
+
+/** The user's preference for every kind (their choices over the defaults), in display order. */
+export async function getPreferences(db: DbOrTx, userId: string): Promise<Record<NotificationKind, NotificationPreference>> {
+	const rows = await db
+		.select({ kind: notificationPreferences.kind, channel: notificationPreferences.channel })
+		.from(notificationPreferences)
+		.where(eq(notificationPreferences.userId, userId))
+		.orderBy(asc(notificationPreferences.kind));
+	const chosen = new Map(rows.map((row) => [row.kind, row.channel as NotificationPreference]));
+	return Object.fromEntries(
+		NOTIFICATION_KIND_LIST.map((kind) => [kind, chosen.get(kind) ?? NOTIFICATION_KINDS[kind].defaultPreference])
+	) as Record<NotificationKind, NotificationPreference>;
+}
+
+/** Saves the user's preferences for the kinds given (others keep theirs). */
+export async function setPreferences(
+	db: DbOrTx,
+	userId: string,
+	preferences: Partial<Record<NotificationKind, NotificationPreference>>
+): Promise<void> {
+	const values = Object.entries(preferences)
+		.filter((entry): entry is [NotificationKind, NotificationPreference] => entry[1] !== undefined)
+		.map(([kind, channel]) => ({ userId, kind, channel }));
+	if (values.length === 0) return;
+	await db
+		.insert(notificationPreferences)
+		.values(values)
+		.onConflictDoUpdate({
+			target: [notificationPreferences.userId, notificationPreferences.kind],
+			set: { channel: sql`excluded.channel` }
+		});
+}

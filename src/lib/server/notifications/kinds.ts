@@ -1,0 +1,81 @@
+/**
+ * The kinds of notification the product sends, each with its default delivery channel and
+ * its default title and body (message keys). A feature that needs a new kind adds it here
+ * and its messages to src/lib/i18n/messages/notifications.ts.
+ */
+import type { MessageKey } from '../../i18n';
+
+/** How a user wants a kind delivered. 'off' stores nothing. */
+export const NOTIFICATION_PREFERENCES = ['in_app', 'email', 'digest', 'off'] as const;
+export type NotificationPreference = (typeof NOTIFICATION_PREFERENCES)[number];
+/** How a stored notification was delivered (every stored one is also shown in the app). */
+export type NotificationChannel = Exclude<NotificationPreference, 'off'>;
+
+interface KindDefinition {
+	defaultPreference: NotificationPreference;
+	title: MessageKey;
+	body: MessageKey | null;
+}
+
+export const NOTIFICATION_KINDS = {
+	// Coordinators must answer join requests: worth an e-mail at once.
+	'cpts.join_request': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.cpts.join_request.title',
+		body: 'notifications.kind.cpts.join_request.body'
+	},
+	'cpts.join_decision': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.cpts.join_decision.title',
+		body: 'notifications.kind.cpts.join_decision.body'
+	},
+	'cpts.invitation': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.cpts.invitation.title',
+		body: 'notifications.kind.cpts.invitation.body'
+	},
+	'forum.mention': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.forum.mention.title',
+		body: 'notifications.kind.forum.mention.body'
+	},
+	// Replies and comments can be many: a daily digest by default.
+	'forum.reply': {
+		defaultPreference: 'digest',
+		title: 'notifications.kind.forum.reply.title',
+		body: 'notifications.kind.forum.reply.body'
+	},
+	'draft.comment': {
+		defaultPreference: 'digest',
+		title: 'notifications.kind.draft.comment.title',
+		body: 'notifications.kind.draft.comment.body'
+	},
+	// A seat freed on a DPC session is time-sensitive.
+	'dpc.waitlist_promotion': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.dpc.waitlist_promotion.title',
+		body: 'notifications.kind.dpc.waitlist_promotion.body'
+	},
+	'dpc.session_changed': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.dpc.session_changed.title',
+		body: 'notifications.kind.dpc.session_changed.body'
+	},
+	system: {
+		defaultPreference: 'in_app',
+		title: 'notifications.kind.system.title',
+		body: null
+	}
+} as const satisfies Record<string, KindDefinition>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND_LIST = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+	return Object.hasOwn(NOTIFICATION_KINDS, value);
+}
+
+/** The catalogue key naming a kind in the preferences form. */
+export function kindLabelKey(kind: NotificationKind): MessageKey {
+	return `notifications.kindLabel.${kind}` as MessageKey;
+}
