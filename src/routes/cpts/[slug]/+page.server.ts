@@ -1,0 +1,57 @@
+import type { Actions, PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/shared/forms';
+import {
+	getPublicMembership,
+	getViewerAccess,
+	joinRequestSchema,
+	leaveCpts,
+	requestToJoin,
+	requireCptsBySlug
+} from '$lib/server/cpts';
+import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+
+// The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const db = await getDb();
+	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const access = await getViewerAccess(db, locals.user, cpts.id);
+	const people = await getPublicMembership(db, cpts.id);
+	return {
+		cpts,
+		access,
+		signedIn: locals.user !== null,
+		coordinators: people.coordinators,
+		memberCount: people.memberCount
+	};
+};
+
+export const actions: Actions = {
+	join: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const db = await getDb();
+		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const parsed = parseForm(joinRequestSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		try {
+			await requestToJoin(db, user, cpts.id, parsed.data.message);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { values: parsed.values });
+		}
+		return { success: 'cpts.join.sent' };
+	},
+	leave: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const db = await getDb();
+		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const wasPending = (await getViewerAccess(db, user, cpts.id)).membership?.status === 'pending';
+		try {
+			await leaveCpts(db, user, cpts.id);
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+		return { success: wasPending ? 'cpts.join.withdrawn' : 'cpts.leave.done' };
+	}
+};

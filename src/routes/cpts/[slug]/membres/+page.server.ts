@@ -1,0 +1,85 @@
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/shared/forms';
+import { translate } from '$lib/i18n';
+import {
+	approveJoinRequest,
+	emailOnlySchema,
+	getViewerAccess,
+	inviteByEmail,
+	listMembers,
+	listPendingRequests,
+	refuseJoinRequest,
+	removeMember,
+	requireCptsBySlug
+} from '$lib/server/cpts';
+import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+
+/** Anonymous visitors go to sign-in; signed-in non-members get a 403 (canSeeMembers). */
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const user = requireUser(locals, url);
+	const db = await getDb();
+	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const access = await getViewerAccess(db, user, cpts.id);
+	if (!access.canSeeMembers) error(403, translate(locals.locale, 'error.forbidden'));
+	return {
+		cpts: { id: cpts.id, slug: cpts.slug, name: cpts.name },
+		access,
+		viewerId: user.id,
+		members: await listMembers(db, cpts.id),
+		pending: access.canManageMembers ? await listPendingRequests(db, cpts.id) : []
+	};
+};
+
+/** The signed-in user, the CPTS and the `userId` field of a member action. */
+async function memberActionContext({ request, params, locals, url }: RequestEvent) {
+	const user = requireUser(locals, url);
+	const db = await getDb();
+	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const form = await request.formData();
+	const userId = form.get('userId');
+	return { user, db, cpts, form, userId: typeof userId === 'string' ? userId : '' };
+}
+
+export const actions: Actions = {
+	approve: async (event) => {
+		const { user, db, cpts, userId } = await memberActionContext(event);
+		try {
+			await approveJoinRequest(db, user, cpts.id, userId);
+		} catch (caught) {
+			return failFromError(event.locals.locale, caught);
+		}
+		return { success: 'cpts.members.approved' };
+	},
+	refuse: async (event) => {
+		const { user, db, cpts, userId } = await memberActionContext(event);
+		try {
+			await refuseJoinRequest(db, user, cpts.id, userId);
+		} catch (caught) {
+			return failFromError(event.locals.locale, caught);
+		}
+		return { success: 'cpts.members.refused' };
+	},
+	remove: async (event) => {
+		const { user, db, cpts, userId } = await memberActionContext(event);
+		try {
+			await removeMember(db, user, cpts.id, userId);
+		} catch (caught) {
+			return failFromError(event.locals.locale, caught);
+		}
+		return { success: 'cpts.members.removed' };
+	},
+	invite: async (event) => {
+		const { user, db, cpts, form } = await memberActionContext(event);
+		const parsed = parseForm(emailOnlySchema, form);
+		if (!parsed.ok) return fail(400, { inviteErrors: parsed.errors, inviteValues: parsed.values });
+		try {
+			await inviteByEmail(db, user, cpts.id, parsed.data.email);
+		} catch (caught) {
+			return failFromError(event.locals.locale, caught, { inviteValues: parsed.values });
+		}
+		return { success: 'cpts.invite.sent', invitedEmail: parsed.data.email };
+	}
+};

@@ -1,0 +1,89 @@
+import type { Actions, PageServerLoad } from './$types';
+import { error, fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/shared/forms';
+import { translate } from '$lib/i18n';
+import {
+	appointCoordinator,
+	canManageCpts,
+	cptsFormSchema,
+	cptsFormValues,
+	emailOnlySchema,
+	getPublicMembership,
+	listRegions,
+	removeCoordinatorRole,
+	requireCptsBySlug,
+	updateCpts
+} from '$lib/server/cpts';
+import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { AppError } from '$lib/server/shared/errors';
+
+/** Facilitators and admins only: others are sent to sign-in or get a 403. */
+function requireCptsManager(locals: App.Locals, url: URL) {
+	const user = requireUser(locals, url);
+	if (!canManageCpts(user)) error(403, translate(locals.locale, 'error.forbidden'));
+	return user;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireCptsManager(locals, url);
+	const db = await getDb();
+	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	return {
+		cpts: { id: cpts.id, slug: cpts.slug, name: cpts.name },
+		values: cptsFormValues(cpts),
+		regions: await listRegions(db),
+		coordinators: (await getPublicMembership(db, cpts.id)).coordinators,
+		justCreated: url.searchParams.has('cree')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, params, locals, url }) => {
+		const user = requireCptsManager(locals, url);
+		const db = await getDb();
+		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const regions = await listRegions(db);
+		const parsed = parseForm(
+			cptsFormSchema(regions.map((region) => region.code)),
+			await request.formData()
+		);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		try {
+			await updateCpts(db, user, cpts.id, parsed.data);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { values: parsed.values });
+		}
+		return { success: 'common.saved' };
+	},
+	appoint: async ({ request, params, locals, url }) => {
+		const user = requireCptsManager(locals, url);
+		const db = await getDb();
+		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const parsed = parseForm(emailOnlySchema, await request.formData());
+		if (!parsed.ok) return fail(400, { coordinatorErrors: parsed.errors, coordinatorValues: parsed.values });
+		try {
+			const appointed = await appointCoordinator(db, user, cpts.id, parsed.data.email);
+			return { success: 'cpts.coordinators.appointed', appointedName: appointed.name };
+		} catch (caught) {
+			// An unknown e-mail belongs next to the field, not in a banner.
+			if (caught instanceof AppError && caught.code === 'invalid') {
+				return fail(400, { coordinatorErrors: { email: caught.messageKey }, coordinatorValues: parsed.values });
+			}
+			return failFromError(locals.locale, caught, { coordinatorValues: parsed.values });
+		}
+	},
+	removeCoordinator: async ({ request, params, locals, url }) => {
+		const user = requireCptsManager(locals, url);
+		const db = await getDb();
+		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const userId = (await request.formData()).get('userId');
+		try {
+			await removeCoordinatorRole(db, user, cpts.id, typeof userId === 'string' ? userId : '');
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+		return { success: 'cpts.coordinators.removed' };
+	}
+};

@@ -1,0 +1,28 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { acceptInvitation, getInvitationState } from '$lib/server/cpts';
+import { failFromError } from '$lib/server/cpts/http';
+
+// Opening the link shows the invitation; joining is a POST (one button), so that a link
+// opened by a mail scanner or forced by another site never makes anyone a member.
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const state = await getInvitationState(await getDb(), params.token);
+	return {
+		state: state.status === 'invalid' ? state : { status: state.status, cpts: { slug: state.cpts.slug, name: state.cpts.name }, expiresAt: state.expiresAt },
+		signedIn: locals.user !== null,
+		returnTo: url.pathname
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		try {
+			const { cpts } = await acceptInvitation(await getDb(), user, params.token);
+			return { accepted: { slug: cpts.slug, name: cpts.name } };
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+	}
+};

@@ -1,0 +1,40 @@
+import type { Actions, PageServerLoad } from './$types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/shared/forms';
+import { translate } from '$lib/i18n';
+import { canManageCpts, createCpts, cptsFormSchema, listRegions } from '$lib/server/cpts';
+import { failFromError } from '$lib/server/cpts/http';
+
+/** Facilitators and admins only: others are sent to sign-in or get a 403. */
+function requireCptsManager(locals: App.Locals, url: URL) {
+	const user = requireUser(locals, url);
+	if (!canManageCpts(user)) error(403, translate(locals.locale, 'error.forbidden'));
+	return user;
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCptsManager(locals, url);
+	return { regions: await listRegions(await getDb()) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const user = requireCptsManager(locals, url);
+		const db = await getDb();
+		const regions = await listRegions(db);
+		const parsed = parseForm(
+			cptsFormSchema(regions.map((region) => region.code)),
+			await request.formData()
+		);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		let slug: string;
+		try {
+			slug = (await createCpts(db, user, parsed.data)).slug;
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { values: parsed.values });
+		}
+		redirect(303, `/cpts/${slug}/modifier?cree=1`);
+	}
+};
