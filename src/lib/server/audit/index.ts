@@ -2,8 +2,17 @@
  * The audit log: who did what, when (role changes, membership decisions, moderation).
  * Append-only; call it inside the transaction of the change it records so both commit together.
  */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db';
-import { auditLog } from '../db/schema';
+import { auditLog, users } from '../db/schema';
+
+export type AuditEntry = typeof auditLog.$inferSelect & {
+	/** The actor's name (null for the system or a deleted account). */
+	actorName: string | null;
+	/** The target's name when the target is a user. */
+	targetName: string | null;
+};
 
 /** Appends one entry to the audit log. */
 export async function writeAudit(
@@ -17,4 +26,26 @@ export async function writeAudit(
 		targetId: entry.targetId,
 		details: entry.details ?? {}
 	});
+}
+
+/** A page of the audit log, newest first; `before` is the id the previous page ended at. */
+export async function listAudit(
+	db: DbOrTx,
+	options: { limit?: number; before?: number | null } = {}
+): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+	const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+	// A cursor comes from the URL: anything but a positive id means the first page.
+	const before = Number.isSafeInteger(options.before) && options.before! > 0 ? options.before! : null;
+	const actor = alias(users, 'actor');
+	const targetUser = alias(users, 'target_user');
+	const rows = await db
+		.select({ entry: auditLog, actorName: actor.name, targetName: targetUser.name })
+		.from(auditLog)
+		.leftJoin(actor, eq(actor.id, auditLog.actorId))
+		.leftJoin(targetUser, and(eq(auditLog.targetType, 'user'), eq(targetUser.id, auditLog.targetId)))
+		.where(before ? lt(auditLog.id, before) : undefined)
+		.orderBy(desc(auditLog.id))
+		.limit(limit + 1);
+	const entries = rows.slice(0, limit).map((row) => ({ ...row.entry, actorName: row.actorName, targetName: row.targetName }));
+	return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null };
 }

@@ -1,0 +1,45 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { grantRole, revokeRole, searchUsers } from '$lib/server/admin';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { AppError } from '$lib/server/shared/errors';
+import { parseForm } from '$lib/server/shared/forms';
+import { GRANTED_ROLES, type GrantedRole } from '$lib/domain/professions';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const admin = requireRole(locals, url, 'admin');
+	const query = url.searchParams.get('q')?.trim().slice(0, 200) ?? '';
+	const roleParam = url.searchParams.get('role');
+	const role = GRANTED_ROLES.includes(roleParam as GrantedRole) ? (roleParam as GrantedRole) : null;
+	const users = await searchUsers(await getDb(), { query, role, limit: 50 });
+	return { query, role, users, roles: GRANTED_ROLES, currentUserId: admin.id };
+};
+
+const roleChangeSchema = z.object({
+	userId: z.string({ error: 'form.required' }).min(1, 'form.required').max(64, 'form.invalid'),
+	role: z.enum(GRANTED_ROLES, { error: 'form.choice' })
+});
+
+/** Runs a grant or revoke from a form post and turns its outcome into the page's message. */
+async function changeRole({ locals, url, request }: RequestEvent, change: typeof grantRole | typeof revokeRole) {
+	const admin = requireRole(locals, url, 'admin');
+	const parsed = parseForm(roleChangeSchema, await request.formData());
+	if (!parsed.ok) return fail(400, { message: parsed.errors.role ?? parsed.errors.userId ?? 'form.invalid' });
+	try {
+		const result = await change(await getDb(), admin, parsed.data.userId, parsed.data.role);
+		const key = change === grantRole
+			? result.changed ? 'admin.roles.granted' : 'admin.roles.alreadyGranted'
+			: result.changed ? 'admin.roles.revoked' : 'admin.roles.notHeld';
+		return { success: key, role: parsed.data.role, name: result.userName };
+	} catch (error) {
+		if (error instanceof AppError) return fail(error.status, { message: error.messageKey });
+		throw error;
+	}
+}
+
+export const actions: Actions = {
+	grant: (event) => changeRole(event, grantRole),
+	revoke: (event) => changeRole(event, revokeRole)
+};
