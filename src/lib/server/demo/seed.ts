@@ -1,6 +1,124 @@
-/** Demo network (placeholder until the seed is written): returns null when nothing was done. */
-import type { Db } from '../db';
+/**
+ * Loads the demo network (demo/network.ts, demo/accounts.ts) into an empty database:
+ * CPTS, demo accounts with their roles, fictitious professionals and memberships.
+ * Called by prepareDatabase() on the first start with PGlite and by `npm run seed`.
+ */
+import { hash } from '@node-rs/argon2';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { cpts, cptsMemberships, userRoles, users } from '../db/schema';
+import { generateId, generateSecretToken } from '../shared/ids';
+import { DEMO_ACCOUNTS } from './accounts';
+import { DEMO_ACCOUNT_MEMBERSHIPS, DEMO_CPTS, DEMO_PROFESSIONALS, type DemoMembership } from './network';
 
-export async function seedDemoNetworkIfEmpty(_db: Db): Promise<Record<string, number> | null> {
-	return null;
+export interface SeedCounts {
+	cpts: number;
+	users: number;
+	roles: number;
+	memberships: number;
+	ms: number;
+}
+
+/** The demo admin's presence is what "already seeded" means (one place for the rule). */
+const SEED_MARKER_EMAIL = DEMO_ACCOUNTS.find((account) => account.roles.includes('admin'))!.email;
+/** Serialises concurrent seeders (two processes starting on one PostgreSQL). */
+const SEED_LOCK_KEY = 7_270_001;
+
+async function isSeeded(db: DbOrTx): Promise<boolean> {
+	const found = await db.select({ id: users.id }).from(users).where(eq(users.email, SEED_MARKER_EMAIL)).limit(1);
+	return found.length > 0;
+}
+
+/**
+ * Seeds the demo network unless the demo admin account exists; returns what was inserted,
+ * or null when nothing was done. Everything happens in one transaction.
+ */
+export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | null> {
+	const started = Date.now();
+	if (await isSeeded(db)) return null;
+
+	// Hash outside the transaction: it is the slow part and needs no lock. The fictitious
+	// professionals share one hash of a secret nobody knows, so they cannot sign in.
+	const [accountHashes, unusableHash] = await Promise.all([
+		Promise.all(DEMO_ACCOUNTS.map((account) => hash(account.password))),
+		hash(generateSecretToken())
+	]);
+
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+		if (await isSeeded(tx)) return null;
+
+		const now = new Date();
+		const cptsRows = DEMO_CPTS.map((entry) => ({
+			id: generateId(),
+			slug: entry.slug,
+			name: entry.name,
+			regionCode: entry.regionCode,
+			department: entry.department,
+			nature: entry.nature,
+			population: entry.population,
+			professionalsCount: entry.professionalsCount,
+			stage: entry.stage,
+			communes: entry.communes,
+			description: entry.description,
+			phone: entry.phone ?? null,
+			contactEmail: `contact.${entry.slug}@exemple.fr`
+		}));
+		await tx.insert(cpts).values(cptsRows);
+		const cptsIdBySlug = new Map(cptsRows.map((row) => [row.slug, row.id]));
+
+		const accountRows = DEMO_ACCOUNTS.map((account, index) => ({
+			id: generateId(),
+			email: account.email,
+			name: account.name,
+			profession: account.profession,
+			passwordHash: accountHashes[index],
+			emailVerifiedAt: now
+		}));
+		const professionalRows = DEMO_PROFESSIONALS.map((professional) => ({
+			id: generateId(),
+			email: professional.email,
+			name: professional.name,
+			profession: professional.profession,
+			passwordHash: unusableHash,
+			emailVerifiedAt: now
+		}));
+		await tx.insert(users).values([...accountRows, ...professionalRows]);
+
+		const roleRows = DEMO_ACCOUNTS.flatMap((account, index) =>
+			account.roles.map((role) => ({ userId: accountRows[index].id, role }))
+		);
+		if (roleRows.length > 0) await tx.insert(userRoles).values(roleRows);
+
+		const membershipRow = (userId: string, membership: DemoMembership) => {
+			const cptsId = cptsIdBySlug.get(membership.cptsSlug);
+			if (!cptsId) throw new Error(`Demo data: unknown CPTS slug "${membership.cptsSlug}"`);
+			const status = membership.status ?? 'active';
+			return {
+				cptsId,
+				userId,
+				role: membership.role ?? 'member',
+				status,
+				message: membership.message ?? null,
+				decidedAt: status === 'pending' ? null : now
+			};
+		};
+		const membershipRows = [
+			...DEMO_ACCOUNTS.flatMap((account, index) =>
+				(DEMO_ACCOUNT_MEMBERSHIPS[account.email] ?? []).map((membership) => membershipRow(accountRows[index].id, membership))
+			),
+			...DEMO_PROFESSIONALS.flatMap((professional, index) =>
+				professional.memberships.map((membership) => membershipRow(professionalRows[index].id, membership))
+			)
+		];
+		await tx.insert(cptsMemberships).values(membershipRows);
+
+		return {
+			cpts: cptsRows.length,
+			users: accountRows.length + professionalRows.length,
+			roles: roleRows.length,
+			memberships: membershipRows.length,
+			ms: Date.now() - started
+		};
+	});
 }

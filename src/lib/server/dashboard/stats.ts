@@ -1,0 +1,149 @@
+/**
+ * Figures of the network dashboard: CPTS by stage and by region, and the share of each
+ * region's population covered by a CPTS in operation or by any formalised project.
+ */
+import { count, sum } from 'drizzle-orm';
+import { CPTS_STAGES, type CptsStage } from '../../domain/professions';
+import type { DbOrTx } from '../db';
+import { cpts, regions } from '../db/schema';
+
+/** A CPTS "in operation" has signed the national agreement (ACI) and is funded. */
+export const OPERATING_STAGES: readonly CptsStage[] = ['aci_signe'];
+/** A formalised project: from a validated letter of intent onwards (as in the 2023 instruction). */
+export const FORMALISED_STAGES: readonly CptsStage[] = ['lettre_intention', 'projet_valide', 'aci_signe'];
+
+/**
+ * National figures quoted by the instruction DGOS/R5/CNAM/2023/156 of 9 October 2023
+ * (situation at the end of August 2023), shown beside the demo network's own figures.
+ */
+export const NATIONAL_REFERENCE_2023 = {
+	shareInOperation: 0.576,
+	shareFormalised: 0.764,
+	asOf: '2023-08-31'
+} as const;
+
+export type StageCounts = Record<CptsStage, number>;
+
+export interface Coverage {
+	population: number;
+	/** Population of the CPTS in operation, at most the region's population. */
+	populationInOperation: number;
+	/** Population of the formalised projects, at most the region's population. */
+	populationFormalised: number;
+	/** Shares between 0 and 1. */
+	shareInOperation: number;
+	shareFormalised: number;
+}
+
+export interface RegionStats extends Coverage {
+	code: string;
+	name: string;
+	overseas: boolean;
+	cptsCount: number;
+	byStage: StageCounts;
+}
+
+export interface DashboardStats {
+	cptsCount: number;
+	professionalsCount: number;
+	byStage: StageCounts;
+	/** Regions in name order (metropolitan first, then overseas). */
+	regions: RegionStats[];
+	national: Coverage;
+	/** Where the region populations come from (regions.population_source), distinct. */
+	populationSources: string[];
+}
+
+const emptyStageCounts = (): StageCounts =>
+	Object.fromEntries(CPTS_STAGES.map((stage) => [stage, 0])) as StageCounts;
+
+/**
+ * A covered population never exceeds the population it is a share of: CPTS territories may
+ * overlap or be declared generously, and "120 % covered" would mean nothing.
+ */
+function coverage(population: number, inOperation: number, formalised: number): Coverage {
+	const populationInOperation = Math.min(inOperation, population);
+	const populationFormalised = Math.min(formalised, population);
+	return {
+		population,
+		populationInOperation,
+		populationFormalised,
+		shareInOperation: population > 0 ? populationInOperation / population : 0,
+		shareFormalised: population > 0 ? populationFormalised / population : 0
+	};
+}
+
+/** Computes every figure of the dashboard in two queries. */
+export async function getDashboardStats(db: DbOrTx): Promise<DashboardStats> {
+	const [regionRows, groups] = await Promise.all([
+		db
+			.select({
+				code: regions.code,
+				name: regions.name,
+				population: regions.population,
+				populationSource: regions.populationSource,
+				overseas: regions.overseas
+			})
+			.from(regions),
+		db
+			.select({
+				regionCode: cpts.regionCode,
+				stage: cpts.stage,
+				cptsCount: count(),
+				population: sum(cpts.population).mapWith(Number),
+				professionals: sum(cpts.professionalsCount).mapWith(Number)
+			})
+			.from(cpts)
+			.groupBy(cpts.regionCode, cpts.stage)
+	]);
+
+	const byStage = emptyStageCounts();
+	let cptsCount = 0;
+	let professionalsCount = 0;
+	const perRegion = new Map<string, { byStage: StageCounts; inOperation: number; formalised: number; count: number }>();
+	for (const group of groups) {
+		const stage = group.stage as CptsStage;
+		const entry = perRegion.get(group.regionCode) ?? { byStage: emptyStageCounts(), inOperation: 0, formalised: 0, count: 0 };
+		entry.byStage[stage] += group.cptsCount;
+		entry.count += group.cptsCount;
+		if (OPERATING_STAGES.includes(stage)) entry.inOperation += group.population;
+		if (FORMALISED_STAGES.includes(stage)) entry.formalised += group.population;
+		perRegion.set(group.regionCode, entry);
+		byStage[stage] += group.cptsCount;
+		cptsCount += group.cptsCount;
+		professionalsCount += group.professionals;
+	}
+
+	// Sorted here rather than in SQL: database collations disagree on "Île-de-France".
+	const sortedRegions = [...regionRows].sort(
+		(a, b) => a.overseas - b.overseas || a.name.localeCompare(b.name, 'fr')
+	);
+	const regionStats: RegionStats[] = sortedRegions.map((region) => {
+		const entry = perRegion.get(region.code);
+		return {
+			code: region.code,
+			name: region.name,
+			overseas: region.overseas === 1,
+			cptsCount: entry?.count ?? 0,
+			byStage: entry?.byStage ?? emptyStageCounts(),
+			...coverage(region.population, entry?.inOperation ?? 0, entry?.formalised ?? 0)
+		};
+	});
+
+	// The national share adds up the (capped) regional covered populations.
+	const national = coverage(
+		regionStats.reduce((total, region) => total + region.population, 0),
+		regionStats.reduce((total, region) => total + region.populationInOperation, 0),
+		regionStats.reduce((total, region) => total + region.populationFormalised, 0)
+	);
+
+	return {
+		cptsCount,
+		professionalsCount,
+		byStage,
+		regions: regionStats,
+		national,
+		populationSources: [...new Set(regionRows.map((region) => region.populationSource))]
+	};
+}
+

@@ -1,0 +1,129 @@
+import { verify } from '@node-rs/argon2';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
+import { cpts, cptsMemberships, regions, userRoles, users } from '../../src/lib/server/db/schema';
+import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
+import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
+import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
+import { useTestDatabase } from '../helpers/db';
+import { makeCpts } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+async function tableCounts() {
+	const [row] = await testDb.db
+		.select({
+			cpts: sql<number>`(select count(*)::int from cpts)`,
+			users: sql<number>`(select count(*)::int from users)`,
+			roles: sql<number>`(select count(*)::int from user_roles)`,
+			memberships: sql<number>`(select count(*)::int from cpts_memberships)`
+		})
+		.from(sql`(select 1) as one`);
+	return row;
+}
+
+async function userByEmail(email: string) {
+	const [user] = await testDb.db.select().from(users).where(eq(users.email, email));
+	return user;
+}
+
+describe('demo seed', () => {
+	it('is all or nothing: a failure half-way leaves no demo data behind', async () => {
+		// A CPTS already holding a demo slug makes the seed's insert fail on the unique slug.
+		const squatter = await makeCpts(testDb.db, { slug: 'metz' });
+		const before = await tableCounts();
+		await expect(seedDemoNetworkIfEmpty(testDb.db)).rejects.toThrow();
+		expect(await tableCounts()).toEqual(before);
+		await testDb.db.delete(cpts).where(eq(cpts.id, squatter.id));
+	});
+
+	it('seeds once; later calls do nothing and return null', async () => {
+		const seeded = await seedDemoNetworkIfEmpty(testDb.db);
+		expect(seeded).toMatchObject({
+			cpts: DEMO_CPTS.length,
+			users: DEMO_ACCOUNTS.length + DEMO_PROFESSIONALS.length
+		});
+		const afterFirst = await tableCounts();
+		expect(afterFirst).toEqual({
+			cpts: seeded!.cpts,
+			users: seeded!.users,
+			roles: seeded!.roles,
+			memberships: seeded!.memberships
+		});
+		expect(await seedDemoNetworkIfEmpty(testDb.db)).toBeNull();
+		expect(await tableCounts()).toEqual(afterFirst);
+	});
+
+	it('lets only one of two concurrent seeders do the work', async () => {
+		const before = await tableCounts();
+		// Back to an empty network (memberships and roles go with their users and CPTS).
+		await testDb.db.delete(cpts);
+		await testDb.db.delete(users);
+		const results = await Promise.all([seedDemoNetworkIfEmpty(testDb.db), seedDemoNetworkIfEmpty(testDb.db)]);
+		expect(results.filter((result) => result !== null)).toHaveLength(1);
+		expect(await tableCounts()).toEqual(before);
+	});
+
+	it('contains the CPTS of the IGAS report with their figures', async () => {
+		const rows = await testDb.db.select().from(cpts);
+		const bySlug = new Map(rows.map((row) => [row.slug, row]));
+		expect(bySlug.get('sud-lochois')).toMatchObject({ population: 60_000, professionalsCount: 260, regionCode: '24', department: '37', sizeBand: 2 });
+		expect(bySlug.get('sud-toulois')).toMatchObject({ population: 60_000, professionalsCount: 295, regionCode: '44', department: '54' });
+		expect(bySlug.get('venissieux')).toMatchObject({ population: 65_000, regionCode: '84', department: '69', nature: 'urbain_dense' });
+		expect(bySlug.get('la-plaine')).toMatchObject({ regionCode: '44', department: '88', nature: 'rural' });
+		expect(bySlug.get('la-plaine')!.communes).toEqual(expect.arrayContaining(['Châtenois', 'Gironcourt-sur-Vraine', 'Vicherey']));
+		expect(bySlug.get('barrois')).toMatchObject({ regionCode: '44', department: '55' });
+		expect(bySlug.get('metz')).toMatchObject({ regionCode: '44', department: '57', nature: 'urbain_dense' });
+		expect(bySlug.get('paris-13')).toMatchObject({ regionCode: '11', department: '75', nature: 'urbain_dense' });
+		expect(rows.filter((row) => DEMO_CPTS.find((entry) => entry.slug === row.slug)?.fromIgasReport)).toHaveLength(7);
+	});
+
+	it('covers every region, territory nature, stage and size band', async () => {
+		const rows = await testDb.db.select().from(cpts);
+		const regionCodes = (await testDb.db.select({ code: regions.code }).from(regions)).map((region) => region.code);
+		expect(regionCodes).toHaveLength(18);
+		for (const code of regionCodes) expect(rows.some((row) => row.regionCode === code), `region ${code}`).toBe(true);
+		expect(new Set(rows.map((row) => row.nature))).toEqual(new Set(TERRITORY_NATURES));
+		expect(new Set(rows.map((row) => row.stage))).toEqual(new Set(CPTS_STAGES));
+		expect(new Set(rows.map((row) => row.sizeBand))).toEqual(new Set(SIZE_BANDS));
+		for (const row of rows) expect(row.description.length, row.slug).toBeGreaterThan(40);
+	});
+
+	it('creates the demo accounts with their roles, verified e-mails and working passwords', async () => {
+		for (const account of DEMO_ACCOUNTS) {
+			const user = await userByEmail(account.email);
+			expect(user, account.email).toBeDefined();
+			expect(user.emailVerifiedAt).not.toBeNull();
+			expect(await verify(user.passwordHash, account.password)).toBe(true);
+			const roles = await testDb.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id));
+			expect(roles.map((row) => row.role).sort()).toEqual([...account.roles].sort());
+		}
+	});
+
+	it('makes the coordinator coordinate Sud-Toulois, and the member belong there and wait at Vénissieux', async () => {
+		const membershipsOf = async (email: string) => {
+			const user = await userByEmail(email);
+			return testDb.db
+				.select({ slug: cpts.slug, role: cptsMemberships.role, status: cptsMemberships.status })
+				.from(cptsMemberships)
+				.innerJoin(cpts, eq(cpts.id, cptsMemberships.cptsId))
+				.where(eq(cptsMemberships.userId, user.id));
+		};
+		expect(await membershipsOf('coordinatrice@demo.reseau-cpts.fr')).toContainEqual({ slug: 'sud-toulois', role: 'coordinator', status: 'active' });
+		const member = await membershipsOf('membre@demo.reseau-cpts.fr');
+		expect(member).toContainEqual({ slug: 'sud-toulois', role: 'member', status: 'active' });
+		expect(member).toContainEqual({ slug: 'venissieux', role: 'member', status: 'pending' });
+	});
+
+	it('adds fictitious professionals who cannot sign in with any demo password', async () => {
+		const professional = await userByEmail(DEMO_PROFESSIONALS[0].email);
+		expect(professional.email).toMatch(/@exemple\.fr$/);
+		for (const account of DEMO_ACCOUNTS) expect(await verify(professional.passwordHash, account.password)).toBe(false);
+		const [{ professions }] = await testDb.db
+			.select({ professions: sql<number>`count(distinct ${users.profession})::int` })
+			.from(users)
+			.where(sql`${users.email} like '%@exemple.fr'`);
+		expect(professions).toBeGreaterThanOrEqual(8);
+	});
+});
