@@ -1,7 +1,9 @@
 /** Test data factories: one place that knows how to make a valid row of each kind. */
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../src/lib/server/db';
-import { cpts, cptsMemberships, userRoles, users } from '../../src/lib/server/db/schema';
+import { cpts, cptsMemberships, libraryResources, userRoles, users } from '../../src/lib/server/db/schema';
+import { renderMarkdown } from '../../src/lib/server/library/markdown';
+import type { ResourceProfile } from '../../src/lib/server/library/profile';
 import type { GrantedRole } from '../../src/lib/domain/professions';
 import { generateId } from '../../src/lib/server/shared/ids';
 
@@ -66,4 +68,59 @@ export async function makeMembership(
 		.values({ cptsId, userId, role: 'member', status: 'active', ...overrides })
 		.returning();
 	return row;
+}
+
+/**
+ * A library resource, published by default (status and content overridable). The body is
+ * Markdown, rendered and sanitised as the feature does it.
+ */
+export async function makeResource(
+	db: Db,
+	overrides: Partial<Omit<typeof libraryResources.$inferInsert, 'bodyHtml' | 'bodyText'>> & { body?: string } = {}
+) {
+	const { body = 'Un texte de démonstration sur la coordination des soins.', ...columns } = overrides;
+	const id = next();
+	const rendered = renderMarkdown(body);
+	const status = columns.status ?? 'published';
+	const kind = columns.kind ?? 'bonne_pratique';
+	const [row] = await db
+		.insert(libraryResources)
+		.values({
+			id: generateId(),
+			slug: `ressource-${id}`,
+			kind,
+			title: `Ressource ${id}`,
+			summary: 'Résumé de la ressource.',
+			bodySource: body,
+			bodyHtml: rendered.html,
+			bodyText: rendered.text,
+			status,
+			publishedAt: status === 'published' ? new Date() : null,
+			profile: kind === 'profil_type' ? makeProfile() : null,
+			...columns
+		})
+		.returning();
+	return row;
+}
+
+/** Structured fields of a profil-type (rural, small community by default). */
+export function makeProfile(overrides: Partial<ResourceProfile> = {}): ResourceProfile {
+	return {
+		nature: 'rural',
+		populationMin: 5_000,
+		populationMax: 30_000,
+		professionalsMin: 20,
+		professionalsMax: 100,
+		maturity: null,
+		actors: ['Médecins généralistes', 'Infirmiers libéraux'],
+		partners: ['EHPAD', 'Hôpital local'],
+		stakes: ['Maintien du premier recours'],
+		priorityMissions: ['acces_soins'],
+		exampleActions: [{ action: 'Créneaux de soins non programmés', partners: 'Service des urgences' }],
+		indicators: ['Part des patients sans médecin traitant'],
+		governance: 'Bureau interprofessionnel',
+		coordinationWorkload: '0,3 ETP',
+		coordinationFte: 0.3,
+		...overrides
+	};
 }

@@ -3,3 +3,4 @@ export * from './schema/auth';
 export * from './schema/audit';
 export * from './schema/cpts';
 export * from './schema/notifications';
+export * from './schema/library';

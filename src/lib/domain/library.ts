@@ -1,0 +1,52 @@
+/**
+ * Reference lists of the resource library, shared by the browser and the server.
+ * Codes are stored in the database (with check constraints built from these lists);
+ * labels come from the message catalogue (messages/library.ts).
+ */
+export const RESOURCE_KINDS = [
+	'profil_type',
+	'bonne_pratique',
+	'outil_modele',
+	'retour_experience',
+	'analyse_litterature'
+] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** Missions of a CPTS (IGAS report table 1, later the national agreement ACI CPTS). */
+export const MISSIONS = [
+	'acces_soins',
+	'parcours',
+	'prevention',
+	'qualite_pertinence',
+	'accompagnement_professionnels',
+	'crises_sanitaires'
+] as const;
+export type Mission = (typeof MISSIONS)[number];
+
+/** draft → submitted → (changes_requested → submitted)* → published → archived. */
+export const RESOURCE_STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'archived'] as const;
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+
+/** Published resources are public, or readable by signed-in users only. */
+export const RESOURCE_VISIBILITIES = ['public', 'members_only'] as const;
+export type ResourceVisibility = (typeof RESOURCE_VISIBILITIES)[number];
+
+/** How far cooperation already goes on the territory (IGAS report 2.2.3), for profils-types. */
+export const COOPERATION_MATURITIES = ['emergente', 'structuree', 'ancienne'] as const;
+export type CooperationMaturity = (typeof COOPERATION_MATURITIES)[number];
+
+/** Attachment formats accepted, by the media type detected from the content. */
+export const ATTACHMENT_TYPES = {
+	'application/pdf': ['pdf'],
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+	'application/vnd.oasis.opendocument.text': ['odt'],
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+	'image/png': ['png'],
+	'image/jpeg': ['jpg', 'jpeg']
+} as const satisfies Record<string, readonly string[]>;
+export type AttachmentMediaType = keyof typeof ATTACHMENT_TYPES;
+export const ATTACHMENT_MEDIA_TYPES = Object.keys(ATTACHMENT_TYPES) as AttachmentMediaType[];
+export const ATTACHMENT_EXTENSIONS = Object.values(ATTACHMENT_TYPES).flat();
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_RESOURCE = 12;
