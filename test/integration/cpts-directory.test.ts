@@ -6,7 +6,7 @@ import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 
 const testDb = useTestDatabase();
-const query = (overrides: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ page: 1, ...overrides });
+const query = (overrides: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ q: undefined, page: 1, ...overrides });
 const names = async (overrides: Partial<DirectoryQuery> = {}) =>
 	(await searchDirectory(testDb.db, query(overrides))).items.map((item) => item.name);
 

@@ -11,7 +11,6 @@ import { sendMail, siteUrl } from '../mail';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateSecretToken, hashToken } from '../shared/ids';
 import { canManageMembers, type Viewer } from './permissions';
-import { notifyCptsEvent } from './notify';
 
 export const INVITATION_LIFETIME_DAYS = 14;
 const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
@@ -34,7 +33,7 @@ export async function inviteByEmail(
 	const [inviter] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor!.id));
 	const address = email.trim().toLowerCase();
 	// Write in the invitee's language when they already have an account.
-	const [invitee] = await db.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, address));
+	const [invitee] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, address));
 	const token = generateSecretToken();
 	const invitationId = hashToken(token);
 	await db.transaction(async (tx) => {
@@ -53,6 +52,8 @@ export async function inviteByEmail(
 			details: { email: address }
 		});
 	});
+	// Only the e-mail: an in-app notification would have to store the link, hence the token
+	// itself, in the notifications table, while only its hash may be kept.
 	const params = { cpts: target.name, name: inviter?.name ?? '' };
 	await sendMail(db, address, {
 		template: 'cpts_invitation',
@@ -65,18 +66,6 @@ export async function inviteByEmail(
 		],
 		action: { label: 'cpts.mail.invitation.action', url: siteUrl(invitationPath(token)) }
 	});
-	if (invitee) {
-		await notifyCptsEvent(db, [
-			{
-				userId: invitee.id,
-				kind: 'cpts.invitation',
-				title: 'notifications.kind.cpts.invitation.title',
-				body: 'notifications.kind.cpts.invitation.body',
-				params,
-				link: invitationPath(token)
-			}
-		]);
-	}
 	return { token, invitationId };
 }
 

@@ -51,33 +51,34 @@ export async function requestToJoin(
 ): Promise<Membership> {
 	if (!user) throw new AppError('unauthenticated', 'error.unauthenticated');
 	const target = await cptsSummary(db, cptsId);
-	// One statement: a new row, or a refused one asked again; anything else is left alone.
-	const [row] = await db
-		.insert(cptsMemberships)
-		.values({ cptsId, userId: user.id, role: 'member', status: 'pending', message })
-		.onConflictDoUpdate({
-			target: [cptsMemberships.cptsId, cptsMemberships.userId],
-			set: { status: 'pending', role: 'member', message, requestedAt: sql`now()`, decidedAt: null, decidedBy: null },
-			setWhere: eq(cptsMemberships.status, 'refused')
-		})
-		.returning();
-	if (!row) {
-		const existing = await getViewerMembership(db, user, cptsId);
-		throw conflict(existing?.status === 'active' ? 'cpts.join.alreadyMember' : 'cpts.join.alreadyPending');
-	}
-	const [requester] = await db.select({ name: users.name }).from(users).where(eq(users.id, user.id));
-	await notifyCptsEvent(
-		db,
-		(await coordinatorIds(db, cptsId)).map((userId) => ({
-			userId,
-			kind: 'cpts.join_request' as const,
-			title: 'notifications.kind.cpts.join_request.title',
-			body: 'notifications.kind.cpts.join_request.body',
-			params: { cpts: target.name, name: requester?.name ?? '' },
-			link: `/cpts/${target.slug}/membres`
-		}))
-	);
-	return row;
+	return db.transaction(async (tx) => {
+		// One statement: a new row, or a refused one asked again; anything else is left alone.
+		const [row] = await tx
+			.insert(cptsMemberships)
+			.values({ cptsId, userId: user.id, role: 'member', status: 'pending', message })
+			.onConflictDoUpdate({
+				target: [cptsMemberships.cptsId, cptsMemberships.userId],
+				set: { status: 'pending', role: 'member', message, requestedAt: sql`now()`, decidedAt: null, decidedBy: null },
+				setWhere: eq(cptsMemberships.status, 'refused')
+			})
+			.returning();
+		if (!row) {
+			const existing = await getViewerMembership(tx, user, cptsId);
+			throw conflict(existing?.status === 'active' ? 'cpts.join.alreadyMember' : 'cpts.join.alreadyPending');
+		}
+		await notifyCptsEvent(
+			tx,
+			(await coordinatorIds(tx, cptsId)).map((userId) => ({
+				userId,
+				kind: 'cpts.join_request' as const,
+				title: 'notifications.kind.cpts.join_request.title' as const,
+				body: 'notifications.kind.cpts.join_request.body' as const,
+				params: { cpts: target.name, name: user.name },
+				link: `/cpts/${target.slug}/membres`
+			}))
+		);
+		return row;
+	});
 }
 
 /** Approves or refuses a pending request; only managers of that CPTS may. */
@@ -107,18 +108,18 @@ export async function decideJoinRequest(
 			targetId: cptsId,
 			details: { userId }
 		});
+		await notifyCptsEvent(tx, [
+			{
+				userId,
+				kind: 'cpts.join_decision',
+				title: decision === 'approve' ? 'notifications.kind.cpts.join_accepted.title' : 'notifications.kind.cpts.join_refused.title',
+				body: decision === 'approve' ? 'notifications.kind.cpts.join_accepted.body' : 'notifications.kind.cpts.join_refused.body',
+				params: { cpts: target.name },
+				link: `/cpts/${target.slug}`
+			}
+		]);
 		return row;
 	});
-	await notifyCptsEvent(db, [
-		{
-			userId,
-			kind: 'cpts.join_decision',
-			title: decision === 'approve' ? 'notifications.kind.cpts.join_accepted.title' : 'notifications.kind.cpts.join_refused.title',
-			body: decision === 'approve' ? 'notifications.kind.cpts.join_accepted.body' : 'notifications.kind.cpts.join_refused.body',
-			params: { cpts: target.name },
-			link: `/cpts/${target.slug}`
-		}
-	]);
 	return decided;
 }
 

@@ -1,24 +1,12 @@
 /**
  * The one call site from the CPTS feature to the notifications feature: join requests go
- * to the CPTS's coordinators, decisions to the requester.
+ * to the CPTS's coordinators, decisions to the requester. Notifications store catalogue
+ * keys and params; they are translated in each recipient's language when shown or mailed.
  */
 import type { DbOrTx } from '../db';
+import { notify, type NotifyInput } from '../notifications';
 
-export type CptsNotificationKind = 'cpts.join_request' | 'cpts.join_decision' | 'cpts.invitation';
-
-export interface CptsNotice {
-	userId: string;
-	kind: CptsNotificationKind;
-	/** Catalogue keys, rendered in the recipient's language by the notifications feature. */
-	title: string;
-	body: string;
-	params: Record<string, string>;
-	link: string;
-}
-
-/** Sends one notification per notice. */
-export async function notifyCptsEvent(db: DbOrTx, notices: CptsNotice[]): Promise<void> {
-	// NOTIFICATIONS CALL SITE: src/lib/server/notifications has no notify() yet.
-	void db;
-	void notices;
+/** Sends one notification per notice, each following its recipient's preferences. */
+export async function notifyCptsEvent(db: DbOrTx, notices: NotifyInput[]): Promise<void> {
+	for (const notice of notices) await notify(db, notice);
 }

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, cpts } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import {
+	canManageCpts,
+	createCpts,
+	cptsFormSchema,
+	cptsFormValues,
+	firstFreeSlug,
+	listRegions,
+	slugify,
+	splitCommunes,
+	updateCpts,
+	type CptsInput
+} from '../../src/lib/server/cpts';
+import { parseForm } from '../../src/lib/server/shared/forms';
+import { AppError } from '../../src/lib/server/shared/errors';
+import { useTestDatabase } from '../helpers/db';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+/** What hooks.server.ts puts in locals.user for a factory-made user. */
+const asSessionUser = (user: Awaited<ReturnType<typeof makeUser>>): SessionUser => ({
+	id: user.id,
+	email: user.email,
+	name: user.name,
+	profession: user.profession,
+	emailVerified: true,
+	locale: 'fr',
+	roles: user.roles
+});
+
+const validForm = (overrides: Record<string, string> = {}) => {
+	const form = new FormData();
+	const values: Record<string, string> = {
+		name: 'CPTS du Sud-Toulois',
+		regionCode: '44',
+		department: '54',
+		nature: 'rural',
+		stage: 'aci_signe',
+		population: '60 000',
+		professionalsCount: '295',
+		communes: 'Toul\nColombey-les-Belles, Vézelise',
+		contactEmail: 'Contact@CPTS-Sud-Toulois.fr',
+		phone: '03 83 00 00 00',
+		website: 'https://www.cpts-sud-toulois.fr',
+		description: 'Une CPTS rurale.',
+		...overrides
+	};
+	for (const [key, value] of Object.entries(values)) form.set(key, value);
+	return form;
+};
+
+async function parse(overrides: Record<string, string> = {}) {
+	const codes = (await listRegions(testDb.db)).map((region) => region.code);
+	return parseForm(cptsFormSchema(codes), validForm(overrides));
+}
+
+async function validInput(overrides: Record<string, string> = {}): Promise<CptsInput> {
+	const parsed = await parse(overrides);
+	if (!parsed.ok) throw new Error(`form should be valid: ${JSON.stringify(parsed.errors)}`);
+	return parsed.data;
+}
+
+async function expectAppError(promise: Promise<unknown>, code: AppError['code'], messageKey?: string) {
+	const caught = await promise.then(
+		() => null,
+		(error: unknown) => error
+	);
+	expect(caught).toBeInstanceOf(AppError);
+	expect((caught as AppError).code).toBe(code);
+	if (messageKey) expect((caught as AppError).messageKey).toBe(messageKey);
+}
+
+describe('slugs', () => {
+	it('are made from the name without accents and never take a page path', () => {
+		expect(slugify('CPTS de Vénissieux')).toBe('cpts-de-venissieux');
+		expect(slugify("  CPTS du Val d'Œse – Sud  ")).toBe('cpts-du-val-d-oese-sud');
+		expect(slugify('!!!')).toBe('cpts');
+		expect(slugify('x'.repeat(200))).toHaveLength(80);
+		expect(firstFreeSlug('nouvelle', [])).toBe('nouvelle-2');
+		expect(firstFreeSlug('mes-cpts', [])).toBe('mes-cpts-2');
+		expect(firstFreeSlug('metz', ['metz', 'metz-2', 'metz-4'])).toBe('metz-3');
+	});
+
+	it('are unique: the same name twice gets a numbered slug, enforced by the database too', async () => {
+		const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const first = await createCpts(testDb.db, facilitator, await validInput({ name: 'CPTS Grand Nancy' }));
+		const second = await createCpts(testDb.db, facilitator, await validInput({ name: 'CPTS Grand-Nancy' }));
+		const third = await createCpts(testDb.db, facilitator, await validInput({ name: 'CPTS Grand Nancy' }));
+		expect([first.slug, second.slug, third.slug]).toEqual(['cpts-grand-nancy', 'cpts-grand-nancy-2', 'cpts-grand-nancy-3']);
+		await expect(makeCpts(testDb.db, { slug: 'cpts-grand-nancy' })).rejects.toThrow();
+		await expect(makeCpts(testDb.db, { slug: 'Pas Un Slug' })).rejects.toThrow();
+	});
+
+	it('stay unique when two creations with the same name race', async () => {
+		const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const input = await validInput({ name: 'CPTS Concurrente' });
+		const created = await Promise.all([1, 2, 3].map(() => createCpts(testDb.db, facilitator, input)));
+		expect(created.map((row) => row.slug).sort()).toEqual(['cpts-concurrente', 'cpts-concurrente-2', 'cpts-concurrente-3']);
+	});
+});
+
+describe('creating and editing a CPTS', () => {
+	it('lets facilitators and admins create, with everything stored and audited', async () => {
+		const admin = asSessionUser(await makeUser(testDb.db, { roles: ['admin'] }));
+		const created = await createCpts(testDb.db, admin, await validInput());
+		expect(created).toMatchObject({
+			slug: 'cpts-du-sud-toulois',
+			regionCode: '44',
+			population: 60_000,
+			professionalsCount: 295,
+			sizeBand: 2,
+			communes: ['Toul', 'Colombey-les-Belles', 'Vézelise'],
+			contactEmail: 'contact@cpts-sud-toulois.fr',
+			website: 'https://www.cpts-sud-toulois.fr'
+		});
+		const audit = await testDb.db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.targetId, created.id), eq(auditLog.action, 'cpts.created')));
+		expect(audit).toHaveLength(1);
+		expect(audit[0].actorId).toBe(admin.id);
+	});
+
+	it('keeps the slug when the name changes, and the size band follows the population', async () => {
+		const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const created = await createCpts(testDb.db, facilitator, await validInput({ name: 'CPTS Barrois' }));
+		const updated = await updateCpts(
+			testDb.db,
+			facilitator,
+			created.id,
+			await validInput({ name: 'CPTS du Pays Barrois', population: '175001', website: '' })
+		);
+		expect(updated).toMatchObject({ slug: 'cpts-barrois', name: 'CPTS du Pays Barrois', sizeBand: 4, website: null });
+		expect(cptsFormValues(updated)).toMatchObject({ population: '175001', communes: 'Toul\nColombey-les-Belles\nVézelise' });
+	});
+
+	it('is refused to members, coordinators, trainers and anonymous visitors', async () => {
+		const place = await makeCpts(testDb.db);
+		const member = await makeUser(testDb.db);
+		const coordinator = await makeUser(testDb.db);
+		const trainer = await makeUser(testDb.db, { roles: ['trainer'] });
+		await makeMembership(testDb.db, place.id, member.id);
+		await makeMembership(testDb.db, place.id, coordinator.id, { role: 'coordinator' });
+		const input = await validInput({ name: 'CPTS Interdite' });
+		for (const user of [member, coordinator, trainer]) {
+			expect(canManageCpts(asSessionUser(user))).toBe(false);
+			await expectAppError(createCpts(testDb.db, asSessionUser(user), input), 'forbidden');
+			await expectAppError(updateCpts(testDb.db, asSessionUser(user), place.id, input), 'forbidden');
+		}
+		await expectAppError(createCpts(testDb.db, null, input), 'forbidden');
+		expect(await testDb.db.select().from(cpts).where(eq(cpts.name, 'CPTS Interdite'))).toHaveLength(0);
+		const [unchanged] = await testDb.db.select().from(cpts).where(eq(cpts.id, place.id));
+		expect(unchanged.name).toBe(place.name);
+	});
+
+	it('answers 404 for a CPTS that does not exist', async () => {
+		const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		await expectAppError(updateCpts(testDb.db, facilitator, 'nope', await validInput()), 'not_found', 'cpts.notFound');
+	});
+});
+
+describe('the CPTS form', () => {
+	it('answers bad input with field errors in the catalogue, keeping what was typed', async () => {
+		const parsed = await parse({
+			name: 'N'.repeat(121),
+			contactEmail: 'pas-une-adresse',
+			population: '-5',
+			professionalsCount: 'beaucoup',
+			website: 'www.exemple.fr',
+			regionCode: '99',
+			nature: 'ville',
+			phone: 'appelez-nous'
+		});
+		expect(parsed.ok).toBe(false);
+		if (parsed.ok) return;
+		expect(parsed.errors).toEqual({
+			name: 'form.tooLong',
+			contactEmail: 'form.email',
+			population: 'cpts.form.populationRange',
+			professionalsCount: 'form.integer',
+			website: 'form.url',
+			regionCode: 'form.choice',
+			nature: 'form.choice',
+			phone: 'cpts.form.phone'
+		});
+		expect(parsed.values).toMatchObject({ name: 'N'.repeat(121), contactEmail: 'pas-une-adresse', population: '-5', website: 'www.exemple.fr' });
+	});
+
+	it('bounds the population to 0…3,000,000 and requires the essentials', async () => {
+		const over = await parse({ population: '3 000 001' });
+		expect(!over.ok && over.errors.population).toBe('cpts.form.populationRange');
+		const max = await parse({ population: '3000000' });
+		expect(max.ok && max.data.population).toBe(3_000_000);
+		const empty = await parse({ name: '  ', population: '', stage: '', department: '' });
+		expect(!empty.ok && empty.errors).toEqual({
+			name: 'form.required',
+			population: 'form.required',
+			stage: 'form.choice',
+			department: 'form.required'
+		});
+		expect((await parse({ website: 'javascript:alert(1)' })).ok).toBe(false);
+		expect((await parse({ website: 'http://cpts.example.org/page' })).ok).toBe(true);
+	});
+
+	it('accepts optional fields left empty and splits communes on lines, commas and semicolons', async () => {
+		const input = await validInput({ contactEmail: '', phone: '', website: '', description: '', professionalsCount: '', communes: '' });
+		expect(input).toMatchObject({ contactEmail: null, phone: null, website: null, description: '', professionalsCount: 0, communes: [] });
+		expect(splitCommunes('Metz, Woippy\r\n\nMontigny-lès-Metz; metz ,  Saint  Julien ')).toEqual([
+			'Metz',
+			'Woippy',
+			'Montigny-lès-Metz',
+			'Saint Julien'
+		]);
+		const tooLong = await parse({ communes: `Toul\n${'x'.repeat(101)}` });
+		expect(!tooLong.ok && tooLong.errors.communes).toBe('cpts.form.communeTooLong');
+	});
+});
