@@ -1,18 +1,20 @@
-/** Number formats of the charts and the dashboard, per locale. */
+/** Number formats of the charts and the dashboard, per locale (formatters are costly to build: cached). */
 import type { Locale } from '$lib/i18n';
 
-const percentFormats = new Map<Locale, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
 
-/** A share between 0 and 1 written as a percentage with one decimal ("57,6 %"). */
-export function formatPercent(locale: Locale, share: number): string {
-	let format = percentFormats.get(locale);
+/** A share between 0 and 1 written as a percentage, one decimal unless told ("57,6 %"). */
+export function formatPercent(locale: Locale, share: number, options: { decimals?: number } = {}): string {
+	const decimals = options.decimals ?? 1;
+	const key = `${locale}:${decimals}`;
+	let format = percentFormats.get(key);
 	if (!format) {
 		format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
 			style: 'percent',
-			minimumFractionDigits: 1,
-			maximumFractionDigits: 1
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals
 		});
-		percentFormats.set(locale, format);
+		percentFormats.set(key, format);
 	}
 	return format.format(share);
 }

@@ -1,0 +1,46 @@
+/** A fresh bench database on a real PostgreSQL: created, migrated and seeded each run. */
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+import { seedDemoNetworkIfEmpty, type SeedCounts } from '../../src/lib/server/demo/seed';
+
+export interface BenchDatabase {
+	url: string;
+	database: Database;
+	seeded: SeedCounts | null;
+	/** Closes the connection and drops the database unless asked to keep it. */
+	dispose(keep: boolean): Promise<void>;
+}
+
+/** Database names cannot be bound as parameters; this one comes from our own env, checked. */
+function checkedName(name: string): string {
+	if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Nom de base invalide : ${name}`);
+	return name;
+}
+
+export async function createBenchDatabase(serverUrl: string, name: string): Promise<BenchDatabase> {
+	const databaseName = checkedName(name);
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	try {
+		await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+		await admin.unsafe(`create database ${databaseName}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(serverUrl);
+	url.pathname = `/${databaseName}`;
+	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+	await database.migrate();
+	const seeded = await seedDemoNetworkIfEmpty(database.db);
+	return {
+		url: url.toString(),
+		database,
+		seeded,
+		async dispose(keep) {
+			await database.close();
+			if (keep) return;
+			const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+			await dropper.unsafe(`drop database if exists ${databaseName} with (force)`);
+			await dropper.end();
+		}
+	};
+}
