@@ -15,11 +15,20 @@ export function testDatabaseKind(): TestDatabaseKind {
 }
 
 /** Opens a fresh, migrated database for one test file. */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+	database: Database;
+	drop: () => Promise<void>;
+	/** A second, independent handle on the same data (see useTestDatabase().reopen). */
+	reopen: () => Promise<Database>;
+}> {
 	if (testDatabaseKind() === 'pglite') {
 		const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
 		const database = await openDatabase({ kind: 'pglite', dir: null, snapshot });
-		return { database, drop: async () => {} };
+		return {
+			database,
+			drop: async () => {},
+			reopen: async () => openDatabase({ kind: 'pglite', dir: null, snapshot: await database.snapshot!() })
+		};
 	}
 	const serverUrl = inject('postgresUrl');
 	const template = inject('postgresTemplate');
@@ -33,6 +42,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
 	return {
 		database,
+		reopen: () => openDatabase({ kind: 'postgres', url: url.toString() }),
 		drop: async () => {
 			const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
 			await dropper.unsafe(`drop database if exists ${name} with (force)`);
@@ -45,7 +55,16 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
  * Call at the top of a test file: opens the file's database before its tests and closes it
  * after. `testDb.db` is the drizzle instance; feature code reaches the same one via getDb().
  */
-export function useTestDatabase(): { readonly db: Db; readonly database: Database } {
+export function useTestDatabase(): {
+	readonly db: Db;
+	readonly database: Database;
+	/**
+	 * Another handle on this file's data, as another process or a restart would see it:
+	 * a new connection pool on PostgreSQL, a new instance started from a snapshot on PGlite.
+	 * The caller closes it.
+	 */
+	reopen(): Promise<Database>;
+} {
 	let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
 	beforeAll(async () => {
 		opened = await openTestDatabase();
@@ -63,6 +82,10 @@ export function useTestDatabase(): { readonly db: Db; readonly database: Databas
 		get database() {
 			if (!opened) throw new Error('useTestDatabase: database not open yet');
 			return opened.database;
+		},
+		reopen() {
+			if (!opened) throw new Error('useTestDatabase: database not open yet');
+			return opened.reopen();
 		}
 	};
 }

@@ -13,6 +13,7 @@ export const SESSION_COOKIE = 'cpts_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 const SESSION_RENEW_BEFORE_MS = 15 * DAY_MS;
+const LAST_SEEN_PRECISION_MS = 60 * 60 * 1000;
 
 export type Session = typeof sessions.$inferSelect;
 
@@ -79,6 +80,11 @@ export async function validateSessionToken(db: DbOrTx, token: string): Promise<S
 		await db.update(sessions).set({ expiresAt, lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
 		session = { ...session, expiresAt, lastSeenAt: new Date(now) };
 		renewed = true;
+	} else if (now - session.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+		// "Last activity" in the sessions list, at most one write per session an hour.
+		const lastSeenAt = new Date(now);
+		await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, sessionId));
+		session = { ...session, lastSeenAt };
 	}
 	return {
 		session,

@@ -31,3 +31,18 @@ export class AppError extends Error {
 export const notFound = (messageKey = 'error.notFound') => new AppError('not_found', messageKey);
 export const forbidden = (messageKey = 'error.forbidden') => new AppError('forbidden', messageKey);
 export const conflict = (messageKey: string) => new AppError('conflict', messageKey);
+
+/**
+ * Whether an error from either driver (postgres.js or PGlite, possibly wrapped by drizzle in
+ * `cause`) is a unique violation (SQLSTATE 23505) of the given index or constraint.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+	type DriverError = { code?: string; constraint?: string; constraint_name?: string; message?: string; cause?: unknown };
+	for (let current = error as DriverError | undefined; current; current = current.cause as DriverError | undefined) {
+		if (current.code === '23505') {
+			const name = current.constraint ?? current.constraint_name;
+			return name ? name === constraint : Boolean(current.message?.includes(constraint));
+		}
+	}
+	return false;
+}

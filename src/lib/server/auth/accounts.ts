@@ -1,0 +1,337 @@
+/**
+ * Account flows as plain functions: sign-up, sign-in, e-mail verification, password reset,
+ * profile and password change, sessions. Routes pass the submitted FormData and the client
+ * (address, user agent); each function validates, acts and returns either its result or
+ * field errors with what was typed (never a password).
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
+import type { DbOrTx } from '../db';
+import { sessions, userRoles, users } from '../db/schema';
+import { parseForm, type FieldErrors } from '../shared/forms';
+import { isUniqueViolation } from '../shared/errors';
+import { generateId } from '../shared/ids';
+import { describeUserAgent } from './devices';
+import { sendPasswordChangedMail, sendPasswordResetMail, sendVerificationMail } from './mails';
+import { hashPassword, passwordProblem, verifyAgainstDummyHash, verifyPassword } from './passwords';
+import {
+	changePasswordSchema,
+	forgotPasswordSchema,
+	profileSchema,
+	resetPasswordSchema,
+	signInSchema,
+	signUpSchema
+} from './schemas';
+import { createSession, invalidateUserSessions, listUserSessions, type Session } from './session';
+import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
+import {
+	checkEmailToken,
+	consumeEmailToken,
+	issueEmailToken,
+	lastTokenIssuedAt,
+	revokeEmailTokens,
+	type TokenProblem
+} from './tokens';
+
+/** Where a request comes from; stored on the session and used by throttling. */
+export interface ClientInfo {
+	ip?: string | null;
+	userAgent?: string | null;
+}
+
+/** A form that could not be accepted: field errors and/or one message, plus what was typed. */
+export interface FormFailure {
+	ok: false;
+	errors: FieldErrors;
+	values: Record<string, string>;
+	/** A catalogue key for the whole form. */
+	message?: string;
+}
+
+/** A new session for the browser: the token goes in the cookie. */
+export interface SignedIn {
+	ok: true;
+	userId: string;
+	token: string;
+	session: Session;
+}
+
+/** Minimum time between two e-mails of the same kind to one account (mail bombing). */
+export const RESEND_INTERVAL_MS = 60_000;
+
+const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
+
+async function findUserByEmail(db: DbOrTx, email: string) {
+	const [user] = await db.select().from(users).where(eq(users.email, email));
+	return user ?? null;
+}
+
+async function findUserById(db: DbOrTx, userId: string) {
+	const [user] = await db.select().from(users).where(eq(users.id, userId));
+	return user ?? null;
+}
+
+/**
+ * Creates an account, signs it in and sends the verification link. The e-mail is checked
+ * first for a friendly message; the unique index decides when two sign-ups race.
+ */
+export async function signUp(
+	db: DbOrTx,
+	form: FormData,
+	client: ClientInfo & { locale: Locale },
+	now = new Date()
+): Promise<SignedIn | FormFailure> {
+	const parsed = parseForm(signUpSchema, form);
+	if (!parsed.ok) return parsed;
+	const input = parsed.data;
+	const taken: FormFailure = { ok: false, errors: { email: 'auth.email.taken' }, values: parsed.values };
+	if (await findUserByEmail(db, input.email)) return taken;
+
+	// Hash before the transaction: it is the slow part and needs no lock.
+	const passwordHash = await hashPassword(input.password);
+	const userId = generateId();
+	let verificationToken: string;
+	try {
+		verificationToken = await db.transaction(async (tx) => {
+			await tx.insert(users).values({
+				id: userId,
+				email: input.email,
+				name: input.name,
+				profession: input.profession,
+				rpps: input.rpps,
+				passwordHash,
+				locale: client.locale,
+				createdAt: now
+			});
+			return issueEmailToken(tx, userId, 'verify_email', now);
+		});
+	} catch (error) {
+		if (isUniqueViolation(error, 'users_email_key')) return taken;
+		throw error;
+	}
+	const { token, session } = await createSession(db, userId, client);
+	await sendVerificationMail(db, { email: input.email, name: input.name, locale: client.locale }, verificationToken);
+	return { ok: true, userId, token, session };
+}
+
+/**
+ * Signs in with e-mail and password. Whatever was wrong the message is the same, and an
+ * unknown e-mail costs the same argon2 time as a wrong password. Throttled per account and
+ * per address (throttle.ts).
+ */
+export async function signIn(db: DbOrTx, form: FormData, client: ClientInfo, now = new Date()): Promise<SignedIn | FormFailure> {
+	const parsed = parseForm(signInSchema, form);
+	if (!parsed.ok) return parsed;
+	const { email, password } = parsed.data;
+	const origin = { email, ip: client.ip };
+	const refused = (message: string): FormFailure => ({ ok: false, errors: {}, values: parsed.values, message });
+
+	const decision = await checkSignInAllowed(db, origin, now);
+	if (!decision.allowed) return refused('auth.signIn.throttled');
+
+	const user = await findUserByEmail(db, email);
+	const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummyHash(password);
+	if (!user || !valid) {
+		await recordSignInFailure(db, origin, now);
+		return refused('auth.signIn.invalid');
+	}
+	await recordSignInSuccess(db, email);
+	const { token, session } = await createSession(db, user.id, client);
+	return { ok: true, userId: user.id, token, session };
+}
+
+export type VerifyEmailOutcome = { ok: true; userId: string } | { ok: false; problem: TokenProblem | 'alreadyVerified' };
+
+/** Spends a verification link and marks the address verified. */
+export async function verifyEmail(db: DbOrTx, token: string, now = new Date()): Promise<VerifyEmailOutcome> {
+	const spent = await consumeEmailToken(db, token, 'verify_email', now);
+	if (spent.ok) {
+		await db
+			.update(users)
+			.set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+			.where(eq(users.id, spent.userId));
+		return { ok: true, userId: spent.userId };
+	}
+	// An old link of an address verified since is no problem at all: say so.
+	if (spent.userId) {
+		const user = await findUserById(db, spent.userId);
+		if (user?.emailVerifiedAt) return { ok: false, problem: 'alreadyVerified' };
+	}
+	return { ok: false, problem: spent.problem };
+}
+
+export type ResendOutcome = 'sent' | 'alreadyVerified' | 'tooSoon';
+
+/** Sends a new verification link to a signed-in user (at most one a minute). */
+export async function resendVerification(db: DbOrTx, userId: string, now = new Date()): Promise<ResendOutcome> {
+	const user = await findUserById(db, userId);
+	if (!user || user.emailVerifiedAt) return 'alreadyVerified';
+	const last = await lastTokenIssuedAt(db, userId, 'verify_email');
+	if (last && now.getTime() - last.getTime() < RESEND_INTERVAL_MS) return 'tooSoon';
+	const token = await issueEmailToken(db, userId, 'verify_email', now);
+	await sendVerificationMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+	return 'sent';
+}
+
+/**
+ * Sends a reset link when an account has this address. The answer is the same either way
+ * (the caller shows "Si un compte existe…"); requests closer than a minute send nothing more.
+ */
+export async function requestPasswordReset(
+	db: DbOrTx,
+	form: FormData,
+	now = new Date()
+): Promise<{ ok: true; values: Record<string, string> } | FormFailure> {
+	const parsed = parseForm(forgotPasswordSchema, form);
+	if (!parsed.ok) return parsed;
+	const user = await findUserByEmail(db, parsed.data.email);
+	if (user) {
+		const last = await lastTokenIssuedAt(db, user.id, 'reset_password');
+		if (!last || now.getTime() - last.getTime() >= RESEND_INTERVAL_MS) {
+			const token = await issueEmailToken(db, user.id, 'reset_password', now);
+			await sendPasswordResetMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+		}
+	}
+	return { ok: true, values: parsed.values };
+}
+
+/** Whether a reset link can still be used (to show the form or the "expired" page). */
+export async function checkResetLink(db: DbOrTx, token: string, now = new Date()) {
+	return checkEmailToken(db, token, 'reset_password', now);
+}
+
+export type ResetPasswordOutcome = SignedIn | FormFailure | { ok: false; problem: TokenProblem };
+
+/**
+ * Sets a new password from a reset link: spends the link, closes every session of the
+ * account, then opens a new one for this browser. Proves the address, so it also verifies it.
+ */
+export async function resetPassword(
+	db: DbOrTx,
+	token: string,
+	form: FormData,
+	client: ClientInfo,
+	now = new Date()
+): Promise<ResetPasswordOutcome> {
+	const link = await checkEmailToken(db, token, 'reset_password', now);
+	if (!link.ok) return { ok: false, problem: link.problem };
+	const parsed = parseForm(resetPasswordSchema, form);
+	if (!parsed.ok) return parsed;
+	const user = await findUserById(db, link.userId);
+	if (!user) return { ok: false, problem: 'invalid' };
+	const problem = passwordProblem(parsed.data.password, user.email);
+	if (problem) return { ok: false, errors: { password: problem }, values: parsed.values };
+
+	const passwordHash = await hashPassword(parsed.data.password);
+	// Spending the link and changing the password are one transaction: two submissions of the
+	// same link cannot both change it, and a failure leaves the link usable.
+	const spent = await db.transaction(async (tx) => {
+		const consumed = await consumeEmailToken(tx, token, 'reset_password', now);
+		if (!consumed.ok) return consumed;
+		await tx
+			.update(users)
+			.set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+			.where(eq(users.id, consumed.userId));
+		await invalidateUserSessions(tx, consumed.userId);
+		await revokeEmailTokens(tx, consumed.userId, 'reset_password');
+		return consumed;
+	});
+	if (!spent.ok) return { ok: false, problem: spent.problem };
+
+	await recordSignInSuccess(db, user.email);
+	const { token: sessionToken, session } = await createSession(db, user.id, client);
+	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
+	return { ok: true, userId: user.id, token: sessionToken, session };
+}
+
+/** What the account page shows about the user. */
+export async function getAccount(db: DbOrTx, userId: string) {
+	const user = await findUserById(db, userId);
+	if (!user) return null;
+	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		profession: user.profession,
+		rpps: user.rpps,
+		locale: localeOf(user.locale),
+		emailVerified: user.emailVerifiedAt !== null,
+		roles: roles.map((row) => row.role).sort()
+	};
+}
+export type Account = NonNullable<Awaited<ReturnType<typeof getAccount>>>;
+
+/** Saves name, profession, RPPS number and preferred language. */
+export async function updateProfile(
+	db: DbOrTx,
+	userId: string,
+	form: FormData
+): Promise<{ ok: true; values: Record<string, string> } | FormFailure> {
+	const parsed = parseForm(profileSchema, form);
+	if (!parsed.ok) return parsed;
+	const { name, profession, rpps, locale } = parsed.data;
+	await db.update(users).set({ name, profession, rpps, locale }).where(eq(users.id, userId));
+	return { ok: true, values: parsed.values };
+}
+
+/** Changes the password (the current one is required) and closes the other sessions. */
+export async function changePassword(
+	db: DbOrTx,
+	userId: string,
+	currentSessionId: string,
+	form: FormData
+): Promise<{ ok: true } | FormFailure> {
+	const parsed = parseForm(changePasswordSchema, form);
+	if (!parsed.ok) return parsed;
+	const user = await findUserById(db, userId);
+	if (!user) return { ok: false, errors: {}, values: {}, message: 'error.unauthenticated' };
+	if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+		return { ok: false, errors: { currentPassword: 'auth.password.currentWrong' }, values: parsed.values };
+	}
+	const problem = passwordProblem(parsed.data.newPassword, user.email);
+	if (problem) return { ok: false, errors: { newPassword: problem }, values: parsed.values };
+	await db.update(users).set({ passwordHash: await hashPassword(parsed.data.newPassword) }).where(eq(users.id, userId));
+	await invalidateUserSessions(db, userId, currentSessionId);
+	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
+	return { ok: true };
+}
+
+/** One row of "my sessions". */
+export interface AccountSession {
+	id: string;
+	device: string | null;
+	ip: string | null;
+	createdAt: Date;
+	lastSeenAt: Date;
+	current: boolean;
+}
+
+/** The user's open sessions, the current one first. */
+export async function listAccountSessions(db: DbOrTx, userId: string, currentSessionId: string | null): Promise<AccountSession[]> {
+	const rows = await listUserSessions(db, userId);
+	return rows
+		.map((session) => ({
+			id: session.id,
+			device: describeUserAgent(session.userAgent),
+			ip: session.ip,
+			createdAt: session.createdAt,
+			lastSeenAt: session.lastSeenAt,
+			current: session.id === currentSessionId
+		}))
+		.sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Closes one of the user's own sessions; false when it is not theirs (or is gone). */
+export async function signOutSession(db: DbOrTx, userId: string, sessionId: string): Promise<boolean> {
+	const closed = await db
+		.delete(sessions)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+		.returning({ id: sessions.id });
+	return closed.length > 0;
+}
+
+/** "Sign out everywhere else": closes every session of the user but the current one. */
+export async function signOutOtherSessions(db: DbOrTx, userId: string, currentSessionId: string): Promise<void> {
+	await invalidateUserSessions(db, userId, currentSessionId);
+}

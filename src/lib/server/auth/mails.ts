@@ -1,0 +1,43 @@
+/** The e-mails of the account feature; their texts are in the auth catalogue. */
+import type { Locale } from '../../i18n';
+import type { DbOrTx } from '../db';
+import { sendMail, siteUrl } from '../mail';
+
+interface Recipient {
+	email: string;
+	name: string;
+	locale: Locale;
+}
+
+/** The link that verifies an e-mail address (valid 48 hours). */
+export function sendVerificationMail(db: DbOrTx, to: Recipient, token: string) {
+	return sendMail(db, to.email, {
+		template: 'verify_email',
+		locale: to.locale,
+		subject: ['auth.mail.verify.subject'],
+		paragraphs: [['auth.mail.greeting', { name: to.name }], ['auth.mail.verify.body'], ['auth.mail.ignore']],
+		action: { label: 'auth.mail.verify.action', url: siteUrl(`/verification/${token}`) }
+	});
+}
+
+/** The one-time link that sets a new password (valid one hour). */
+export function sendPasswordResetMail(db: DbOrTx, to: Recipient, token: string) {
+	return sendMail(db, to.email, {
+		template: 'reset_password',
+		locale: to.locale,
+		subject: ['auth.mail.reset.subject'],
+		paragraphs: [['auth.mail.greeting', { name: to.name }], ['auth.mail.reset.body'], ['auth.mail.ignore']],
+		action: { label: 'auth.mail.reset.action', url: siteUrl(`/reinitialisation/${token}`) }
+	});
+}
+
+/** Tells the owner that the password changed, so that an intruder's change does not go unnoticed. */
+export function sendPasswordChangedMail(db: DbOrTx, to: Recipient) {
+	return sendMail(db, to.email, {
+		template: 'password_changed',
+		locale: to.locale,
+		subject: ['auth.mail.changed.subject'],
+		paragraphs: [['auth.mail.greeting', { name: to.name }], ['auth.mail.changed.body'], ['auth.mail.changed.warning']],
+		action: { label: 'auth.mail.changed.action', url: siteUrl('/mot-de-passe-oublie') }
+	});
+}

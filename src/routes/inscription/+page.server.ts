@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { signUp } from '$lib/server/auth/accounts';
+import { clientInfo, setSessionCookie } from '$lib/server/auth/cookies';
+import { getDb } from '$lib/server/db';
+import { safeRedirectTarget } from '$lib/server/shared/redirect';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), '');
+	if (locals.user) redirect(303, redirectTo || '/compte');
+	return { redirectTo };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const outcome = await signUp(await getDb(), form, { ...clientInfo(event), locale: event.locals.locale });
+		if (!outcome.ok) return fail(400, outcome);
+		setSessionCookie(event.cookies, outcome.token, outcome.session.expiresAt);
+		redirect(303, safeRedirectTarget(form.get('redirectTo'), '/compte?bienvenue=1'));
+	}
+};

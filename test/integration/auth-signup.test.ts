@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { emailTokens, sessions, users } from '../../src/lib/server/db/schema';
+import { signUp } from '../../src/lib/server/auth/accounts';
+import { validateSessionToken } from '../../src/lib/server/auth/session';
+import { hashToken } from '../../src/lib/server/shared/ids';
+import { useTestDatabase } from '../helpers/db';
+import { makeUser } from '../helpers/factories';
+import { formData, mailsTo, tokenFromMail, validRpps } from '../helpers/auth';
+
+const testDb = useTestDatabase();
+const client = { ip: '198.51.100.2', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', locale: 'fr' as const };
+let counter = 0;
+
+function signUpForm(overrides: Record<string, string> = {}) {
+	return formData({
+		email: `nouvelle-${Date.now()}-${counter++}@exemple.fr`,
+		name: 'Camille Durand',
+		profession: 'sage_femme',
+		rpps: '',
+		password: 'Marche-du-dimanche-2026',
+		passwordConfirmation: 'Marche-du-dimanche-2026',
+		...overrides
+	});
+}
+
+async function expectFieldError(overrides: Record<string, string>, field: string, key: string) {
+	const outcome = await signUp(testDb.db, signUpForm(overrides), client);
+	expect(outcome.ok).toBe(false);
+	if (outcome.ok) return outcome;
+	expect(outcome.errors[field]).toBe(key);
+	return outcome;
+}
+
+describe('sign-up', () => {
+	it('creates the account, signs it in and sends the verification link', async () => {
+		const rpps = validRpps('1012345678');
+		const outcome = await signUp(
+			testDb.db,
+			signUpForm({ email: '  Claire.Petit@Exemple.FR ', rpps: `${rpps.slice(0, 3)} ${rpps.slice(3, 7)} ${rpps.slice(7)}` }),
+			client
+		);
+		expect(outcome.ok).toBe(true);
+		if (!outcome.ok) return;
+		const [user] = await testDb.db.select().from(users).where(eq(users.id, outcome.userId));
+		expect(user).toMatchObject({ email: 'claire.petit@exemple.fr', name: 'Camille Durand', profession: 'sage_femme', rpps, locale: 'fr' });
+		expect(user.emailVerifiedAt).toBeNull();
+		expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+		expect(user.passwordHash).not.toContain('Marche');
+
+		const validation = await validateSessionToken(testDb.db, outcome.token);
+		expect(validation.user?.id).toBe(user.id);
+		expect(validation.session?.ip).toBe(client.ip);
+
+		const [mail] = await mailsTo(testDb.db, 'claire.petit@exemple.fr', 'verify_email');
+		expect(mail.subject).toBe('Confirmez votre adresse e-mail');
+		expect(mail.textBody).toContain('Bonjour Camille Durand');
+		const token = tokenFromMail(mail, '/verification/');
+		const [stored] = await testDb.db.select().from(emailTokens).where(eq(emailTokens.id, hashToken(token)));
+		expect(stored).toMatchObject({ userId: user.id, purpose: 'verify_email', usedAt: null });
+		expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(48 * 3_600_000);
+	});
+
+	it('writes the mail in the language of the page', async () => {
+		const outcome = await signUp(testDb.db, signUpForm({ email: 'english.speaker@exemple.fr' }), { ...client, locale: 'en' });
+		expect(outcome.ok).toBe(true);
+		const [mail] = await mailsTo(testDb.db, 'english.speaker@exemple.fr', 'verify_email');
+		expect(mail.subject).toBe('Confirm your e-mail address');
+	});
+
+	it('refuses a malformed e-mail and keeps what was typed, never the passwords', async () => {
+		const outcome = await expectFieldError({ email: 'camille.exemple.fr', name: 'Camille Émile' }, 'email', 'form.email');
+		if (outcome.ok) return;
+		expect(outcome.values).toMatchObject({ email: 'camille.exemple.fr', name: 'Camille Émile', profession: 'sage_femme' });
+		expect(Object.keys(outcome.values).some((key) => /password/i.test(key))).toBe(false);
+		expect(JSON.stringify(outcome)).not.toContain('Marche-du-dimanche');
+	});
+
+	it('refuses short, common and mismatched passwords', async () => {
+		await expectFieldError({ password: 'Court-123', passwordConfirmation: 'Court-123' }, 'password', 'auth.password.tooShort');
+		for (const common of ['motdepasse123', 'AZERTYUIOP', '1234567890', 'Soleil1234', 'aaaaaaaaaaaa']) {
+			await expectFieldError({ password: common, passwordConfirmation: common }, 'password', 'auth.password.common');
+		}
+		await expectFieldError(
+			{ email: 'jeanne.dupont@exemple.fr', password: 'jeanne.dupont', passwordConfirmation: 'jeanne.dupont' },
+			'password',
+			'auth.password.likeEmail'
+		);
+		await expectFieldError({ passwordConfirmation: 'Marche-du-lundi-2026' }, 'passwordConfirmation', 'auth.password.mismatch');
+		await expectFieldError({ password: '' }, 'password', 'form.required');
+	});
+
+	it('refuses an RPPS number with a wrong key or the wrong length', async () => {
+		const valid = validRpps();
+		const wrongKey = valid.slice(0, 10) + ((Number(valid[10]) + 1) % 10);
+		const outcome = await expectFieldError({ rpps: wrongKey }, 'rpps', 'auth.rpps.checksum');
+		if (!outcome.ok) expect(outcome.values.rpps).toBe(wrongKey);
+		await expectFieldError({ rpps: '1234567890' }, 'rpps', 'auth.rpps.format');
+		await expectFieldError({ rpps: '1234567890A' }, 'rpps', 'auth.rpps.format');
+	});
+
+	it('answers oversized fields with field errors, not a crash', async () => {
+		await expectFieldError({ name: 'N'.repeat(121) }, 'name', 'form.tooLong');
+		await expectFieldError({ email: `${'a'.repeat(250)}@exemple.fr` }, 'email', 'form.tooLong');
+		const long = 'Tres-long-'.repeat(21);
+		await expectFieldError({ password: long, passwordConfirmation: long }, 'password', 'auth.password.tooLong');
+		await expectFieldError({ rpps: '1'.repeat(100_000) }, 'rpps', 'auth.rpps.format');
+		await expectFieldError({ name: 'x'.repeat(1_000_000) }, 'name', 'form.tooLong');
+		await expectFieldError({ profession: 'astronaute' }, 'profession', 'form.choice');
+		const missing = new FormData();
+		const outcome = await signUp(testDb.db, missing, client);
+		expect(outcome.ok === false && Object.keys(outcome.errors).sort()).toEqual(['email', 'name', 'password', 'profession']);
+	});
+
+	it('refuses an e-mail that already has an account, whatever its case', async () => {
+		const existing = await makeUser(testDb.db);
+		await expectFieldError({ email: existing.email.toUpperCase() }, 'email', 'auth.email.taken');
+	});
+
+	it('lets exactly one of two simultaneous sign-ups with the same e-mail through', async () => {
+		const email = 'course@exemple.fr';
+		const outcomes = await Promise.all([
+			signUp(testDb.db, signUpForm({ email }), client),
+			signUp(testDb.db, signUpForm({ email: email.toUpperCase(), name: 'Autre Personne' }), client)
+		]);
+		expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+		const refused = outcomes.find((outcome) => !outcome.ok);
+		expect(refused && !refused.ok && refused.errors).toEqual({ email: 'auth.email.taken' });
+		const rows = await testDb.db.select().from(users).where(eq(users.email, email));
+		expect(rows).toHaveLength(1);
+		const accepted = outcomes.find((outcome) => outcome.ok);
+		const userSessions = await testDb.db.select().from(sessions).where(eq(sessions.userId, rows[0].id));
+		expect(userSessions).toHaveLength(1);
+		expect(accepted?.ok && accepted.userId).toBe(rows[0].id);
+		expect(await mailsTo(testDb.db, email, 'verify_email')).toHaveLength(1);
+	});
+});
