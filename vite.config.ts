@@ -27,7 +27,11 @@ export default defineConfig({
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
 			integration('pglite'),
-			...(withPostgres ? [integration('postgres')] : [])
+			...(withPostgres ? [integration('postgres')] : []),
+			// Websocket tests: a real ws-server against real PostgreSQL and Redis.
+			...(withPostgres
+				? [{ extends: true as const, test: { name: 'ws', include: ['test/ws/**/*.test.ts'], env: { TEST_DB: 'postgres', LOG_LEVEL: 'silent' } } }]
+				: [])
 		]
 	}
 });

@@ -12,7 +12,9 @@ import { closeDatabase, getDatabase } from '../lib/server/db';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { buildIfNeeded } from './build-if-needed';
-import { handleUpgrade } from './upgrade';
+import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
+import { createCollabServer } from '../../ws-server/server';
+import { handleUpgrade, registerUpgrade } from './upgrade';
 
 let config: Config;
 try {
@@ -34,6 +36,10 @@ await prepareDatabase();
 
 // adapter-node reads its own variables (ORIGIN, BODY_SIZE_LIMIT…) when the handler loads.
 const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
+
+// Collaborative documents are served by this same process (ws-server attached to our upgrade).
+const collab = createCollabServer();
+registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
 server.on('upgrade', handleUpgrade);
@@ -59,6 +65,9 @@ async function shutdown(signal: string): Promise<void> {
 	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 	server.closeIdleConnections();
 	const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+	// Websockets count as open connections: closing them (and writing every document while
+	// the database is still open) is what lets `closed` resolve.
+	await collab.close();
 	await closed;
 	clearTimeout(deadline);
 	process.emit('sveltekit:shutdown' as never, signal as never);

@@ -10,10 +10,11 @@ import common from './messages/common';
 import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
 import library from './messages/library';
+import drafts from './messages/drafts';
 import mail from './messages/mail';
 import notifications from './messages/notifications';
 
-const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, library] as const;
+const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library] as const;
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
 	? H['fr'] & Merge<R>

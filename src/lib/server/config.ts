@@ -18,6 +18,8 @@ const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	HOST: z.string().min(1).default('0.0.0.0'),
 	PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+	/** Port of the collaboration server when it runs as its own process (npm run ws-server). */
+	WS_PORT: z.coerce.number().int().min(0).max(65_535).default(1234),
 	ORIGIN: z.string().url().optional(),
 	DATABASE_URL: postgresUrl.optional(),
 	PGLITE_DIR: z.string().min(1).default('./data/pglite'),

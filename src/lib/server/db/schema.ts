@@ -4,3 +4,4 @@ export * from './schema/audit';
 export * from './schema/cpts';
 export * from './schema/notifications';
 export * from './schema/library';
+export * from './schema/drafts';

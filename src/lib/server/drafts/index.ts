@@ -1,0 +1,3 @@
+/** The drafts feature: health-project draft records and who may edit, comment or read them. */
+export * from './permissions';
+export * from './records';

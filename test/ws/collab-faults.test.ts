@@ -1,0 +1,315 @@
+/**
+ * Faults and bad input: garbage frames, a store that fails to load, and two instances
+ * through a real Redis (fan-out, late joiners, a restart mid-edit, rights changes).
+ */
+import { connect as netConnect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../src/lib/server/collab/codes';
+import { removeMember } from '../../src/lib/server/cpts/membership';
+import { createPostgresStore, type DocumentStore } from '../../ws-server/persistence';
+import { encodeSyncStep1, encodeUpdate, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../ws-server/protocol';
+import { useTestDatabase } from '../helpers/db';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import {
+	connectClient,
+	makeDraft,
+	rawSocket,
+	REDIS_URL,
+	seededRandom,
+	sessionCookie,
+	sessionUserOf,
+	startCollab,
+	storedDoc,
+	storedText,
+	waitFor,
+	type RunningCollab,
+	type TestClient
+} from './helpers';
+
+const testDb = useTestDatabase();
+
+const clients: TestClient[] = [];
+const servers: RunningCollab[] = [];
+afterEach(async () => {
+	for (const client of clients.splice(0)) client.destroy();
+	for (const server of servers.splice(0)) await server.stop();
+});
+
+const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
+	const server = await startCollab(testDb.db, options);
+	servers.push(server);
+	return server;
+};
+const stop = async (server: RunningCollab) => {
+	servers.splice(servers.indexOf(server), 1);
+	await server.stop();
+};
+const connect = (...args: Parameters<typeof connectClient>) => {
+	const client = connectClient(...args);
+	clients.push(client);
+	return client;
+};
+
+async function twoMembers() {
+	const place = await makeCpts(testDb.db);
+	const alice = await makeUser(testDb.db);
+	const bruno = await makeUser(testDb.db);
+	await makeMembership(testDb.db, place.id, alice.id);
+	await makeMembership(testDb.db, place.id, bruno.id, { role: 'coordinator' });
+	const { draft, documentName } = await makeDraft(testDb.db, place.id, alice.id);
+	return {
+		place,
+		draft,
+		documentName,
+		alice: { ...alice, cookie: await sessionCookie(testDb.db, alice.id) },
+		bruno: { ...bruno, cookie: await sessionCookie(testDb.db, bruno.id) }
+	};
+}
+
+/** Frames of every bad shape: random bytes, truncated real messages, good headers on garbage. */
+function badFrames(count: number, random: () => number): Uint8Array[] {
+	const bytes = (length: number) => Uint8Array.from({ length }, () => Math.floor(random() * 256));
+	const source = new Y.Doc();
+	source.getText('body').insert(0, 'un vrai message de synchronisation, coupé en route');
+	const awareness = new awarenessProtocol.Awareness(source);
+	awareness.setLocalState({ user: { name: 'x' } });
+	const awarenessMessage = (() => {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [source.clientID]));
+		return encoding.toUint8Array(encoder);
+	})();
+	awareness.destroy();
+	const real = [encodeSyncStep1(source), encodeUpdate(Y.encodeStateAsUpdate(source)), awarenessMessage];
+	const withHeader = (header: number[], payload: Uint8Array, declaredLength: number) => {
+		const encoder = encoding.createEncoder();
+		for (const value of header) encoding.writeVarUint(encoder, value);
+		encoding.writeVarUint(encoder, declaredLength);
+		encoding.writeUint8Array(encoder, payload);
+		return encoding.toUint8Array(encoder);
+	};
+	const frames: Uint8Array[] = [];
+	for (let index = 0; index < count; index++) {
+		const kind = index % 5;
+		if (kind === 0) frames.push(bytes(1 + Math.floor(random() * 300)));
+		else if (kind === 1) {
+			const message = real[index % real.length];
+			frames.push(message.slice(0, Math.max(1, Math.floor(random() * (message.length - 1)))));
+		} else if (kind === 2) {
+			// A sync update whose payload is garbage (length right or wrong).
+			const payload = bytes(1 + Math.floor(random() * 200));
+			frames.push(withHeader([MESSAGE_SYNC, 2], payload, random() < 0.5 ? payload.length : payload.length + 7));
+		} else if (kind === 3) {
+			const payload = bytes(1 + Math.floor(random() * 100));
+			frames.push(random() < 0.5 ? withHeader([MESSAGE_AWARENESS], payload, payload.length) : withHeader([MESSAGE_SYNC, 0], payload, payload.length));
+		} else {
+			// Unknown message and sync types.
+			frames.push(Uint8Array.from([4 + Math.floor(random() * 250), ...bytes(Math.floor(random() * 20))]));
+		}
+	}
+	source.destroy();
+	return frames;
+}
+
+describe('bad input', () => {
+	it('survives 2,000 random, truncated and ill-typed frames: no crash, document unchanged, others unaffected', async () => {
+		const { documentName, alice, bruno } = await twoMembers();
+		const server = await start({ limits: { maxConnectionsPerUser: 200 } });
+		const a = connect(server.url, documentName, alice.cookie);
+		const b = connect(server.url, documentName, bruno.cookie);
+		await waitFor(() => a.provider.synced && b.provider.synced, 'synced');
+		a.text.insert(0, 'Texte de référence du projet de santé.');
+		await waitFor(() => b.text.toString() === a.text.toString(), 'converged');
+		const before = Y.encodeStateAsUpdate(a.doc);
+
+		const frames = badFrames(2_000, seededRandom(20_260_522));
+		let closedAsMalformed = 0;
+		const batch = 50;
+		for (let offset = 0; offset < frames.length; offset += batch) {
+			await Promise.all(
+				frames.slice(offset, offset + batch).map(async (frame, index) => {
+					const { socket, closed } = await rawSocket(server.url, documentName, alice.cookie);
+					// Every other frame goes as text, which the protocol never uses.
+					if ((offset + index) % 97 === 0) socket.send(Buffer.from(frame).toString('latin1'));
+					else socket.send(frame);
+					// A frame that happens to be valid leaves the socket open: ask for a reply to know
+					// it was handled, then hang up.
+					socket.send(encodeSyncStep1(new Y.Doc()));
+					const outcome = await Promise.race([
+						closed,
+						new Promise<number>((resolve) =>
+							socket.on('message', (data: Buffer) => {
+								if (data[0] === MESSAGE_SYNC && data[1] === 1) resolve(0);
+							})
+						)
+					]);
+					if (outcome === CLOSE_CODES.malformedMessage) closedAsMalformed++;
+					socket.terminate();
+				})
+			);
+		}
+		expect(closedAsMalformed).toBeGreaterThan(1_900);
+		expect(server.collab.metrics().malformedMessages).toBe(closedAsMalformed);
+
+		// The two real clients never noticed, and still edit together.
+		expect(a.closeCodes).toEqual([]);
+		expect(b.closeCodes).toEqual([]);
+		expect(Y.encodeStateAsUpdate(b.doc)).toEqual(before);
+		b.text.insert(b.text.length, ' Suite.');
+		await waitFor(() => a.text.toString() === 'Texte de référence du projet de santé. Suite.', 'edits still flow');
+
+		await stop(server);
+		expect(await storedText(testDb.db, documentName)).toBe('Texte de référence du projet de santé. Suite.');
+		const { doc } = await storedDoc(testDb.db, documentName);
+		expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(a.doc));
+	}, 120_000);
+});
+
+describe('a failing load', () => {
+	it('never serves nor overwrites: clients are closed with 4500 until the store answers again', async () => {
+		const { documentName, alice, bruno } = await twoMembers();
+		const healthy = await start();
+		const writer = connect(healthy.url, documentName, alice.cookie);
+		const observer = connect(healthy.url, documentName, bruno.cookie);
+		await waitFor(() => writer.provider.synced && observer.provider.synced, 'synced');
+		writer.text.insert(0, 'Contenu enregistré.');
+		await waitFor(() => observer.text.length > 0, 'the server has it');
+		await stop(healthy);
+		writer.destroy();
+		observer.destroy();
+		const storedBefore = await storedDoc(testDb.db, documentName);
+		expect(storedBefore.doc.getText('body').toString()).toBe('Contenu enregistré.');
+
+		const real = createPostgresStore(async () => testDb.db);
+		let failLoads = true;
+		let appends = 0;
+		const store: DocumentStore = {
+			load: async (name) => {
+				if (failLoads) throw new Error('simulated database outage');
+				return real.load(name);
+			},
+			append: async (name, update) => {
+				appends++;
+				return real.append(name, update);
+			},
+			compact: (name) => real.compact(name)
+		};
+		const server = await start({ store });
+		// One client arrives empty, the other with an edit made offline.
+		const empty = connect(server.url, documentName, bruno.cookie);
+		const offline = new Y.Doc();
+		offline.getText('body').insert(0, 'Écrit hors ligne. ');
+		const returning = connect(server.url, documentName, alice.cookie);
+		Y.applyUpdate(returning.doc, Y.encodeStateAsUpdate(offline));
+		await waitFor(() => server.collab.metrics().store.loadFailures >= 4, 'several loads failed');
+		expect(empty.closeCodes).toContain(CLOSE_CODES.loadFailed);
+		expect(returning.closeCodes).toContain(CLOSE_CODES.loadFailed);
+		expect(empty.provider.synced).toBe(false);
+		expect(empty.text.toString()).toBe('');
+		expect(appends).toBe(0);
+		const storedDuring = await storedDoc(testDb.db, documentName);
+		expect(storedDuring.rows).toBe(storedBefore.rows);
+		expect(Y.encodeStateAsUpdate(storedDuring.doc)).toEqual(Y.encodeStateAsUpdate(storedBefore.doc));
+
+		// The store recovers: the providers' own retries load the real content, and the offline
+		// edit merges into it instead of replacing it.
+		failLoads = false;
+		await waitFor(() => empty.provider.synced && returning.provider.synced, 'synced after recovery');
+		await waitFor(() => empty.text.toString() === returning.text.toString() && empty.text.length > 20, 'converged');
+		expect(empty.text.toString()).toContain('Contenu enregistré.');
+		expect(empty.text.toString()).toContain('Écrit hors ligne.');
+		await stop(server);
+		expect(await storedText(testDb.db, documentName)).toBe(empty.text.toString());
+	});
+});
+
+const redisAvailable = await new Promise<boolean>((resolve) => {
+	const url = new URL(REDIS_URL);
+	const socket = netConnect(Number(url.port || 6379), url.hostname);
+	socket.once('connect', () => {
+		socket.destroy();
+		resolve(true);
+	});
+	socket.once('error', () => resolve(false));
+});
+
+describe.runIf(redisAvailable)('two instances through a real Redis', () => {
+	it('clients on different instances converge, presence crosses, a late joiner gets unsaved content', async () => {
+		const { documentName, alice, bruno, place } = await twoMembers();
+		const slow = { writeDebounceMs: 60_000, writeMaxWaitMs: 60_000 };
+		const one = await start({ redisUrl: REDIS_URL, limits: slow });
+		const two = await start({ redisUrl: REDIS_URL, limits: slow });
+		const a = connect(one.url, documentName, alice.cookie);
+		const b = connect(two.url, documentName, bruno.cookie);
+		await waitFor(() => a.provider.synced && b.provider.synced, 'synced');
+		a.text.insert(0, 'Instance un. ');
+		b.text.insert(0, 'Instance deux. ');
+		for (let index = 0; index < 10; index++) {
+			a.text.insert(a.text.length, `a${index} `);
+			b.text.insert(0, `b${index} `);
+		}
+		await waitFor(() => a.text.toString() === b.text.toString() && a.text.toString().includes('a9'), 'converged across instances');
+		a.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alice', 'presence crosses instances');
+
+		// A second draft open on instance one only, with nothing written yet (long debounce):
+		// a late joiner on instance two still gets it, from instance one through Redis.
+		const { documentName: second } = await makeDraft(testDb.db, place.id);
+		const early = connect(one.url, second, alice.cookie);
+		await waitFor(() => early.provider.synced, 'synced');
+		early.text.insert(0, 'Pas encore écrit en base.');
+		await waitFor(() => one.collab.metrics().messagesTotal > 0, 'sent');
+		expect((await storedDoc(testDb.db, second)).rows).toBe(0);
+		const late = connect(two.url, second, bruno.cookie);
+		await waitFor(() => late.text.toString() === 'Pas encore écrit en base.', 'late joiner on the other instance');
+		expect(two.collab.metrics().redis.received).toBeGreaterThan(0);
+	});
+
+	it('converges and stores every edit when one instance restarts mid-edit', async () => {
+		const { documentName, alice, bruno } = await twoMembers();
+		const limits = { writeDebounceMs: 20, writeMaxWaitMs: 100, compactAfterUpdates: 4 };
+		const one = await start({ redisUrl: REDIS_URL, limits });
+		const two = await start({ redisUrl: REDIS_URL, limits });
+		const a = connect(one.url, documentName, alice.cookie);
+		const b = connect(two.url, documentName, bruno.cookie);
+		await waitFor(() => a.provider.synced && b.provider.synced, 'synced');
+		for (let index = 0; index < 15; index++) {
+			a.text.insert(a.text.length, `a${index} `);
+			b.text.insert(0, `b${index} `);
+		}
+		await stop(one);
+		// Instance one is down: Alice keeps typing (offline), Bruno too (online on two).
+		for (let index = 15; index < 25; index++) {
+			a.text.insert(a.text.length, `a${index} `);
+			b.text.insert(0, `b${index} `);
+		}
+		const again = await start({ redisUrl: REDIS_URL, limits, port: one.port });
+		await waitFor(() => a.provider.synced, 'Alice reconnected to the restarted instance');
+		await waitFor(() => a.text.toString() === b.text.toString(), 'converged after restart');
+		for (let index = 0; index < 25; index++) {
+			expect(a.text.toString()).toContain(`a${index} `);
+			expect(a.text.toString()).toContain(`b${index} `);
+		}
+		await stop(again);
+		await stop(two);
+		const { doc } = await storedDoc(testDb.db, documentName);
+		expect(doc.getText('body').toString()).toBe(a.text.toString());
+		expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(a.doc));
+	});
+
+	it('closes a revoked member connected to another instance', async () => {
+		const { place, documentName, alice, bruno } = await twoMembers();
+		const one = await start({ redisUrl: REDIS_URL });
+		const two = await start({ redisUrl: REDIS_URL });
+		const client = connect(two.url, documentName, alice.cookie);
+		await waitFor(() => client.provider.synced, 'synced');
+		await removeMember(testDb.db, sessionUserOf(bruno), place.id, alice.id);
+		// Told on instance one (where the site's action ran); instance two hears it on Redis.
+		await one.collab.accessChanged({ userId: alice.id });
+		await waitFor(() => client.terminalCode === CLOSE_CODES.forbidden, 'revoked on the other instance');
+		expect(client.closeCodes[0]).toBe(CLOSE_CODES.rightsChanged);
+	});
+});

@@ -1,0 +1,200 @@
+/**
+ * Websocket test kit: a real collaboration server on an ephemeral port, y-websocket's own
+ * WebsocketProvider in Node (the `ws` package, with the session cookie in the handshake),
+ * raw sockets for bad input, and a poller (tests wait for conditions, never for time).
+ */
+import { createServer, type Server } from 'node:http';
+import { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createSession, type SessionUser } from '../../src/lib/server/auth/session';
+import { draftDocumentName } from '../../src/lib/server/collab/names';
+import type { Db } from '../../src/lib/server/db';
+import { drafts, yjsDocuments, yjsUpdates } from '../../src/lib/server/db/schema';
+import { generateId } from '../../src/lib/server/shared/ids';
+import { createCollabServer, type CollabServer, type CollabServerOptions } from '../../ws-server/server';
+
+export const TEST_ORIGIN = 'http://localhost:3000';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface RunningCollab {
+	collab: CollabServer;
+	http: Server;
+	port: number;
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Starts a collaboration server on its own HTTP server (port 0 unless given). */
+export async function startCollab(db: Db, options: CollabServerOptions & { port?: number } = {}): Promise<RunningCollab> {
+	const { port: wantedPort = 0, ...collabOptions } = options;
+	const collab = createCollabServer({ db, redisUrl: null, origin: TEST_ORIGIN, ...collabOptions });
+	await collab.ready;
+	const http = createServer((_request, response) => response.writeHead(404).end());
+	http.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+	await new Promise<void>((resolve) => http.listen(wantedPort, '127.0.0.1', resolve));
+	const port = (http.address() as AddressInfo).port;
+	return {
+		collab,
+		http,
+		port,
+		url: `ws://127.0.0.1:${port}/collab`,
+		async stop() {
+			const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+			await collab.close();
+			http.closeAllConnections();
+			await closed;
+		}
+	};
+}
+
+/** A session cookie for the user, as the browser would send it. */
+export async function sessionCookie(db: Db, userId: string): Promise<string> {
+	const { token } = await createSession(db, userId);
+	return `cpts_session=${token}`;
+}
+
+/** The SessionUser the site would build for a factory user (for feature calls made as them). */
+export function sessionUserOf(user: { id: string; email: string; name: string; profession: string; roles: SessionUser['roles'] }): SessionUser {
+	return { id: user.id, email: user.email, name: user.name, profession: user.profession, emailVerified: true, locale: 'fr', roles: user.roles };
+}
+
+/** A draft row and its document name. */
+export async function makeDraft(db: Db, cptsId: string, createdBy: string | null = null) {
+	const [draft] = await db.insert(drafts).values({ id: generateId(), cptsId, title: 'Projet de santé', createdBy }).returning();
+	return { draft, documentName: draftDocumentName(draft.id) };
+}
+
+/** A `ws` WebSocket class that sends these headers in the handshake (cookie, origin). */
+export function socketClassWith(headers: Record<string, string>): typeof globalThis.WebSocket {
+	class HeaderSocket extends WebSocket {
+		constructor(address: string, protocols?: string | string[]) {
+			super(address, protocols, { headers });
+		}
+	}
+	return HeaderSocket as unknown as typeof globalThis.WebSocket;
+}
+
+export interface TestClient {
+	doc: Y.Doc;
+	text: Y.Text;
+	provider: WebsocketProvider;
+	/** Close codes the server sent, in order. */
+	closeCodes: number[];
+	/** Set when the provider stopped for good (a 44xx code). */
+	terminalCode: number | null;
+	destroy(): void;
+}
+
+/** A y-websocket provider client on a document, signed in with `cookie` (or not). */
+export function connectClient(url: string, documentName: string, cookie: string | null, headers: Record<string, string> = {}): TestClient {
+	const doc = new Y.Doc();
+	const allHeaders: Record<string, string> = { origin: TEST_ORIGIN, ...headers };
+	if (cookie) allHeaders.cookie = cookie;
+	const provider = new WebsocketProvider(url, documentName, doc, {
+		WebSocketPolyfill: socketClassWith(allHeaders),
+		// Providers in one process would otherwise sync through a BroadcastChannel,
+		// behind the server's back.
+		disableBc: true,
+		maxBackoffTime: 300
+	});
+	const client: TestClient = {
+		doc,
+		text: doc.getText('body'),
+		provider,
+		closeCodes: [],
+		terminalCode: null,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+	provider.on('connection-close', (event) => {
+		if (event) client.closeCodes.push(event.code);
+	});
+	provider.on('closed', (event) => (client.terminalCode = event.code));
+	return client;
+}
+
+/** Polls until the condition holds; fails with `what` after the timeout. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** The document as stored (compacted state plus appended rows), read back into a Y.Doc. */
+export async function storedDoc(db: Db, documentName: string): Promise<{ doc: Y.Doc; rows: number; hasState: boolean }> {
+	const doc = new Y.Doc();
+	const [state] = await db.select().from(yjsDocuments).where(eq(yjsDocuments.name, documentName));
+	if (state) Y.applyUpdate(doc, state.state);
+	const rows = await db.select().from(yjsUpdates).where(eq(yjsUpdates.name, documentName)).orderBy(yjsUpdates.seq);
+	for (const row of rows) Y.applyUpdate(doc, row.update);
+	return { doc, rows: rows.length, hasState: Boolean(state) };
+}
+
+export async function storedText(db: Db, documentName: string): Promise<string> {
+	const { doc } = await storedDoc(db, documentName);
+	const text = doc.getText('body').toString();
+	doc.destroy();
+	return text;
+}
+
+/** A raw websocket (no provider), for sending frames by hand. */
+export function rawSocket(url: string, documentName: string, cookie: string | null, headers: Record<string, string> = {}): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+	const allHeaders: Record<string, string> = { origin: TEST_ORIGIN, ...headers };
+	if (cookie) allHeaders.cookie = cookie;
+	const socket = new WebSocket(`${url}/${documentName}`, { headers: allHeaders });
+	const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+	return new Promise((resolve, reject) => {
+		socket.once('open', () => resolve({ socket, closed }));
+		socket.once('error', reject);
+		socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+	});
+}
+
+/** The HTTP status of an upgrade request the server refuses before the handshake. */
+export function upgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const socket = new Socket();
+		let answer = '';
+		socket.on('data', (chunk) => {
+			answer += chunk.toString();
+			const match = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+			if (match) {
+				resolve(Number(match[1]));
+				socket.destroy();
+			}
+		});
+		socket.on('error', reject);
+		socket.connect(port, '127.0.0.1', () => {
+			const lines = [
+				`GET ${path} HTTP/1.1`,
+				`Host: 127.0.0.1:${port}`,
+				'Upgrade: websocket',
+				'Connection: Upgrade',
+				'Sec-WebSocket-Version: 13',
+				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+				...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)
+			];
+			socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+		});
+	});
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so fuzz runs are repeatable. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}

@@ -1,0 +1,58 @@
+/**
+ * Who may open a document, decided once at connect from the site's own session cookie
+ * (validateSessionToken, the code hooks.server.ts uses) and the drafts' permission rules
+ * (the functions the pages use). Nothing here is a second scheme.
+ */
+import type { IncomingMessage } from 'node:http';
+import { sessionTokenFromCookieHeader, validateSessionToken, type SessionUser } from '../src/lib/server/auth/session';
+import { CLOSE_CODES } from '../src/lib/server/collab/codes';
+import { parseDocumentName } from '../src/lib/server/collab/names';
+import type { Db } from '../src/lib/server/db';
+import { getDraftAccess } from '../src/lib/server/drafts/permissions';
+
+/** What a connection may do with its document. */
+export type DocumentAccess = 'write' | 'read' | 'none' | 'missing';
+
+export type ConnectDecision =
+	| { ok: true; user: SessionUser; access: 'write' | 'read' }
+	| { ok: false; code: number; reason: string };
+
+/** The access of a user to a document, from the feature's permission rules. */
+export async function documentAccess(db: Db, user: SessionUser, documentName: string): Promise<DocumentAccess> {
+	const ref = parseDocumentName(documentName);
+	if (ref?.kind === 'draft') {
+		const access = await getDraftAccess(db, user, ref.draftId);
+		if (!access) return 'missing';
+		// Commenters and reviewers read the text; only editors write it.
+		return access.canEdit ? 'write' : access.canRead ? 'read' : 'none';
+	}
+	return 'missing';
+}
+
+/**
+ * Browsers always send Origin on websockets, and a foreign one is cross-site hijacking (a
+ * page elsewhere riding the user's cookie). Compared with ORIGIN when it is configured,
+ * otherwise with the Host the request came to, as SvelteKit's own form check does. Clients
+ * that send no Origin are not browsers, and have the cookie only if it is theirs.
+ */
+export function originAllowed(request: IncomingMessage, expectedOrigin: string | null): boolean {
+	const origin = request.headers.origin;
+	if (!origin) return true;
+	if (expectedOrigin) return origin.replace(/\/$/, '') === expectedOrigin.replace(/\/$/, '');
+	try {
+		return new URL(origin).host === request.headers.host;
+	} catch {
+		return false;
+	}
+}
+
+/** Authenticates the upgrade request and decides read or write on the document. */
+export async function decideConnect(db: Db, request: IncomingMessage, documentName: string): Promise<ConnectDecision> {
+	const token = sessionTokenFromCookieHeader(request.headers.cookie);
+	const { user } = token ? await validateSessionToken(db, token) : { user: null };
+	if (!user) return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'unauthenticated' };
+	const access = await documentAccess(db, user, documentName);
+	if (access === 'missing') return { ok: false, code: CLOSE_CODES.notFound, reason: 'not found' };
+	if (access === 'none') return { ok: false, code: CLOSE_CODES.forbidden, reason: 'forbidden' };
+	return { ok: true, user, access };
+}

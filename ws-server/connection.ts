@@ -1,0 +1,160 @@
+/**
+ * One websocket on one document: reads y-websocket messages, answers sync, applies
+ * updates from writers, drops them from readers, relays awareness. Whatever a client
+ * sends, the worst outcome is that this connection is closed.
+ */
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { WebSocket, type RawData } from 'ws';
+import type { SessionUser } from '../src/lib/server/auth/session';
+import { CLOSE_CODES } from '../src/lib/server/collab/codes';
+import type { CollabLimits } from '../src/lib/server/collab/limits';
+import type { CollabDocument, DocumentConnection } from './documents';
+import type { MetricsCollector } from './metrics';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage, type ProtocolMessage } from './protocol';
+
+export interface ConnectionContext {
+	limits: CollabLimits;
+	metrics: MetricsCollector;
+	log: Logger;
+}
+
+export class Connection implements DocumentConnection {
+	readonly awarenessIds = new Set<number>();
+	/** Set by ping, cleared by pong: a connection that stays false missed a heartbeat. */
+	alive = true;
+	// Messages that arrive while the document loads wait here (null once it is served).
+	private queue: Uint8Array[] | null = [];
+	private closing = false;
+
+	constructor(
+		readonly socket: WebSocket,
+		readonly document: CollabDocument,
+		readonly user: SessionUser,
+		/** Kept in memory only, to check the session again when rights change. */
+		readonly sessionToken: string,
+		readonly access: 'write' | 'read',
+		private readonly context: ConnectionContext
+	) {}
+
+	get readOnly(): boolean {
+		return this.access === 'read';
+	}
+
+	receive(data: RawData, isBinary: boolean): void {
+		this.context.metrics.message();
+		if (this.closing) return;
+		if (!isBinary) return this.malformed(new MalformedMessage('text frame'));
+		const bytes = toBytes(data);
+		if (this.queue) {
+			if (this.queue.length >= this.context.limits.maxQueuedMessages) {
+				this.close(CLOSE_CODES.tryAgainLater, 'too many messages before sync');
+				return;
+			}
+			this.queue.push(bytes);
+			return;
+		}
+		this.handle(bytes);
+	}
+
+	/** The document is loaded: ask the client for what it has, then handle what waited. */
+	start(): void {
+		if (this.closing) return;
+		this.send(encodeSyncStep1(this.document.doc));
+		const clients = [...this.document.awareness.getStates().keys()];
+		if (clients.length > 0) this.send(encodeAwareness(this.document.awareness, clients));
+		const queued = this.queue ?? [];
+		this.queue = null;
+		for (const bytes of queued) {
+			if (this.closing) break;
+			this.handle(bytes);
+		}
+	}
+
+	send(message: Uint8Array): void {
+		if (this.closing || this.socket.readyState !== WebSocket.OPEN) return;
+		// A reader that cannot keep up would otherwise hold an unbounded queue in our memory.
+		if (this.socket.bufferedAmount > this.context.limits.maxBufferedBytes) {
+			this.close(CLOSE_CODES.tryAgainLater, 'slow reader');
+			return;
+		}
+		this.socket.send(message, (error) => {
+			if (error) this.context.log.debug({ err: error }, 'websocket send failed');
+		});
+	}
+
+	close(code: number, reason: string): void {
+		if (this.closing) return;
+		this.closing = true;
+		this.queue = null;
+		try {
+			this.socket.close(code, reason);
+		} catch {
+			this.socket.terminate();
+		}
+	}
+
+	/** The socket is gone: forget this client's presence. */
+	closed(): void {
+		this.closing = true;
+		this.queue = null;
+		this.document.connections.delete(this);
+		if (this.awarenessIds.size > 0 && this.document.status === 'ready') {
+			awarenessProtocol.removeAwarenessStates(this.document.awareness, [...this.awarenessIds], null);
+		}
+	}
+
+	private handle(bytes: Uint8Array): void {
+		let message: ProtocolMessage;
+		try {
+			message = decodeMessage(bytes);
+		} catch (error) {
+			return this.malformed(error);
+		}
+		const { doc, awareness } = this.document;
+		try {
+			switch (message.type) {
+				case 'sync-step-1':
+					// Readers get the document too: answering step 1 is how they read it.
+					this.send(encodeSyncStep2(doc, message.stateVector));
+					break;
+				case 'sync-step-2':
+				case 'update':
+					if (this.readOnly) {
+						this.context.metrics.droppedReadOnlyUpdates++;
+						break;
+					}
+					if (this.document.approxBytes + message.update.byteLength > this.context.limits.maxDocumentBytes) {
+						this.close(CLOSE_CODES.documentTooLarge, 'document too large');
+						break;
+					}
+					Y.applyUpdate(doc, message.update, this);
+					break;
+				case 'awareness':
+					awarenessProtocol.applyAwarenessUpdate(awareness, message.update, this);
+					break;
+				case 'query-awareness': {
+					const clients = [...awareness.getStates().keys()];
+					if (clients.length > 0) this.send(encodeAwareness(awareness, clients));
+					break;
+				}
+			}
+		} catch (error) {
+			// A well-framed message whose content Yjs or the awareness code refused.
+			this.malformed(error);
+		}
+	}
+
+	private malformed(error: unknown): void {
+		this.context.metrics.malformedMessages++;
+		this.context.log.debug({ err: error, document: this.document.name, userId: this.user.id }, 'malformed message');
+		this.close(CLOSE_CODES.malformedMessage, 'malformed message');
+	}
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,352 @@
+/**
+ * Loaded documents: loading before serving, dirty tracking, debounced writes, compaction,
+ * fan-out to local connections and to other instances, and unloading when idle.
+ *
+ * The rules that keep stored content safe (hocuspocus#382, #821; y-websocket-server #10):
+ * - a document is never served before its stored state is applied: connections wait for
+ *   `ready`, and a failed load closes them and drops the document without writing;
+ * - only updates that happened after the load are written, and writes only append;
+ * - compaction rebuilds the state from stored rows, never from memory.
+ */
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabLimits } from '../src/lib/server/collab/limits';
+import type { RedisFanout } from './fanout';
+import type { MetricsCollector } from './metrics';
+import type { DocumentStore } from './persistence';
+import {
+	decodeMessage,
+	encodeAwareness,
+	encodeQueryAwareness,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate
+} from './protocol';
+
+/** Transaction origin of changes that came from another instance (never re-published). */
+export const REMOTE_ORIGIN = Symbol('remote instance');
+
+/** What a document needs of a connection. */
+export interface DocumentConnection {
+	send(message: Uint8Array): void;
+	/** Awareness client ids this connection speaks for (removed when it leaves). */
+	readonly awarenessIds: Set<number>;
+}
+
+// Remote messages kept while a document loads; past this, the backlog is dropped and the
+// sync step 1 sent after the load brings the same content back from the peers.
+const MAX_REMOTE_BACKLOG = 10_000;
+
+export class CollabDocument {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly connections = new Set<DocumentConnection>();
+	status: 'loading' | 'ready' | 'failed' | 'unloaded' = 'loading';
+	/** Resolves true once the stored state is applied, false if the load failed. */
+	ready: Promise<boolean> = Promise.resolve(false);
+	/** Size estimate: stored bytes plus every update since (exact again after compaction). */
+	approxBytes = 0;
+	/** Rows appended to yjs_updates since the last compaction, as far as this instance knows. */
+	appendedRows = 0;
+	unsaved: Uint8Array[] = [];
+	firstUnsavedAt = 0;
+	writeTimer: NodeJS.Timeout | null = null;
+	unloadTimer: NodeJS.Timeout | null = null;
+	/** The chain of writes: one at a time per document, in order. */
+	writing: Promise<void> = Promise.resolve();
+	remoteBacklog: Uint8Array[] = [];
+
+	constructor(readonly name: string) {
+		// The server is not a participant: it has no presence of its own.
+		this.awareness.setLocalState(null);
+	}
+
+	destroy(): void {
+		if (this.writeTimer) clearTimeout(this.writeTimer);
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.writeTimer = this.unloadTimer = null;
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}
+
+export interface HubDependencies {
+	store: DocumentStore;
+	limits: CollabLimits;
+	metrics: MetricsCollector;
+	log: Logger;
+	fanout: RedisFanout | null;
+}
+
+export class DocumentHub {
+	readonly documents = new Map<string, CollabDocument>();
+	private closed = false;
+
+	constructor(private readonly deps: HubDependencies) {}
+
+	/** The loaded (or loading) document of that name; starts the load when absent. */
+	acquire(name: string): CollabDocument {
+		const existing = this.documents.get(name);
+		if (existing) {
+			if (existing.unloadTimer) clearTimeout(existing.unloadTimer);
+			existing.unloadTimer = null;
+			return existing;
+		}
+		const document = new CollabDocument(name);
+		this.documents.set(name, document);
+		document.ready = this.load(document);
+		return document;
+	}
+
+	/** A connection left: when it was the last, write now, then unload. */
+	release(document: CollabDocument): void {
+		if (this.closed || document.status !== 'ready' || document.connections.size > 0) return;
+		void this.flush(document).then(() => this.scheduleUnload(document));
+	}
+
+	/** Writes what is unsaved now (queued behind a write in progress). */
+	flush(document: CollabDocument): Promise<void> {
+		document.writing = document.writing.then(() => this.write(document));
+		return document.writing;
+	}
+
+	/** A message from another instance about one of our documents. */
+	receiveRemote(name: string, payload: Uint8Array): void {
+		const document = this.documents.get(name);
+		if (!document) return;
+		if (document.status === 'loading') {
+			if (document.remoteBacklog.length < MAX_REMOTE_BACKLOG) document.remoteBacklog.push(payload);
+			else document.remoteBacklog = [];
+			return;
+		}
+		if (document.status === 'ready') this.applyRemote(document, payload);
+	}
+
+	/** Asks the other instances for what we may lack (after a load or a Redis outage). */
+	announceAll(): void {
+		for (const document of this.documents.values()) if (document.status === 'ready') this.announce(document);
+	}
+
+	/** Flushes and drops every document (shutdown). */
+	async close(): Promise<void> {
+		this.closed = true;
+		const documents = [...this.documents.values()];
+		await Promise.all(
+			documents.map(async (document) => {
+				if (document.unloadTimer) clearTimeout(document.unloadTimer);
+				if (!(await document.ready)) return;
+				await this.flush(document);
+				// One more try for a write that just failed; what still fails is logged as lost.
+				if (document.unsaved.length > 0) await this.flush(document);
+				if (document.unsaved.length > 0) {
+					this.deps.log.error({ document: document.name, updates: document.unsaved.length }, 'unsaved updates lost at shutdown');
+				}
+				this.drop(document);
+			})
+		);
+	}
+
+	pendingDocuments(): number {
+		let pending = 0;
+		for (const document of this.documents.values()) if (document.unsaved.length > 0) pending++;
+		return pending;
+	}
+
+	private async load(document: CollabDocument): Promise<boolean> {
+		const { store, metrics, log, fanout } = this.deps;
+		// Subscribe first so nothing published during the load is missed; the backlog holds it.
+		const subscribed = fanout
+			? fanout.subscribe(document.name).then(
+					() => true,
+					(error) => {
+						log.warn({ err: error, document: document.name }, 'redis subscribe failed');
+						return false;
+					}
+				)
+			: null;
+		const started = performance.now();
+		try {
+			const stored = await store.load(document.name);
+			for (const update of stored.updates) Y.applyUpdate(document.doc, update);
+			document.approxBytes = stored.bytes;
+			document.appendedRows = stored.appendedRows;
+			metrics.loaded(performance.now() - started);
+		} catch (error) {
+			metrics.loadFailures++;
+			log.error({ err: error, document: document.name }, 'document load failed');
+			document.status = 'failed';
+			// Dropped without a write: the stored content stays exactly as it was.
+			if (this.documents.get(document.name) === document) this.documents.delete(document.name);
+			if (fanout && subscribed) {
+				void subscribed.then((ok) => {
+					if (ok) fanout.unsubscribe(document.name).catch(() => {});
+				});
+			}
+			document.destroy();
+			return false;
+		}
+		if (this.closed) {
+			this.drop(document);
+			return false;
+		}
+		this.track(document);
+		document.status = 'ready';
+		for (const payload of document.remoteBacklog.splice(0)) this.applyRemote(document, payload);
+		if (subscribed) {
+			void subscribed.then((ok) => {
+				if (ok && document.status === 'ready') this.announce(document);
+			});
+		}
+		return true;
+	}
+
+	/** Listeners installed after the load, so the stored state itself is never re-written. */
+	private track(document: CollabDocument): void {
+		const { fanout } = this.deps;
+		document.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			document.approxBytes += update.byteLength;
+			const message = encodeUpdate(update);
+			for (const connection of document.connections) if (connection !== origin) connection.send(message);
+			if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message);
+			// Remote updates are written too: if the instance that received them dies before
+			// its write, ours still stores them (rows are idempotent; compaction dedups).
+			this.markUnsaved(document, update);
+		});
+		document.awareness.on(
+			'update',
+			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+				const connection = document.connections.has(origin as DocumentConnection) ? (origin as DocumentConnection) : null;
+				if (connection) {
+					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
+					for (const id of removed) connection.awarenessIds.delete(id);
+				}
+				const message = encodeAwareness(document.awareness, added.concat(updated, removed));
+				// Echoed to the sender too, as y-websocket's server does: a client alone on a
+				// document hears nothing else, and its provider reconnects after 30 s of silence.
+				for (const peer of document.connections) peer.send(message);
+				if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message);
+			}
+		);
+	}
+
+	private markUnsaved(document: CollabDocument, update: Uint8Array): void {
+		document.unsaved.push(update);
+		if (!document.firstUnsavedAt) document.firstUnsavedAt = Date.now();
+		const { writeDebounceMs, writeMaxWaitMs } = this.deps.limits;
+		const wait = Math.max(0, Math.min(writeDebounceMs, document.firstUnsavedAt + writeMaxWaitMs - Date.now()));
+		this.scheduleWrite(document, wait);
+	}
+
+	private scheduleWrite(document: CollabDocument, wait: number): void {
+		if (document.writeTimer) clearTimeout(document.writeTimer);
+		document.writeTimer = setTimeout(() => {
+			document.writeTimer = null;
+			void this.flush(document);
+		}, wait);
+	}
+
+	private async write(document: CollabDocument): Promise<void> {
+		if (document.writeTimer) clearTimeout(document.writeTimer);
+		document.writeTimer = null;
+		if (document.unsaved.length === 0) return;
+		const { store, metrics, log, limits } = this.deps;
+		const batch = document.unsaved;
+		const firstUnsavedAt = document.firstUnsavedAt;
+		document.unsaved = [];
+		document.firstUnsavedAt = 0;
+		const started = performance.now();
+		try {
+			await store.append(document.name, batch.length === 1 ? batch[0] : Y.mergeUpdates(batch));
+			metrics.wrote(performance.now() - started);
+			document.appendedRows++;
+		} catch (error) {
+			metrics.writeFailures++;
+			log.error({ err: error, document: document.name, updates: batch.length }, 'document write failed; will retry');
+			// Back in front of anything newer, retried after a debounce period.
+			document.unsaved = batch.concat(document.unsaved);
+			document.firstUnsavedAt = firstUnsavedAt || Date.now();
+			if (!this.closed) this.scheduleWrite(document, limits.writeDebounceMs);
+			return;
+		}
+		if (document.appendedRows >= limits.compactAfterUpdates) await this.compact(document);
+		// Remote updates can dirty a document nobody here has open: unload it once written.
+		if (document.connections.size === 0 && document.unsaved.length === 0) this.scheduleUnload(document);
+	}
+
+	private async compact(document: CollabDocument): Promise<void> {
+		const { store, metrics, log, fanout } = this.deps;
+		const lockKey = `collab:lock:compact:${document.name}`;
+		let token: string | null = null;
+		if (fanout) {
+			try {
+				token = await fanout.tryLock(lockKey, 60_000);
+				if (!token) return; // another instance is compacting it
+			} catch (error) {
+				// Redis only saves duplicate work here; the row lock keeps compaction correct.
+				log.warn({ err: error }, 'compaction lock unavailable; compacting under the row lock only');
+			}
+		}
+		try {
+			const result = await store.compact(document.name);
+			metrics.compactions++;
+			document.appendedRows = 0;
+			document.approxBytes = result.bytes + document.unsaved.reduce((total, update) => total + update.byteLength, 0);
+		} catch (error) {
+			log.error({ err: error, document: document.name }, 'compaction failed');
+		} finally {
+			if (fanout && token) await fanout.unlock(lockKey, token).catch(() => {});
+		}
+	}
+
+	private scheduleUnload(document: CollabDocument): void {
+		if (this.closed || document.status !== 'ready' || document.connections.size > 0) return;
+		if (document.unloadTimer) clearTimeout(document.unloadTimer);
+		document.unloadTimer = setTimeout(() => {
+			document.unloadTimer = null;
+			// Someone came back, or a write is pending or failed: keep it.
+			if (document.connections.size > 0 || document.unsaved.length > 0 || document.writeTimer) return;
+			this.drop(document);
+		}, this.deps.limits.unloadAfterMs);
+	}
+
+	private drop(document: CollabDocument): void {
+		if (this.documents.get(document.name) === document) this.documents.delete(document.name);
+		document.status = 'unloaded';
+		this.deps.fanout?.unsubscribe(document.name).catch(() => {});
+		document.destroy();
+	}
+
+	private announce(document: CollabDocument): void {
+		const { fanout } = this.deps;
+		if (!fanout) return;
+		fanout.publishDocument(document.name, encodeSyncStep1(document.doc));
+		fanout.publishDocument(document.name, encodeQueryAwareness());
+	}
+
+	private applyRemote(document: CollabDocument, payload: Uint8Array): void {
+		const { fanout, log } = this.deps;
+		try {
+			const message = decodeMessage(payload);
+			switch (message.type) {
+				case 'sync-step-1':
+					fanout?.publishDocument(document.name, encodeSyncStep2(document.doc, message.stateVector));
+					break;
+				case 'sync-step-2':
+				case 'update':
+					Y.applyUpdate(document.doc, message.update, REMOTE_ORIGIN);
+					break;
+				case 'awareness':
+					awarenessProtocol.applyAwarenessUpdate(document.awareness, message.update, REMOTE_ORIGIN);
+					break;
+				case 'query-awareness': {
+					const clients = [...document.awareness.getStates().keys()];
+					if (clients.length > 0) fanout?.publishDocument(document.name, encodeAwareness(document.awareness, clients));
+					break;
+				}
+			}
+		} catch (error) {
+			log.warn({ err: error, document: document.name }, 'unreadable message from another instance dropped');
+		}
+	}
+}
