@@ -3,6 +3,8 @@
  * Codes are stored in the database (with check constraints built from these lists);
  * labels come from the message catalogue (messages/library.ts).
  */
+import type { TerritoryNature } from './professions';
+
 export const RESOURCE_KINDS = [
 	'profil_type',
 	'bonne_pratique',
@@ -47,6 +49,46 @@ export const ATTACHMENT_TYPES = {
 export type AttachmentMediaType = keyof typeof ATTACHMENT_TYPES;
 export const ATTACHMENT_MEDIA_TYPES = Object.keys(ATTACHMENT_TYPES) as AttachmentMediaType[];
 export const ATTACHMENT_EXTENSIONS = Object.values(ATTACHMENT_TYPES).flat();
+
+/**
+ * The structured fields of a profil-type (IGAS report rec. 11 and its typology annex):
+ * what kind of territory and community it describes, and what such a CPTS usually does.
+ */
+export interface ExampleAction {
+	/** "Créneaux de soins non programmés mutualisés entre cabinets" */
+	action: string;
+	/** "Service des urgences, régulation du SAMU" */
+	partners: string;
+}
+
+export interface ResourceProfile {
+	nature: TerritoryNature;
+	/** Population of the territory, inclusive bounds; null max means "and more". */
+	populationMin: number;
+	populationMax: number | null;
+	/** Health professionals of the territory, inclusive bounds; null max means "and more". */
+	professionalsMin: number;
+	professionalsMax: number | null;
+	/** How far cooperation already goes (null: any). */
+	maturity: CooperationMaturity | null;
+	/** Typical actors inside the CPTS. */
+	actors: string[];
+	/** Usual partners around it. */
+	partners: string[];
+	/** Main stakes of such a territory. */
+	stakes: string[];
+	priorityMissions: Mission[];
+	/** Example actions with their partners (the report's table 1). */
+	exampleActions: ExampleAction[];
+	/** Indicators to follow. */
+	indicators: string[];
+	/** Typical governance. */
+	governance: string;
+	/** Typical coordination workload, in words ("0,5 ETP de coordination…"). */
+	coordinationWorkload: string;
+	/** The same workload in full-time equivalents, when it can be given. */
+	coordinationFte: number | null;
+}
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_RESOURCE = 12;

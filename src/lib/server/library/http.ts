@@ -1,0 +1,39 @@
+/** Turns the library's expected failures (AppError) into SvelteKit responses for its routes. */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { translate, type Locale } from '../../i18n';
+import { AppError } from '../shared/errors';
+
+/** The sign-in page, coming back to `url` afterwards. */
+export function signInPath(url: URL): string {
+	return `/connexion?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
+}
+
+/**
+ * In a load or an endpoint: "sign in first" becomes a redirect to the sign-in page, other
+ * expected failures their error page (404, 403…); anything else propagates.
+ */
+export async function orErrorPage<T>(locale: Locale, url: URL, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (caught) {
+		if (caught instanceof AppError) {
+			if (caught.code === 'unauthenticated') redirect(303, signInPath(url));
+			error(caught.status, translate(locale, caught.messageKey));
+		}
+		throw caught;
+	}
+}
+
+/**
+ * In an action: an expected failure becomes fail(status, { message, messageParams, ...extra })
+ * so the page shows it next to the form; a refusal is a 403 page; others propagate.
+ */
+export function failFromError<E extends object = Record<never, never>>(locale: Locale, caught: unknown, extra?: E) {
+	if (!(caught instanceof AppError)) throw caught;
+	if (caught.code === 'forbidden') error(403, translate(locale, caught.messageKey));
+	if (caught.code === 'not_found') error(404, translate(locale, caught.messageKey));
+	const messageParams = Object.fromEntries(
+		Object.entries(caught.details).filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1]))
+	);
+	return fail(caught.status, { message: caught.messageKey, messageParams, ...(extra as E) });
+}
