@@ -12,6 +12,10 @@ export const init: ServerInit = async () => {
 	if (dev) await prepareDatabase();
 };
 
+/** Paths that carry a one-time secret: logged without it. */
+const secretPath = /^\/(verification|reinitialisation|cpts\/invitation)\/[^/]+/;
+const loggablePath = (pathname: string) => pathname.replace(secretPath, '/$1/[secret]');
+
 const securityHeaders = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
@@ -61,7 +65,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('cache-control', 'private, no-store');
 	}
 	event.locals.log.info(
-		{ method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+		{ method: event.request.method, path: loggablePath(event.url.pathname), status: response.status, ms: Math.round(performance.now() - started) },
 		'request'
 	);
 	return response;
@@ -70,6 +74,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId ?? crypto.randomUUID();
 	if (status === 404) return { message: translate(event.locals.locale ?? 'fr', 'error.notFound'), requestId };
-	(event.locals.log ?? getLogger()).error({ err: error, requestId, path: event.url.pathname, status }, message);
+	(event.locals.log ?? getLogger()).error({ err: error, requestId, path: loggablePath(event.url.pathname), status }, message);
 	return { message: translate(event.locals.locale ?? 'fr', 'error.unexpected'), requestId };
 };

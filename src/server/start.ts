@@ -11,6 +11,7 @@ import { ConfigError, getConfig, type Config } from '../lib/server/config';
 import { closeDatabase, getDatabase } from '../lib/server/db';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
+import { startDigestScheduler } from '../lib/server/notifications/scheduler';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -35,10 +36,14 @@ const database = await getDatabase();
 await prepareDatabase();
 
 // adapter-node reads its own variables (ORIGIN, BODY_SIZE_LIMIT…) when the handler loads.
+// Library attachments go up to 20 MB; the multipart envelope and the other fields need a margin.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).
 const collab = createCollabServer();
+// Daily digests are sent by the serving process only (not by `vite dev` or the scripts).
+const stopDigests = startDigestScheduler();
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -67,6 +72,7 @@ async function shutdown(signal: string): Promise<void> {
 	const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
 	// Websockets count as open connections: closing them (and writing every document while
 	// the database is still open) is what lets `closed` resolve.
+	stopDigests();
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);

@@ -64,5 +64,10 @@ test.describe('without JavaScript', () => {
 		if (await markAll.count()) await markAll.click();
 		await expect(page.getByText('Toutes vos notifications sont lues.')).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+
+		// The coordinator accepts: the demo member is back in the CPTS for the other specs.
+		await page.goto('/cpts/sud-toulois/membres');
+		await page.getByRole('button', { name: 'Accepter la demande de Julien Moreau' }).click();
+		await expect(page.getByText('Demande acceptée : la personne est maintenant membre.')).toBeVisible();
 	});
 });
