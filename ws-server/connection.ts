@@ -125,7 +125,7 @@ export class Connection implements DocumentConnection {
 						this.context.metrics.droppedReadOnlyUpdates++;
 						break;
 					}
-					if (this.document.approxBytes + message.update.byteLength > this.context.limits.maxDocumentBytes) {
+					if (!this.fitsInDocument(message.update.byteLength)) {
 						this.close(CLOSE_CODES.documentTooLarge, 'document too large');
 						break;
 					}
@@ -144,6 +144,18 @@ export class Connection implements DocumentConnection {
 			// A well-framed message whose content Yjs or the awareness code refused.
 			this.malformed(error);
 		}
+	}
+
+	/**
+	 * Whether an update of this size keeps the document under its limit. The running
+	 * estimate only grows between compactions (deletions add bytes too), so it is measured
+	 * exactly before refusing anyone.
+	 */
+	private fitsInDocument(updateBytes: number): boolean {
+		const { maxDocumentBytes } = this.context.limits;
+		if (this.document.approxBytes + updateBytes <= maxDocumentBytes) return true;
+		this.document.approxBytes = Y.encodeStateAsUpdate(this.document.doc).byteLength;
+		return this.document.approxBytes + updateBytes <= maxDocumentBytes;
 	}
 
 	private malformed(error: unknown): void {

@@ -34,7 +34,9 @@ const log = getLogger().child({ component: 'ws-server' });
 const database = await getDatabase();
 await database.migrate();
 const collab = createCollabServer({ redisUrl: config.REDIS_URL ?? null });
-await collab.ready;
+// Not awaited: with Redis down, this instance still serves its own clients, and catches up
+// with the others when Redis comes back (see fanout.ts).
+void collab.ready.then(() => config.REDIS_URL && log.info('redis subscribed'));
 
 const server = createServer((request, response) => {
 	void (async () => {

@@ -248,8 +248,19 @@ describe('quotas and sizes', () => {
 		expect(await big.closed).toBe(1009);
 
 		const writer = connect(server.url, documentName, coordinator.cookie);
-		await waitFor(() => writer.provider.synced, 'synced');
+		const reader = connect(server.url, documentName, member.cookie);
+		await waitFor(() => writer.provider.synced && reader.provider.synced, 'synced');
+		// Written and deleted three times: the running estimate passes the limit, the real
+		// size does not (deleted text is garbage-collected), so nobody is refused.
+		for (let round = 0; round < 3; round++) {
+			writer.text.insert(0, 'y'.repeat(40 * 1024));
+			await waitFor(() => reader.text.length === 40 * 1024, 'relayed');
+			writer.text.delete(0, writer.text.length);
+			await waitFor(() => reader.text.length === 0, 'deletion relayed');
+		}
+		expect(writer.closeCodes).toEqual([]);
 		for (let index = 0; index < 5; index++) writer.text.insert(0, 'x'.repeat(30 * 1024));
 		await waitFor(() => writer.closeCodes.includes(CLOSE_CODES.documentTooLarge), 'closed with 4413');
+		expect(reader.text.length).toBeLessThanOrEqual(100 * 1024);
 	});
 });
