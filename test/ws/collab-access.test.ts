@@ -167,8 +167,8 @@ describe('rights changes', () => {
 		const staying = connect(server.url, documentName, coordinator.cookie);
 		await waitFor(() => removed.provider.synced && staying.provider.synced, 'synced');
 
+		// removeMember announces the change itself: no explicit notice here.
 		await removeMember(testDb.db, sessionUserOf(coordinator), place.id, member.id);
-		await notifyAccessChanged({ userId: member.id });
 		await waitFor(() => removed.closeCodes.includes(CLOSE_CODES.rightsChanged), 'closed with 4509');
 		// The stock provider reconnects after 4509, and the fresh check refuses it for good.
 		await waitFor(() => removed.terminalCode === CLOSE_CODES.forbidden, 'reconnect refused with 4403');

@@ -22,6 +22,7 @@ import {
 	signInSchema,
 	signUpSchema
 } from './schemas';
+import { notifyAccessChanged } from '../collab/registry';
 import { createSession, invalidateUserSessions, listUserSessions, type Session } from './session';
 import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
 import {
@@ -237,6 +238,8 @@ export async function resetPassword(
 		return consumed;
 	});
 	if (!spent.ok) return { ok: false, problem: spent.problem };
+	// Open collaboration sockets were authenticated by the sessions just closed.
+	await notifyAccessChanged({ userId: user.id });
 
 	await recordSignInSuccess(db, user.email);
 	const { token: sessionToken, session } = await createSession(db, user.id, client);
@@ -293,6 +296,7 @@ export async function changePassword(
 	if (problem) return { ok: false, errors: { newPassword: problem }, values: parsed.values };
 	await db.update(users).set({ passwordHash: await hashPassword(parsed.data.newPassword) }).where(eq(users.id, userId));
 	await invalidateUserSessions(db, userId, currentSessionId);
+	await notifyAccessChanged({ userId });
 	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 	return { ok: true };
 }
@@ -334,4 +338,5 @@ export async function signOutSession(db: DbOrTx, userId: string, sessionId: stri
 /** "Sign out everywhere else": closes every session of the user but the current one. */
 export async function signOutOtherSessions(db: DbOrTx, userId: string, currentSessionId: string): Promise<void> {
 	await invalidateUserSessions(db, userId, currentSessionId);
+	await notifyAccessChanged({ userId });
 }

@@ -3,6 +3,7 @@
  * facilitator, or an admin) approve or refuse; facilitators name coordinators; members leave.
  * A user may belong to several CPTS. Every decision is recorded on the row and in the audit log.
  */
+import { notifyAccessChanged } from '../collab/registry';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { cpts, cptsMemberships, regions, users } from '../db/schema';
@@ -151,6 +152,8 @@ export async function leaveCpts(db: DbOrTx, user: Viewer, cptsId: string): Promi
 			details: { userId: user.id, role: row.role }
 		});
 	});
+	// Collaboration sockets on this CPTS's drafts are re-checked (and closed) once committed.
+	await notifyAccessChanged({ userId: user.id });
 }
 
 /** Removes an active member (managers; removing a coordinator needs a facilitator). */
@@ -169,6 +172,7 @@ export async function removeMember(db: DbOrTx, actor: Viewer, cptsId: string, us
 			details: { userId, role: targetMembership.role }
 		});
 	});
+	await notifyAccessChanged({ userId });
 }
 
 /**
@@ -225,6 +229,7 @@ export async function removeCoordinatorRole(db: DbOrTx, actor: Viewer, cptsId: s
 			details: { userId }
 		});
 	});
+	await notifyAccessChanged({ userId });
 }
 
 export interface MemberEntry {
