@@ -88,6 +88,7 @@ const fr = {
 	'library.form.cancel': 'Annuler',
 
 	'library.search.label': 'Rechercher dans la bibliothèque',
+	'library.search.landmark': 'Recherche et filtres de la bibliothèque',
 	'library.search.hint':
 		'Les accents et les pluriels sont facultatifs. Mettez une expression entre guillemets, utilisez « ou » pour une alternative et un tiret pour exclure un mot.',
 	'library.search.button': 'Rechercher',
@@ -375,6 +376,7 @@ const en: Record<keyof typeof fr, string> = {
 	'library.form.cancel': 'Cancel',
 
 	'library.search.label': 'Search the library',
+	'library.search.landmark': 'Library search and filters',
 	'library.search.hint':
 		'Accents and plurals are optional. Put a phrase in quotes, use “or” for an alternative and a dash to exclude a word.',
 	'library.search.button': 'Search',

@@ -229,9 +229,11 @@ export async function searchLibrary(
 		.limit(SEARCH_PAGE_SIZE)
 		.offset(offset)
 		.as('page');
-	const headline = query.q
-		? sql<string>`ts_headline(${CONFIG}, ${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000), ${tsQuery(query.q)}, ${HEADLINE_OPTIONS})`
-		: sql<string>`null`;
+	// The snippet shows summary, body and a profil-type's fields; any of the words is
+	// highlighted (the query with OR in place of AND), since some may only be in the title.
+	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${libraryResources.profile}, 'strict $.**') as value where jsonb_typeof(value) = 'string'), '')`;
+	const anyWord = sql`replace(${tsQuery(query.q)}::text, ' & ', ' | ')::tsquery`;
+	const headline = query.q ? sql<string>`ts_headline(${CONFIG}, ${snippetSource}, ${anyWord}, ${HEADLINE_OPTIONS})` : sql<string>`null`;
 
 	const [rows, { total, counts }] = await Promise.all([
 		db
