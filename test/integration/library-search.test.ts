@@ -208,3 +208,38 @@ describe('library search: hostile input', () => {
 		expect(result.hits[0].snippet!.every((part) => typeof part.text === 'string')).toBe(true);
 	});
 });
+
+describe('library search: front page facet cache', () => {
+	it('keeps the unfiltered browse counts for a while and forgets them when a resource is published', async () => {
+		const { forgetBrowseFacets } = await import('../../src/lib/server/library/browse-cache');
+		const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
+		forgetBrowseFacets();
+		const before = await searchLibrary(testDb.db, null, query(), REGIONS);
+		// Written behind the feature's back: the cached counts do not see it…
+		await makeResource(testDb.db, { title: 'Insérée directement', kind: 'analyse_litterature' });
+		const cached = await searchLibrary(testDb.db, null, query(), REGIONS);
+		expect(cached.total).toBe(before.total);
+		expect(cached.hits).toHaveLength(Math.min(before.total + 1, 20));
+		// …but a publication through the feature refreshes them.
+		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
+		const viewer = { id: facilitator.id, roles: facilitator.roles };
+		const draft = await createResource(testDb.db, viewer, {
+			kind: 'outil_modele',
+			title: 'Modèle publié par l’animatrice',
+			summary: 'Résumé.',
+			body: '',
+			natures: [],
+			sizeBands: [],
+			missions: [],
+			professions: [],
+			regionCode: null,
+			visibility: 'public',
+			profile: null
+		});
+		await submitResource(testDb.db, viewer, draft.id);
+		await publishResource(testDb.db, viewer, draft.id);
+		const fresh = await searchLibrary(testDb.db, null, query(), REGIONS);
+		expect(fresh.total).toBe(before.total + 2);
+		expect(fresh.facets.kinds.find((entry) => entry.value === 'analyse_litterature')?.count).toBe(1);
+	});
+});

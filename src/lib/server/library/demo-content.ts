@@ -15,6 +15,7 @@ import { DEMO_PRACTICES } from './demo-practices';
 import { DEMO_PROFILES } from './demo-profiles';
 import { renderMarkdown } from './markdown';
 import { recordRevision } from './revisions';
+import { forgetBrowseFacets } from './browse-cache';
 
 export interface DemoResource {
 	slug: string;
@@ -94,7 +95,7 @@ export async function seedLibraryDemo(
 ): Promise<LibrarySeedCounts> {
 	const now = options.now ?? new Date();
 	const entries = [...DEMO_LIBRARY, ...(options.proposerId ? [DEMO_PROPOSAL] : [])];
-	return db.transaction(async (tx) => {
+	const counts = await db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${LIBRARY_SEED_LOCK_KEY})`);
 		const existing = new Set(
 			(
@@ -132,4 +133,6 @@ export async function seedLibraryDemo(
 		}
 		return { inserted, alreadyThere: existing.size };
 	});
+	if (counts.inserted > 0) forgetBrowseFacets();
+	return counts;
 }

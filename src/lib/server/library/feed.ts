@@ -2,11 +2,12 @@
  * The Atom feed (RFC 4287) of newly published resources. Only what an anonymous visitor may
  * read goes in: published and public. Every text is XML-escaped; summaries are plain text.
  */
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { libraryResources, users } from '../db/schema';
 import { translate, type Locale } from '../../i18n';
 import { readablePublished } from './resources';
+import { newestFirst } from './columns';
 
 export const FEED_SIZE = 30;
 
@@ -34,7 +35,7 @@ export async function buildAtomFeed(db: DbOrTx, origin: string, locale: Locale =
 		.from(libraryResources)
 		.leftJoin(users, eq(users.id, libraryResources.authorId))
 		.where(readablePublished(null))
-		.orderBy(desc(libraryResources.publishedAt))
+		.orderBy(newestFirst, libraryResources.id)
 		.limit(FEED_SIZE);
 	const base = origin.replace(/\/$/, '');
 	const feedUrl = `${base}/bibliotheque/flux.atom`;

@@ -7,7 +7,7 @@
  * with the ratio to the nearest bound, nothing beyond a factor of 4), cooperation maturity
  * 10 (half when either side does not say).
  */
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { CooperationMaturity } from '../../domain/library';
 import { sizeBandFor, type SizeBand, type TerritoryNature } from '../../domain/professions';
 import type { DbOrTx } from '../db';
@@ -16,6 +16,7 @@ import { getCptsBySlug } from '../cpts';
 import type { Viewer } from './permissions';
 import { inRange, type ResourceProfile } from './profile';
 import { readablePublished } from './resources';
+import { newestFirst } from './columns';
 
 export interface MatchTarget {
 	population: number;
@@ -113,7 +114,7 @@ export async function matchProfiles(db: DbOrTx, viewer: Viewer, target: MatchTar
 		})
 		.from(libraryResources)
 		.where(and(readablePublished(viewer), eq(libraryResources.kind, 'profil_type'), isNotNull(libraryResources.profile)))
-		.orderBy(desc(libraryResources.publishedAt))
+		.orderBy(newestFirst, libraryResources.id)
 		// Profils-types are a handful per territory nature; the bound keeps a flooded table cheap.
 		.limit(500);
 	return rows

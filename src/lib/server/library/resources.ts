@@ -29,7 +29,8 @@ import {
 	type Viewer
 } from './permissions';
 import { recordRevision } from './revisions';
-import { resourceColumns, type Resource, type ResourceRow } from './columns';
+import { newestFirst, resourceColumns, type Resource, type ResourceRow } from './columns';
+import { forgetBrowseFacets } from './browse-cache';
 
 export { resourceColumns, type Resource, type ResourceRow };
 
@@ -150,7 +151,7 @@ export async function createResource(db: DbOrTx, actor: Viewer, input: ResourceI
 
 /** Saves new content. Allowed to the author before publication and to curators always. */
 export async function updateResource(db: DbOrTx, actor: Viewer, resourceId: string, input: ResourceInput): Promise<Resource> {
-	return db.transaction(async (tx) => {
+	const saved = await db.transaction(async (tx) => {
 		const current = await lockResource(tx, resourceId);
 		if (!actor || !canEditResource(actor, current)) throw forbidden('library.cannotEdit');
 		const [row] = await tx
@@ -161,6 +162,8 @@ export async function updateResource(db: DbOrTx, actor: Viewer, resourceId: stri
 		await recordRevision(tx, row, actor.id);
 		return row;
 	});
+	if (saved.status === 'published') forgetBrowseFacets();
+	return saved;
 }
 
 type Transition = 'submit' | 'publish' | 'archive';
@@ -172,7 +175,7 @@ const transitionRules: Record<Transition, (user: Viewer, resource: Resource) => 
 };
 
 async function transition(db: DbOrTx, actor: Viewer, resourceId: string, action: Transition): Promise<Resource> {
-	return db.transaction(async (tx) => {
+	const changed = await db.transaction(async (tx) => {
 		const current = await lockResource(tx, resourceId);
 		if (!actor || !transitionRules[action](actor, current)) throw forbidden('library.cannotTransition');
 		const now = new Date();
@@ -198,6 +201,8 @@ async function transition(db: DbOrTx, actor: Viewer, resourceId: string, action:
 		}
 		return row;
 	});
+	forgetBrowseFacets();
+	return changed;
 }
 
 /** The author sends the resource for review (draft or changes requested → submitted). */
@@ -328,7 +333,7 @@ export async function listRelatedResources(db: DbOrTx, viewer: Viewer, resource:
 				)
 			)
 		)
-		.orderBy(desc(libraryResources.publishedAt))
+		.orderBy(newestFirst, libraryResources.id)
 		.limit(300)
 		.as('candidates');
 	const rows = await db

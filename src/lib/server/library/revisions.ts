@@ -12,6 +12,7 @@ import { renderMarkdown } from './markdown';
 import { canRestoreRevision, canSeeRevisions, type Viewer } from './permissions';
 import type { ResourceProfile } from './profile';
 import { resourceColumns, type Resource } from './columns';
+import { forgetBrowseFacets } from './browse-cache';
 
 /** What a revision keeps beside title, summary and body. */
 export interface RevisionDetails {
@@ -218,7 +219,7 @@ export async function compareRevisions(
 
 /** A curator puts an older revision's content back; this is recorded as a new revision. */
 export async function restoreRevision(db: DbOrTx, actor: Viewer, resourceId: string, number: number): Promise<Resource> {
-	return db.transaction(async (tx) => {
+	const restored = await db.transaction(async (tx) => {
 		const [current] = await tx
 			.select(resourceColumns)
 			.from(libraryResources)
@@ -260,4 +261,6 @@ export async function restoreRevision(db: DbOrTx, actor: Viewer, resourceId: str
 		});
 		return row;
 	});
+	forgetBrowseFacets();
+	return restored;
 }

@@ -4,21 +4,28 @@
  * - User text goes through websearch_to_tsquery('french_unaccent', …), which accepts any
  *   input (quotes, operators, lone accents) without a syntax error, after being cut to
  *   MAX_QUERY_LENGTH. Stemming and accent removal make "prevention" find "prévention".
- * - Matches come from the GIN index on the generated `search_vector`; they are ranked with
- *   ts_rank_cd, and only the page's rows get a ts_headline snippet: headlines re-parse the
- *   whole text, so computing them for every match of a common term is what makes searches
- *   slow.
+ * - Matches come from the GIN index on the generated `search_vector`. A common word can
+ *   match a sixth of the library: the full text is only read and scored (ts_rank_cd) for a
+ *   bounded set of candidates (rankedPage), and only the page's rows get a ts_headline
+ *   snippet, since headlines re-parse the whole text.
  * - Facets (kind, nature, size band, mission, profession, region) are counted in one
  *   statement. Values of one facet are OR-ed, facets are AND-ed; a facet with a selected
  *   value is counted without its own filter, so its other values stay visible.
+ * - Rows stay narrow (drizzle/0008_library_storage.sql): what filters, facets and ranking
+ *   read is kept in the row, the bodies are not.
+ * - The facet counts of the unfiltered browse (the library's front page, the same for
+ *   every reader of a kind) are kept for a minute in this process (browseFacetCache).
  */
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db';
 import { libraryResources } from '../db/schema';
 import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
 import { readablePublished } from './resources';
+import { cachedBrowseFacets } from './browse-cache';
+import { newestFirst } from './columns';
 import type { Viewer } from './permissions';
 
 export const FACETS = ['kinds', 'natures', 'sizeBands', 'missions', 'professions', 'regions'] as const;
@@ -105,14 +112,14 @@ function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** The value expression a facet is counted on (arrays are unnested). */
-const facetValueSql: Record<FacetName, string> = {
-	kinds: 'kind',
-	natures: 'unnest(natures)',
-	sizeBands: 'unnest(size_bands)::text',
-	missions: 'unnest(missions)',
-	professions: 'unnest(professions)',
-	regions: 'region_code'
+/** The column a facet is counted on; arrays are grouped as they are and expanded in code. */
+const facetColumnSql: Record<FacetName, string> = {
+	kinds: 'array[kind]',
+	natures: 'natures',
+	sizeBands: 'size_bands::text[]',
+	missions: 'missions',
+	professions: 'professions',
+	regions: 'array[region_code]'
 };
 
 function isSelected(query: SearchQuery, facet: FacetName): boolean {
@@ -128,39 +135,67 @@ function isSelected(query: SearchQuery, facet: FacetName): boolean {
 }
 
 /**
- * The total and the facet counts in one statement: the matching rows are materialised once
- * (small columns only), plus once more per facet that has a selection.
+ * The total and the facet counts in one statement. The matching rows are read once and
+ * grouped by every facet at the same time (grouping sets); a facet with a selection is
+ * counted again without its own filter. Groups are the stored arrays (a few distinct
+ * combinations), whose counts are then added up per value here, which is cheaper for the
+ * database than unnesting every row.
  */
 async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Promise<{ total: number; counts: Map<string, number> }> {
-	const sets: SQL[] = [sql`matched as materialized (select kind, natures, size_bands, missions, professions, region_code from ${libraryResources} where ${conditions(viewer, query)})`];
-	const sourceOf = new Map<FacetName, string>();
-	for (const facet of FACETS) {
-		if (isSelected(query, facet)) {
-			const name = `matched_${facet.toLowerCase()}`;
-			sets.push(
-				sql`${sql.raw(name)} as materialized (select kind, natures, size_bands, missions, professions, region_code from ${libraryResources} where ${conditions(viewer, query, facet)})`
-			);
-			sourceOf.set(facet, name);
-		} else {
-			sourceOf.set(facet, 'matched');
-		}
-	}
-	const selects = [
-		sql`select 'total'::text as facet, ''::text as value, count(*)::int as count from matched`,
-		...FACETS.map(
-			(facet) =>
-				sql`select ${sql.raw(`'${facet}'::text`)} as facet, value::text as value, count(*)::int as count from (select ${sql.raw(facetValueSql[facet])} as value from ${sql.raw(sourceOf.get(facet)!)}) as v where value is not null group by value`
-		)
-	];
-	const statement = sql`with ${sql.join(sets, sql`, `)} ${sql.join(selects, sql` union all `)}`;
-	const rows = rowsOf<{ facet: string; value: string; count: number }>(await db.execute(statement));
+	const unselected = FACETS.filter((facet) => !isSelected(query, facet));
+	const selected = FACETS.filter((facet) => isSelected(query, facet));
+	const sets = [...unselected.map((facet) => sql.raw(`(${facetColumnSql[facet]})`)), sql.raw('()')];
+	const columns = FACETS.map((facet, index) =>
+		unselected.includes(facet) ? sql.raw(`${facetColumnSql[facet]} as c${index}`) : sql.raw(`null::text[] as c${index}`)
+	);
+	const groupedColumns = unselected.map((facet) => sql.raw(facetColumnSql[facet]));
+	// grouping() of the grouped columns: a bit set for each column *not* in the row's set.
+	const main = sql`select ${sql.raw("'all'::text")} as source, ${sql.join(columns, sql`, `)}, ${
+		groupedColumns.length ? sql`grouping(${sql.join(groupedColumns, sql`, `)})` : sql`0`
+	}::int as grouping, count(*)::int as count from ${libraryResources} where ${conditions(viewer, query)} group by grouping sets (${sql.join(sets, sql`, `)})`;
+	const perSelected = selected.map((facet) => {
+		const index = FACETS.indexOf(facet);
+		const facetColumns = FACETS.map((other, otherIndex) =>
+			other === facet ? sql.raw(`${facetColumnSql[facet]} as c${otherIndex}`) : sql.raw(`null::text[] as c${otherIndex}`)
+		);
+		return sql`select ${sql.raw(`'${index}'::text`)} as source, ${sql.join(facetColumns, sql`, `)}, 0 as grouping, count(*)::int as count from ${libraryResources} where ${conditions(viewer, query, facet)} group by ${sql.raw(facetColumnSql[facet])}`;
+	});
+	const statement = sql.join([main, ...perSelected], sql` union all `);
+	type Row = { source: string; grouping: number; count: number } & Record<string, string[] | null>;
+	const rows = rowsOf<Row>(await db.execute(statement));
+
 	let total = 0;
 	const counts = new Map<string, number>();
+	const add = (facet: FacetName, values: (string | null)[] | null, count: number) => {
+		for (const value of new Set(values ?? [])) {
+			if (value === null) continue;
+			const key = `${facet}:${value}`;
+			counts.set(key, (counts.get(key) ?? 0) + count);
+		}
+	};
 	for (const row of rows) {
-		if (row.facet === 'total') total = Number(row.count);
-		else counts.set(`${row.facet}:${row.value}`, Number(row.count));
+		const count = Number(row.count);
+		if (row.source !== 'all') {
+			const facet = FACETS[Number(row.source)];
+			add(facet, row[`c${FACETS.indexOf(facet)}`] as string[] | null, count);
+			continue;
+		}
+		// Which grouping set the row belongs to: the unselected facet whose bit is clear.
+		const bits = Number(row.grouping);
+		const inSet = unselected.filter((_facet, position) => (bits & (1 << (unselected.length - 1 - position))) === 0);
+		if (inSet.length === 0) {
+			total = count;
+			continue;
+		}
+		const facet = inSet[0];
+		add(facet, row[`c${FACETS.indexOf(facet)}`] as string[] | null, count);
 	}
 	return { total, counts };
+}
+
+/** No words and no facet selected: the front page of the library. */
+function isUnfilteredBrowse(query: SearchQuery): boolean {
+	return !query.q && FACETS.every((facet) => !isSelected(query, facet));
 }
 
 function facetValues(
@@ -201,6 +236,57 @@ async function hasSearchableWords(db: DbOrTx, text: string): Promise<boolean> {
 	return Number(rows[0]?.nodes ?? 0) > 0;
 }
 
+/** How many matches the precise ranking looks at, at least (see rankedPage). */
+export const RANKED_CANDIDATES = 200;
+
+/**
+ * One page of matches, ranked in two stages so that a common word does not mean reading and
+ * scoring the full text of every match (15 % of the library for a word like "coordination"):
+ * 1. every match is ordered by its title-and-summary vector (a few hundred bytes kept in
+ *    the row), then by date, and the first candidates are kept;
+ * 2. only those are ranked with ts_rank_cd on the full vector (title A, summary B, body C).
+ * Matches found only in the body are therefore ranked among the most recent of them.
+ */
+function rankedPage(db: DbOrTx, where: SQL, text: string, offset: number) {
+	const candidateCount = Math.max(RANKED_CANDIDATES, Math.ceil((offset + SEARCH_PAGE_SIZE) / RANKED_CANDIDATES) * RANKED_CANDIDATES);
+	const candidates = db
+		.select({
+			id: libraryResources.id,
+			publishedAt: libraryResources.publishedAt,
+			headRank: sql<number>`ts_rank_cd(${libraryResources.headVector}, ${tsQuery(text)}, 1)`.as('head_rank')
+		})
+		.from(libraryResources)
+		.where(where)
+		.orderBy(desc(sql`head_rank`), newestFirst, libraryResources.id)
+		.limit(candidateCount)
+		.as('candidates');
+	const full = alias(libraryResources, 'full_text');
+	return db
+		.select({
+			id: candidates.id,
+			publishedAt: candidates.publishedAt,
+			rank: sql<number>`ts_rank_cd(${full.searchVector}, ${tsQuery(text)}, 1)`.as('rank')
+		})
+		.from(candidates)
+		.innerJoin(full, eq(full.id, candidates.id))
+		.orderBy(desc(sql`rank`), desc(candidates.publishedAt), candidates.id)
+		.limit(SEARCH_PAGE_SIZE)
+		.offset(offset)
+		.as('page');
+}
+
+/** One page of a browse without words: newest first. */
+function recentPage(db: DbOrTx, where: SQL, offset: number) {
+	return db
+		.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, rank: sql<number>`0`.as('rank') })
+		.from(libraryResources)
+		.where(where)
+		.orderBy(newestFirst, libraryResources.id)
+		.limit(SEARCH_PAGE_SIZE)
+		.offset(offset)
+		.as('page');
+}
+
 /** Searches the library with the viewer's rights. */
 export async function searchLibrary(
 	db: DbOrTx,
@@ -216,19 +302,7 @@ export async function searchLibrary(
 
 	const where = conditions(viewer, query);
 	const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
-	const rank = query.q
-		? sql<number>`ts_rank_cd(${libraryResources.searchVector}, ${tsQuery(query.q)}, 1)`
-		: sql<number>`0`;
-	// The page first (ranking every match, but reading only ids and dates), then the
-	// expensive headlines for these rows only.
-	const page = db
-		.select({ id: libraryResources.id, rank: rank.as('rank'), publishedAt: libraryResources.publishedAt })
-		.from(libraryResources)
-		.where(where)
-		.orderBy(desc(sql`rank`), desc(libraryResources.publishedAt), libraryResources.id)
-		.limit(SEARCH_PAGE_SIZE)
-		.offset(offset)
-		.as('page');
+	const page = query.q ? rankedPage(db, where, query.q, offset) : recentPage(db, where, offset);
 	// The snippet shows summary, body and a profil-type's fields; any of the words is
 	// highlighted (the query with OR in place of AND), since some may only be in the title.
 	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${libraryResources.profile}, 'strict $.**') as value where jsonb_typeof(value) = 'string'), '')`;
@@ -254,7 +328,9 @@ export async function searchLibrary(
 			.from(page)
 			.innerJoin(libraryResources, eq(libraryResources.id, page.id))
 			.orderBy(desc(page.rank), desc(page.publishedAt), page.id),
-		countFacets(db, viewer, query)
+		isUnfilteredBrowse(query)
+			? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query))
+			: countFacets(db, viewer, query)
 	]);
 
 	const hits: SearchHit[] = rows.map(({ headline: text, ...row }) => ({

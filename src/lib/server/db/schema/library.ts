@@ -49,6 +49,15 @@ const searchVectorExpression = sql.raw(
 		` || setweight(jsonb_to_tsvector('french_unaccent'::regconfig, coalesce(profile, '{}'::jsonb), '["string"]'), 'C')`
 );
 
+/**
+ * Title (A) and summary (B) only: small enough to stay in the row, so ranking candidates
+ * by it costs no read of the full vector (see search.ts).
+ */
+const headVectorExpression = sql.raw(
+	`setweight(to_tsvector('french_unaccent'::regconfig, coalesce(title, '')), 'A')` +
+		` || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(summary, '')), 'B')`
+);
+
 /** Resources of the library: profils-types, best practices, tools, experience reports, literature. */
 export const libraryResources = pgTable(
 	'library_resources',
@@ -84,7 +93,8 @@ export const libraryResources = pgTable(
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
 		/** First publication (the feed's date); kept when a resource is archived and republished. */
 		publishedAt: timestamp('published_at', { withTimezone: true }),
-		searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(searchVectorExpression)
+		searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(searchVectorExpression),
+		headVector: tsvector('head_vector').notNull().generatedAlwaysAs(headVectorExpression)
 	},
 	(table) => [
 		uniqueIndex('library_resources_slug_key').on(table.slug),
@@ -92,8 +102,9 @@ export const libraryResources = pgTable(
 		index('library_resources_natures_idx').using('gin', table.natures),
 		index('library_resources_missions_idx').using('gin', table.missions),
 		index('library_resources_professions_idx').using('gin', table.professions),
-		index('library_resources_published_idx')
-			.on(table.publishedAt.desc())
+		// The browse order (newest first, id to break ties), so a page reads 20 index entries.
+		index('library_resources_published_order_idx')
+			.on(table.publishedAt.desc(), table.id)
 			.where(sql`${table.status} = 'published'`),
 		index('library_resources_status_idx').on(table.status, table.submittedAt),
 		index('library_resources_author_idx').on(table.authorId),

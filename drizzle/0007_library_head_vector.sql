@@ -1,0 +1,1 @@
+ALTER TABLE "library_resources" ADD COLUMN "head_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('french_unaccent'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('french_unaccent'::regconfig, coalesce(summary, '')), 'B')) STORED NOT NULL;

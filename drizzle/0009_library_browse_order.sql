@@ -1,0 +1,2 @@
+DROP INDEX "library_resources_published_idx";--> statement-breakpoint
+CREATE INDEX "library_resources_published_order_idx" ON "library_resources" USING btree ("published_at" DESC NULLS LAST,"id") WHERE "library_resources"."status" = 'published';
