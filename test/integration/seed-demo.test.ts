@@ -2,10 +2,12 @@ import { verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
-import { cpts, cptsMemberships, regions, userRoles, users } from '../../src/lib/server/db/schema';
+import { cpts, cptsMemberships, libraryResources, regions, userRoles, users } from '../../src/lib/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
+import { seedDemo } from '../../src/lib/server/demo';
 import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
+import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 
@@ -125,5 +127,17 @@ describe('demo seed', () => {
 			.from(users)
 			.where(sql`${users.email} like '%@exemple.fr'`);
 		expect(professions).toBeGreaterThanOrEqual(8);
+	});
+
+	it('fills each feature\'s demo content on top of the network, once', async () => {
+		const first = await seedDemo(testDb.db);
+		expect(first.network).toBeNull();
+		expect(first.content.library).toMatchObject({ inserted: DEMO_LIBRARY.length + 1 });
+		const facilitator = await userByEmail('animatrice@demo.reseau-cpts.fr');
+		const published = await testDb.db.select().from(libraryResources).where(eq(libraryResources.status, 'published'));
+		expect(published).toHaveLength(DEMO_LIBRARY.length);
+		expect(published.every((row) => row.authorId === facilitator.id)).toBe(true);
+		const again = await seedDemo(testDb.db);
+		expect(again.content.library).toMatchObject({ inserted: 0 });
 	});
 });

@@ -7,7 +7,7 @@ let prepared: Promise<void> | undefined;
 
 /**
  * Applies pending migrations; on the embedded database (or with DEMO_MODE), seeds the demo
- * network the first time. Safe to call from several places: it runs once per process.
+ * network the first time and each feature's missing demo content. Safe to call from several places: it runs once per process.
  */
 export function prepareDatabase(): Promise<void> {
 	prepared ??= (async () => {
@@ -17,9 +17,9 @@ export function prepareDatabase(): Promise<void> {
 		await database.migrate();
 		log.info({ ms: Date.now() - started, database: database.kind }, 'migrations applied');
 		if (database.kind === 'pglite' || getConfig().demoMode) {
-			const { seedDemoNetworkIfEmpty } = await import('./demo/seed');
-			const seeded = await seedDemoNetworkIfEmpty(database.db);
-			if (seeded) log.info(seeded, 'demo network seeded');
+			const { seedDemo } = await import('./demo');
+			const seeded = await seedDemo(database.db);
+			log.info(seeded, 'demo data ready');
 		}
 	})();
 	return prepared;

@@ -1,9 +1,14 @@
-/** `npm run seed`: applies migrations and loads the demo network if the database has none. */
+/** `npm run seed`: applies migrations, loads the demo network if absent and fills each feature's demo content. */
 import { closeDatabase, getDatabase } from '../../lib/server/db';
-import { seedDemoNetworkIfEmpty } from '../../lib/server/demo/seed';
+import { seedDemo } from '../../lib/server/demo';
 
 const database = await getDatabase();
 await database.migrate();
-const seeded = await seedDemoNetworkIfEmpty(database.db);
-console.log(seeded ? `Réseau de démonstration chargé : ${JSON.stringify(seeded)}` : 'Données de démonstration déjà présentes : rien à faire.');
+const seeded = await seedDemo(database.db);
+console.log(
+	seeded.network
+		? `Réseau de démonstration chargé : ${JSON.stringify(seeded.network)}`
+		: 'Réseau de démonstration déjà présent.'
+);
+console.log(`Contenus de démonstration : ${JSON.stringify(seeded.content)}`);
 await closeDatabase();
