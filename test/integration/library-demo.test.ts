@@ -56,6 +56,9 @@ describe('library demo content', () => {
 		// Facet counts come with the results.
 		expect(result.facets.kinds.find((entry) => entry.value === 'bonne_pratique')?.count).toBeGreaterThan(0);
 		expect(result.hits[0].snippet?.some((part) => part.match)).toBe(true);
+		// Snippets of profils-types quote their prose fields, never coded values.
+		const snippets = result.hits.map((hit) => hit.snippet!.map((part) => part.text).join(''));
+		expect(snippets.join(' ')).not.toMatch(/acces_soins|parcours_patients|qualite_pertinence/);
 	});
 });
 

@@ -305,7 +305,10 @@ export async function searchLibrary(
 	const page = query.q ? rankedPage(db, where, query.q, offset) : recentPage(db, where, offset);
 	// The snippet shows summary, body and a profil-type's fields; any of the words is
 	// highlighted (the query with OR in place of AND), since some may only be in the title.
-	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${libraryResources.profile}, 'strict $.**') as value where jsonb_typeof(value) = 'string'), '')`;
+	// The profile's coded fields (nature, missions, maturity) are left out: codes such as
+	// "acces_soins" mean nothing to a reader.
+	const profileProse = sql`(${libraryResources.profile} - 'nature' - 'priorityMissions' - 'maturity')`;
+	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${profileProse}, 'strict $.**') as value where jsonb_typeof(value) = 'string'), '')`;
 	const anyWord = sql`replace(${tsQuery(query.q)}::text, ' & ', ' | ')::tsquery`;
 	const headline = query.q ? sql<string>`ts_headline(${CONFIG}, ${snippetSource}, ${anyWord}, ${HEADLINE_OPTIONS})` : sql<string>`null`;
 
