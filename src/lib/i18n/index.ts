@@ -11,10 +11,11 @@ import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
 import library from './messages/library';
 import drafts from './messages/drafts';
+import forum from './messages/forum';
 import mail from './messages/mail';
 import notifications from './messages/notifications';
 
-const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library] as const;
+const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum] as const;
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
 	? H['fr'] & Merge<R>

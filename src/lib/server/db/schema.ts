@@ -5,3 +5,4 @@ export * from './schema/cpts';
 export * from './schema/notifications';
 export * from './schema/library';
 export * from './schema/drafts';
+export * from './schema/forum';

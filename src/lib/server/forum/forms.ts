@@ -1,0 +1,52 @@
+/** Validation of the forums' inputs at the boundary; issue messages are catalogue keys. */
+import { z } from 'zod';
+import { FLAG_REASONS, MAX_POST_LENGTH, MAX_THREAD_TITLE_LENGTH, REACTION_KINDS, WATCH_LEVELS } from '../../domain/forum';
+import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
+import { fields } from '../shared/forms';
+
+/** A post body: line endings normalised; empty and too long get their own French messages. */
+export const postBody = z
+	.string({ error: 'forum.form.bodyRequired' })
+	.transform((value) => value.replace(/\r\n/g, '\n').trim())
+	.pipe(
+		z
+			.string()
+			.min(1, 'forum.form.bodyRequired')
+			.max(MAX_POST_LENGTH, 'forum.form.bodyTooLong')
+	);
+
+const choices = <T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.array(z.enum(values, { error: 'form.choice' }))
+		.max(values.length)
+		.transform((list) => [...new Set(list)]);
+
+export const THREAD_ARRAY_FIELDS = ['natures', 'professions'];
+
+export const threadFormSchema = z.object({
+	title: fields.requiredText(MAX_THREAD_TITLE_LENGTH),
+	body: postBody,
+	natures: choices(TERRITORY_NATURES),
+	professions: choices(PROFESSIONS)
+});
+export type ThreadInput = z.output<typeof threadFormSchema>;
+
+export const replyFormSchema = z.object({ body: postBody });
+
+export const flagFormSchema = z.object({
+	reason: z.enum(FLAG_REASONS, { error: 'forum.form.flagReason' }),
+	comment: fields.optionalText(1000).transform((value) => value ?? '')
+});
+
+export const reactionSchema = z.object({ kind: z.enum(REACTION_KINDS), on: z.enum(['true', 'false']).transform((value) => value === 'true') });
+export const watchSchema = z.object({ level: z.enum(WATCH_LEVELS, { error: 'form.choice' }) });
+
+/** An id from a form or a URL: a positive safe integer, or null. */
+export function parseId(value: unknown): number | null {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!/^\d{1,15}$/.test(text)) return null;
+	const id = Number(text);
+	return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export { REACTION_KINDS };
