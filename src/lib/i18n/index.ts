@@ -6,6 +6,7 @@
  */
 import admin from './messages/admin';
 import auth from './messages/auth';
+import calendar from './messages/calendar';
 import common from './messages/common';
 import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
@@ -15,7 +16,7 @@ import forum from './messages/forum';
 import mail from './messages/mail';
 import notifications from './messages/notifications';
 
-const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum] as const;
+const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar] as const;
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
 	? H['fr'] & Merge<R>

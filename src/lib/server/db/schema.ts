@@ -6,3 +6,4 @@ export * from './schema/notifications';
 export * from './schema/library';
 export * from './schema/drafts';
 export * from './schema/forum';
+export * from './schema/calendar';

@@ -6,37 +6,19 @@
  */
 import { getDb, type DbOrTx } from '../db';
 import { getLogger } from '../logger';
+import { wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
 import { sendDigests } from './index';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const DIGEST_HOUR = 7;
 export const DIGEST_TIME_ZONE = 'Europe/Paris';
 
-const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
-	timeZone: DIGEST_TIME_ZONE,
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
-
 /** The Paris wall clock of an instant, read as if it were UTC (to do arithmetic on it). */
-function parisWallClockAsUtc(instant: Date): number {
-	const parts = Object.fromEntries(wallClockFormat.formatToParts(instant).map((part) => [part.type, part.value]));
-	return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-}
+const parisWallClockAsUtc = (instant: Date) => wallClockAsUtc(instant, DIGEST_TIME_ZONE);
 
 /** The instant at which Paris clocks show the given date and hour (DST-aware). */
-function parisInstant(year: number, monthIndex: number, day: number, hour: number): Date {
-	const asUtc = Date.UTC(year, monthIndex, day, hour);
-	// The offset at a first guess, then again at the corrected instant (around DST changes).
-	let instant = asUtc - (parisWallClockAsUtc(new Date(asUtc)) - asUtc);
-	instant = asUtc - (parisWallClockAsUtc(new Date(instant)) - instant);
-	return new Date(instant);
-}
+const parisInstant = (year: number, monthIndex: number, day: number, hour: number) =>
+	zonedInstant(year, monthIndex, day, hour, 0, 0, DIGEST_TIME_ZONE);
 
 /** The latest digest time (7:00 in Paris) at or before `now`. */
 export function latestDigestTime(now: Date): Date {
