@@ -9,10 +9,12 @@
  *   bounded set of candidates (rankedPage), and only the page's rows get a ts_headline
  *   snippet, since headlines re-parse the whole text.
  * - Facets (kind, nature, size band, mission, profession, region) are counted in one
- *   statement. Values of one facet are OR-ed, facets are AND-ed; a facet with a selected
- *   value is counted without its own filter, so its other values stay visible.
- * - Rows stay narrow (drizzle/0008_library_storage.sql): what filters, facets and ranking
- *   read is kept in the row, the bodies are not.
+ *   statement over packed integers (facet-bits.ts). Values of one facet are OR-ed, facets
+ *   are AND-ed; a facet with a selected value is counted without its own filter, so its
+ *   other values stay visible.
+ * - Rows stay narrow (drizzle/0008_library_storage.sql, 0012_library_facet_bits.sql): what
+ *   filters, facets and the first ranking stage read is kept in the row; bodies and the
+ *   full vector are not.
  * - The facet counts of the unfiltered browse (the library's front page, the same for
  *   every reader of a kind) are kept for a minute in this process (browseFacetCache).
  */
@@ -25,6 +27,7 @@ import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
 import { readablePublished } from './resources';
 import { cachedBrowseFacets } from './browse-cache';
+import { maskOf, valuesIn } from './facet-bits';
 import { newestFirst } from './columns';
 import type { Viewer } from './permissions';
 
@@ -112,83 +115,87 @@ function rowsOf<T>(result: unknown): T[] {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** The column a facet is counted on; arrays are grouped as they are and expanded in code. */
-const facetColumnSql: Record<FacetName, string> = {
-	kinds: 'array[kind]',
-	natures: 'natures',
-	sizeBands: 'size_bands::text[]',
-	missions: 'missions',
-	professions: 'professions',
-	regions: 'array[region_code]'
-};
-
 function isSelected(query: SearchQuery, facet: FacetName): boolean {
-	const selected: Record<FacetName, readonly unknown[]> = {
-		kinds: query.kinds,
-		natures: query.natures,
-		sizeBands: query.sizeBands,
-		missions: query.missions,
-		professions: query.professions,
-		regions: query.regions
-	};
-	return selected[facet].length > 0;
+	return selectedValues(query, facet).length > 0;
+}
+
+function selectedValues(query: SearchQuery, facet: FacetName): readonly (string | number)[] {
+	switch (facet) {
+		case 'kinds':
+			return query.kinds;
+		case 'natures':
+			return query.natures;
+		case 'sizeBands':
+			return query.sizeBands;
+		case 'missions':
+			return query.missions;
+		case 'professions':
+			return query.professions;
+		case 'regions':
+			return query.regions;
+	}
+}
+
+/** One group of matches sharing the same facet values, as the database returns it. */
+interface FacetGroupRow {
+	facet_bits: number;
+	profession_bits: number;
+	region_code: string | null;
+	count: number;
 }
 
 /**
- * The total and the facet counts in one statement. The matching rows are read once and
- * grouped by every facet at the same time (grouping sets); a facet with a selection is
- * counted again without its own filter. Groups are the stored arrays (a few distinct
- * combinations), whose counts are then added up per value here, which is cheaper for the
- * database than unnesting every row.
+ * The total and the facet counts in one statement. Values of one facet are OR-ed, facets
+ * AND-ed, and a facet with a selection is counted without its own filter (so its other
+ * values stay visible): a match counts for every facet when it passes all selected
+ * filters, and for facet F alone when F's filter is the only one it fails. The database
+ * reads each match once and groups it by its packed facet integers (library/facet-bits.ts);
+ * the filters and the counts are then applied here on those few groups.
  */
 async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Promise<{ total: number; counts: Map<string, number> }> {
-	const unselected = FACETS.filter((facet) => !isSelected(query, facet));
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
-	const sets = [...unselected.map((facet) => sql.raw(`(${facetColumnSql[facet]})`)), sql.raw('()')];
-	const columns = FACETS.map((facet, index) =>
-		unselected.includes(facet) ? sql.raw(`${facetColumnSql[facet]} as c${index}`) : sql.raw(`null::text[] as c${index}`)
+	// Rows failing two selected filters or more count nowhere: leave them in the database.
+	const failures = selected.map((facet) => sql`(case when ${facetCondition(query, facet)} then 0 else 1 end)`);
+	const where = and(
+		readablePublished(viewer),
+		query.q ? sql`${libraryResources.searchVector} @@ ${tsQuery(query.q)}` : undefined,
+		selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined
 	);
-	const groupedColumns = unselected.map((facet) => sql.raw(facetColumnSql[facet]));
-	// grouping() of the grouped columns: a bit set for each column *not* in the row's set.
-	const main = sql`select ${sql.raw("'all'::text")} as source, ${sql.join(columns, sql`, `)}, ${
-		groupedColumns.length ? sql`grouping(${sql.join(groupedColumns, sql`, `)})` : sql`0`
-	}::int as grouping, count(*)::int as count from ${libraryResources} where ${conditions(viewer, query)} group by grouping sets (${sql.join(sets, sql`, `)})`;
-	const perSelected = selected.map((facet) => {
-		const index = FACETS.indexOf(facet);
-		const facetColumns = FACETS.map((other, otherIndex) =>
-			other === facet ? sql.raw(`${facetColumnSql[facet]} as c${otherIndex}`) : sql.raw(`null::text[] as c${otherIndex}`)
-		);
-		return sql`select ${sql.raw(`'${index}'::text`)} as source, ${sql.join(facetColumns, sql`, `)}, 0 as grouping, count(*)::int as count from ${libraryResources} where ${conditions(viewer, query, facet)} group by ${sql.raw(facetColumnSql[facet])}`;
-	});
-	const statement = sql.join([main, ...perSelected], sql` union all `);
-	type Row = { source: string; grouping: number; count: number } & Record<string, string[] | null>;
-	const rows = rowsOf<Row>(await db.execute(statement));
+	const groups = rowsOf<FacetGroupRow>(
+		await db.execute(
+			sql`select ${libraryResources.facetBits} as facet_bits, ${libraryResources.professionBits} as profession_bits, ${libraryResources.regionCode} as region_code, count(*)::int as count from ${libraryResources} where ${where} group by 1, 2, 3`
+		)
+	);
+
+	const masks = new Map<FacetName, number>();
+	for (const facet of selected) if (facet !== 'regions') masks.set(facet, maskOf(facet, selectedValues(query, facet)));
+	const passes = (facet: FacetName, group: FacetGroupRow): boolean => {
+		if (facet === 'regions') return group.region_code !== null && query.regions.includes(group.region_code);
+		const bits = facet === 'professions' ? group.profession_bits : group.facet_bits;
+		return (bits & masks.get(facet)!) !== 0;
+	};
+	const valuesOf = (facet: FacetName, group: FacetGroupRow): string[] => {
+		if (facet === 'regions') return group.region_code === null ? [] : [group.region_code];
+		return valuesIn(facet, facet === 'professions' ? group.profession_bits : group.facet_bits);
+	};
 
 	let total = 0;
 	const counts = new Map<string, number>();
-	const add = (facet: FacetName, values: (string | null)[] | null, count: number) => {
-		for (const value of new Set(values ?? [])) {
-			if (value === null) continue;
+	const add = (facet: FacetName, group: FacetGroupRow, count: number) => {
+		for (const value of valuesOf(facet, group)) {
 			const key = `${facet}:${value}`;
 			counts.set(key, (counts.get(key) ?? 0) + count);
 		}
 	};
-	for (const row of rows) {
-		const count = Number(row.count);
-		if (row.source !== 'all') {
-			const facet = FACETS[Number(row.source)];
-			add(facet, row[`c${FACETS.indexOf(facet)}`] as string[] | null, count);
-			continue;
+	for (const group of groups) {
+		const count = Number(group.count);
+		const failed = selected.filter((facet) => !passes(facet, group));
+		if (failed.length === 0) {
+			total += count;
+			for (const facet of FACETS) add(facet, group, count);
+		} else if (failed.length === 1) {
+			add(failed[0], group, count);
 		}
-		// Which grouping set the row belongs to: the unselected facet whose bit is clear.
-		const bits = Number(row.grouping);
-		const inSet = unselected.filter((_facet, position) => (bits & (1 << (unselected.length - 1 - position))) === 0);
-		if (inSet.length === 0) {
-			total = count;
-			continue;
-		}
-		const facet = inSet[0];
-		add(facet, row[`c${FACETS.indexOf(facet)}`] as string[] | null, count);
 	}
 	return { total, counts };
 }
@@ -242,8 +249,9 @@ export const RANKED_CANDIDATES = 200;
 /**
  * One page of matches, ranked in two stages so that a common word does not mean reading and
  * scoring the full text of every match (15 % of the library for a word like "coordination"):
- * 1. every match is ordered by its title-and-summary vector (a few hundred bytes kept in
- *    the row), then by date, and the first candidates are kept;
+ * 1. every match is ordered by ts_rank of its title-and-summary vector (a few hundred bytes
+ *    kept in the row; ts_rank, about half the cost of ts_rank_cd, is enough to pick
+ *    candidates), then by date, and the first candidates are kept;
  * 2. only those are ranked with ts_rank_cd on the full vector (title A, summary B, body C).
  * Matches found only in the body are therefore ranked among the most recent of them.
  */
@@ -253,7 +261,7 @@ function rankedPage(db: DbOrTx, where: SQL, text: string, offset: number) {
 		.select({
 			id: libraryResources.id,
 			publishedAt: libraryResources.publishedAt,
-			headRank: sql<number>`ts_rank_cd(${libraryResources.headVector}, ${tsQuery(text)}, 1)`.as('head_rank')
+			headRank: sql<number>`ts_rank(${libraryResources.headVector}, ${tsQuery(text)}, 1)`.as('head_rank')
 		})
 		.from(libraryResources)
 		.where(where)

@@ -26,6 +26,7 @@ import {
 	type ResourceVisibility
 } from '../../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES, type Profession, type TerritoryNature } from '../../../domain/professions';
+import { bitsExpression } from '../../library/facet-bits';
 import type { ResourceProfile } from '../../library/profile';
 import { users } from './auth';
 import { regions } from './cpts';
@@ -94,7 +95,11 @@ export const libraryResources = pgTable(
 		/** First publication (the feed's date); kept when a resource is archived and republished. */
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(searchVectorExpression),
-		headVector: tsvector('head_vector').notNull().generatedAlwaysAs(headVectorExpression)
+		headVector: tsvector('head_vector').notNull().generatedAlwaysAs(headVectorExpression),
+		/** Kind, natures, size bands and missions as bits (library/facet-bits.ts), for facet counts. */
+		facetBits: integer('facet_bits').notNull().generatedAlwaysAs(sql.raw(bitsExpression('facet_bits'))),
+		/** Target professions as bits (library/facet-bits.ts). */
+		professionBits: integer('profession_bits').notNull().generatedAlwaysAs(sql.raw(bitsExpression('profession_bits')))
 	},
 	(table) => [
 		uniqueIndex('library_resources_slug_key').on(table.slug),
