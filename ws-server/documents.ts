@@ -71,8 +71,17 @@ export class CollabDocument {
 	}
 }
 
+/** Optional callbacks for features built on stored documents (e.g. automatic versions). */
+export interface DocumentHooks {
+	/** After a write of the document's updates succeeded. */
+	afterWrite?(name: string): void;
+	/** After the last connection left and what it left unsaved was written. */
+	afterLastDisconnect?(name: string): void;
+}
+
 export interface HubDependencies {
 	store: DocumentStore;
+	hooks?: DocumentHooks;
 	limits: CollabLimits;
 	metrics: MetricsCollector;
 	log: Logger;
@@ -102,7 +111,10 @@ export class DocumentHub {
 	/** A connection left: when it was the last, write now, then unload. */
 	release(document: CollabDocument): void {
 		if (this.closed || document.status !== 'ready' || document.connections.size > 0) return;
-		void this.flush(document).then(() => this.scheduleUnload(document));
+		void this.flush(document).then(() => {
+			if (document.unsaved.length === 0) this.deps.hooks?.afterLastDisconnect?.(document.name);
+			this.scheduleUnload(document);
+		});
 	}
 
 	/** Writes what is unsaved now (queued behind a write in progress). */
@@ -260,6 +272,7 @@ export class DocumentHub {
 			await store.append(document.name, batch.length === 1 ? batch[0] : Y.mergeUpdates(batch));
 			metrics.wrote(performance.now() - started);
 			document.appendedRows++;
+			this.deps.hooks?.afterWrite?.(document.name);
 		} catch (error) {
 			metrics.writeFailures++;
 			log.error({ err: error, document: document.name, updates: batch.length }, 'document write failed; will retry');

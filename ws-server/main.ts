@@ -9,9 +9,10 @@ import { hasRole } from '../src/lib/server/auth/guards';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../src/lib/server/auth/session';
 import { COLLAB_PATH_PREFIX } from '../src/lib/server/collab/names';
 import { ConfigError, getConfig, type Config } from '../src/lib/server/config';
-import { closeDatabase, getDatabase } from '../src/lib/server/db';
+import { closeDatabase, getDatabase, getDb } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
 import { createCollabServer } from './server';
+import { automaticVersionHooks } from '../src/lib/server/drafts/versions';
 
 let config: Config;
 try {
@@ -33,7 +34,7 @@ if (!config.DATABASE_URL) {
 const log = getLogger().child({ component: 'ws-server' });
 const database = await getDatabase();
 await database.migrate();
-const collab = createCollabServer({ redisUrl: config.REDIS_URL ?? null });
+const collab = createCollabServer({ redisUrl: config.REDIS_URL ?? null, hooks: automaticVersionHooks(getDb) });
 // Not awaited: with Redis down, this instance still serves its own clients, and catches up
 // with the others when Redis comes back (see fanout.ts).
 void collab.ready.then(() => config.REDIS_URL && log.info('redis subscribed'));

@@ -25,7 +25,7 @@ import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
 import { decideConnect, documentAccess, originAllowed, type ConnectDecision } from './auth';
 import { Connection } from './connection';
-import { DocumentHub } from './documents';
+import { DocumentHub, type DocumentHooks } from './documents';
 import { RedisFanout } from './fanout';
 import { ConnectionQuotas } from './limits';
 import { MetricsCollector } from './metrics';
@@ -43,6 +43,8 @@ export interface CollabServerOptions {
 	store?: DocumentStore;
 	instanceId?: string;
 	logger?: Logger;
+	/** Callbacks after writes and after the last disconnect (automatic draft versions). */
+	hooks?: DocumentHooks;
 }
 
 export interface CollabServer extends CollabServerHandle {
@@ -79,7 +81,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 				onReconnected: () => hub.announceAll()
 			}, log)
 		: null;
-	const hub = new DocumentHub({ store: options.store ?? createPostgresStore(database), limits, metrics, log, fanout });
+	const hub = new DocumentHub({ store: options.store ?? createPostgresStore(database), hooks: options.hooks, limits, metrics, log, fanout });
 	const ready = fanout ? fanout.start() : Promise.resolve();
 	ready.catch((error) => log.error({ err: error }, 'redis subscription failed'));
 

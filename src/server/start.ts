@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, getConfig, type Config } from '../lib/server/config';
-import { closeDatabase, getDatabase } from '../lib/server/db';
+import { closeDatabase, getDatabase, getDb } from '../lib/server/db';
+import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
@@ -41,7 +42,7 @@ process.env.BODY_SIZE_LIMIT ??= '25M';
 const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).
-const collab = createCollabServer();
+const collab = createCollabServer({ hooks: automaticVersionHooks(getDb) });
 // Daily digests are sent by the serving process only (not by `vite dev` or the scripts).
 const stopDigests = startDigestScheduler();
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);

@@ -36,6 +36,7 @@ const fr = {
 	'notifications.kindLabel.forum.mention': 'Mentions dans les forums',
 	'notifications.kindLabel.forum.reply': 'Réponses à mes sujets de forum',
 	'notifications.kindLabel.draft.comment': 'Commentaires sur les projets de santé que je rédige',
+	'notifications.kindLabel.draft.mention': 'Mentions dans les commentaires des projets de santé',
 	'notifications.kindLabel.dpc.waitlist_promotion': 'Place libérée sur une session DPC (liste d’attente)',
 	'notifications.kindLabel.dpc.session_changed': 'Modifications d’une session DPC où je suis inscrit',
 	'notifications.kindLabel.system': 'Messages de la plateforme',
@@ -55,6 +56,8 @@ const fr = {
 	'notifications.kind.forum.reply.body': '{name} a répondu à votre sujet.',
 	'notifications.kind.draft.comment.title': 'Nouveau commentaire sur « {draft} »',
 	'notifications.kind.draft.comment.body': '{name} a commenté le projet de santé.',
+	'notifications.kind.draft.mention.title': '{name} vous a mentionné dans « {draft} »',
+	'notifications.kind.draft.mention.body': '{excerpt}',
 	'notifications.kind.dpc.waitlist_promotion.title': 'Une place s’est libérée : {session}',
 	'notifications.kind.dpc.waitlist_promotion.body':
 		'Vous étiez sur la liste d’attente de la session « {session} » : votre inscription est confirmée.',
@@ -108,6 +111,7 @@ const en: Record<keyof typeof fr, string> = {
 	'notifications.kindLabel.forum.mention': 'Mentions in the forums',
 	'notifications.kindLabel.forum.reply': 'Replies to my forum topics',
 	'notifications.kindLabel.draft.comment': 'Comments on health projects I write',
+	'notifications.kindLabel.draft.mention': 'Mentions in health project comments',
 	'notifications.kindLabel.dpc.waitlist_promotion': 'Seat freed on a DPC session (waiting list)',
 	'notifications.kindLabel.dpc.session_changed': 'Changes to a DPC session I registered for',
 	'notifications.kindLabel.system': 'Platform messages',
@@ -127,6 +131,8 @@ const en: Record<keyof typeof fr, string> = {
 	'notifications.kind.forum.reply.body': '{name} replied to your topic.',
 	'notifications.kind.draft.comment.title': 'New comment on “{draft}”',
 	'notifications.kind.draft.comment.body': '{name} commented on the health project.',
+	'notifications.kind.draft.mention.title': '{name} mentioned you in “{draft}”',
+	'notifications.kind.draft.mention.body': '{excerpt}',
 	'notifications.kind.dpc.waitlist_promotion.title': 'A seat was freed: {session}',
 	'notifications.kind.dpc.waitlist_promotion.body':
 		'You were on the waiting list of the session “{session}”: your registration is confirmed.',

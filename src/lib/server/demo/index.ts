@@ -7,6 +7,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
 import { getLogger } from '../logger';
+import { seedDraftsDemo } from '../drafts/demo';
 import { seedLibraryDemo } from '../library/demo-content';
 import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
@@ -35,6 +36,15 @@ const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 				authorId: accounts.get(DEMO_EMAILS.facilitator) ?? null,
 				reviewerId: accounts.get(DEMO_EMAILS.facilitator) ?? null,
 				proposerId: accounts.get(DEMO_EMAILS.member) ?? null
+			})
+	},
+	// After the library: La Plaine's draft starts from one of its profils-types.
+	{
+		name: 'drafts',
+		run: (db, accounts) =>
+			seedDraftsDemo(db, {
+				authorId: accounts.get(DEMO_EMAILS.trainer) ?? null,
+				commenterId: accounts.get(DEMO_EMAILS.member) ?? null
 			})
 	}
 ];

@@ -862,13 +862,16 @@ export const DEMO_ACCOUNT_MEMBERSHIPS: Record<string, DemoMembership[]> = {
 	'coordinatrice@demo.reseau-cpts.fr': [{ cptsSlug: 'sud-toulois', role: 'coordinator' }],
 	'membre@demo.reseau-cpts.fr': [
 		{ cptsSlug: 'sud-toulois' },
+		// Pharmacist in both communities: with the trainer, two La Plaine members who can sign in.
+		{ cptsSlug: 'la-plaine' },
 		{
 			cptsSlug: 'venissieux',
 			status: 'pending',
 			message: 'Pharmacien, je rejoins une officine des Minguettes en septembre et souhaite participer au projet.'
 		}
 	],
-	'formateur@demo.reseau-cpts.fr': [{ cptsSlug: 'la-plaine' }]
+	// A GP of La Plaine who also trains: co-coordinates its health project with Dr Marchal.
+	'formateur@demo.reseau-cpts.fr': [{ cptsSlug: 'la-plaine', role: 'coordinator' }]
 };
 
 /** Fictitious professionals who populate the communities; they cannot sign in. */

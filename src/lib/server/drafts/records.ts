@@ -9,15 +9,23 @@ import { notifyAccessChanged } from '../collab/registry';
 import { draftDocumentName } from '../collab/names';
 import { getMembership } from '../cpts/permissions';
 import type { DbOrTx } from '../db';
-import { draftReviewers, drafts, users } from '../db/schema';
+import { draftReviewers, drafts, users, yjsDocuments } from '../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getDraftAccess, type Draft, type DraftViewer } from './permissions';
 
 export const DRAFT_TITLE_MAX = 200;
 
-/** Creates a draft in a CPTS; only its active members may. */
-export async function createDraft(db: DbOrTx, user: DraftViewer, input: { cptsId: string; title: string }): Promise<Draft> {
+/**
+ * Creates a draft in a CPTS; only its active members may. `initialState` (a Yjs state in
+ * the editor's shape) is stored as the document's first compacted state in the same
+ * transaction, so ws-server serves it from the first connection.
+ */
+export async function createDraft(
+	db: DbOrTx,
+	user: DraftViewer,
+	input: { cptsId: string; title: string; initialState?: Uint8Array; sourceProfileSlug?: string | null }
+): Promise<Draft> {
 	if (!user) throw new AppError('unauthenticated', 'error.unauthenticated');
 	const title = input.title.trim();
 	if (title.length === 0 || title.length > DRAFT_TITLE_MAX) throw new AppError('invalid', 'drafts.title.invalid');
@@ -28,7 +36,16 @@ export async function createDraft(db: DbOrTx, user: DraftViewer, input: { cptsId
 			.insert(drafts)
 			.values({ id: generateId(), cptsId: input.cptsId, title, createdBy: user.id })
 			.returning();
-		await writeAudit(tx, { actorId: user.id, action: 'draft.created', targetType: 'draft', targetId: draft.id, details: { cptsId: input.cptsId } });
+		if (input.initialState) {
+			await tx.insert(yjsDocuments).values({ name: draftDocumentName(draft.id), state: input.initialState });
+		}
+		await writeAudit(tx, {
+			actorId: user.id,
+			action: 'draft.created',
+			targetType: 'draft',
+			targetId: draft.id,
+			details: { cptsId: input.cptsId, profile: input.sourceProfileSlug ?? null }
+		});
 		return draft;
 	});
 }

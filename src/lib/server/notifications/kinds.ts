@@ -45,6 +45,12 @@ export const NOTIFICATION_KINDS = {
 		title: 'notifications.kind.forum.reply.title',
 		body: 'notifications.kind.forum.reply.body'
 	},
+	// Someone asked for your attention by name in a draft's comments.
+	'draft.mention': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.draft.mention.title',
+		body: 'notifications.kind.draft.mention.body'
+	},
 	'draft.comment': {
 		defaultPreference: 'digest',
 		title: 'notifications.kind.draft.comment.title',

@@ -3,12 +3,14 @@ import {
 	bigserial,
 	check,
 	customType,
+	foreignKey,
 	index,
 	integer,
 	pgTable,
 	primaryKey,
 	text,
-	timestamp
+	timestamp,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { cpts } from './cpts';
@@ -94,4 +96,71 @@ export const yjsDocuments = pgTable(
 		compactedAt: timestamp('compacted_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [check('yjs_documents_version_check', sql`${table.version} >= 0`)]
+);
+
+/** Why a version of a draft was frozen. */
+export const DRAFT_VERSION_KINDS = ['named', 'status', 'auto', 'restore'] as const;
+export type DraftVersionKind = (typeof DRAFT_VERSION_KINDS)[number];
+
+/**
+ * Frozen states of a draft's Yjs document: named by a member, frozen by a status change,
+ * automatic (last disconnect, or every ~10 minutes of activity), or taken just before a
+ * restore. `state` is a full Y.encodeStateAsUpdate; `stateVector` tells whether anything
+ * changed since the previous version (automatic versions are skipped when not).
+ */
+export const draftVersions = pgTable(
+	'draft_versions',
+	{
+		id: text('id').primaryKey(),
+		draftId: text('draft_id')
+			.notNull()
+			.references(() => drafts.id, { onDelete: 'cascade' }),
+		/** 1, 2, 3… per draft, in the order they were frozen. */
+		number: integer('number').notNull(),
+		kind: text('kind').$type<DraftVersionKind>().notNull(),
+		label: text('label'),
+		/** The status this version was frozen into (status versions), or the status at the time. */
+		status: text('status').$type<DraftStatus>().notNull(),
+		state: bytea('state').notNull(),
+		stateVector: bytea('state_vector').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('draft_versions_number_idx').on(table.draftId, table.number),
+		check('draft_versions_kind_check', sql`${table.kind} in (${inList(DRAFT_VERSION_KINDS)})`),
+		check('draft_versions_status_check', sql`${table.status} in (${inList(DRAFT_STATUSES)})`),
+		check('draft_versions_label_check', sql`${table.label} is null or char_length(${table.label}) between 1 and 200`)
+	]
+);
+
+/**
+ * Comments on a draft. A thread's first comment may be anchored to a stretch of text by
+ * two Yjs relative positions (Y.encodeRelativePosition), which follow the text through
+ * edits; replies hang under it (parentId) and carry no anchor.
+ */
+export const draftComments = pgTable(
+	'draft_comments',
+	{
+		id: text('id').primaryKey(),
+		draftId: text('draft_id')
+			.notNull()
+			.references(() => drafts.id, { onDelete: 'cascade' }),
+		parentId: text('parent_id'),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		anchorStart: bytea('anchor_start'),
+		anchorEnd: bytea('anchor_end'),
+		/** The text that was selected when the thread started (shown if the anchor is lost). */
+		quote: text('quote'),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+		resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('draft_comments_draft_idx').on(table.draftId, table.createdAt),
+		foreignKey({ columns: [table.parentId], foreignColumns: [table.id] }).onDelete('cascade'),
+		check('draft_comments_body_check', sql`char_length(${table.body}) between 1 and 4000`),
+		check('draft_comments_reply_check', sql`${table.parentId} is null or (${table.anchorStart} is null and ${table.resolvedAt} is null)`)
+	]
 );

@@ -1,0 +1,158 @@
+/**
+ * A draft's text on the server: built from ProseMirror JSON into the Yjs document shape the
+ * editor uses (y-tiptap's converters over the editor's own schema), read back from the
+ * stored updates ws-server writes, and turned into Markdown or lines for exports and diffs.
+ */
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { createPostgresStore } from '../../../../ws-server/persistence';
+import { DRAFT_FIELD, draftContentExtensions, nodeText, type DocNode } from '../../drafts/document';
+import { draftDocumentName } from '../collab/names';
+import type { Db, DbOrTx } from '../db';
+
+let schema: ReturnType<typeof getSchema> | undefined;
+/** The editor's ProseMirror schema, built once. */
+export function draftSchema() {
+	return (schema ??= getSchema(draftContentExtensions()));
+}
+
+/** A full Yjs state (encodeStateAsUpdate) holding this document in the editor's field. */
+export function stateFromJSON(doc: DocNode): Uint8Array {
+	const ydoc = prosemirrorJSONToYDoc(draftSchema(), doc, DRAFT_FIELD);
+	try {
+		return Y.encodeStateAsUpdate(ydoc);
+	} finally {
+		ydoc.destroy();
+	}
+}
+
+/** The ProseMirror JSON of a Yjs document (or of a stored state). */
+export function jsonFromDoc(ydoc: Y.Doc): DocNode {
+	const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DRAFT_FIELD)) as DocNode;
+	return { type: 'doc', content: json.content ?? [] };
+}
+
+export function docFromState(state: Uint8Array): Y.Doc {
+	const ydoc = new Y.Doc();
+	Y.applyUpdate(ydoc, state);
+	return ydoc;
+}
+
+export function jsonFromState(state: Uint8Array): DocNode {
+	const ydoc = docFromState(state);
+	try {
+		return jsonFromDoc(ydoc);
+	} finally {
+		ydoc.destroy();
+	}
+}
+
+/**
+ * The stored state of a draft's document, as ws-server last wrote it (compacted state plus
+ * appended updates; read in one statement by ws-server's own store). Edits still in a
+ * connection's debounce window (about 2 s) are not in it yet.
+ */
+export async function loadStoredState(db: DbOrTx, draftId: string): Promise<Uint8Array> {
+	const stored = await createPostgresStore(async () => db as Db).load(draftDocumentName(draftId));
+	if (stored.updates.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+	const ydoc = new Y.Doc();
+	try {
+		for (const update of stored.updates) Y.applyUpdate(ydoc, update);
+		return Y.encodeStateAsUpdate(ydoc);
+	} finally {
+		ydoc.destroy();
+	}
+}
+
+/** Whether two states hold the same history (same state vector): nothing changed. */
+export function stateVectorOf(state: Uint8Array): Uint8Array {
+	return Y.encodeStateVectorFromUpdate(state);
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return a.byteLength === b.byteLength && a.every((value, index) => value === b[index]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown and plain lines
+
+function inlineMarkdown(nodes: DocNode[] | undefined): string {
+	return (nodes ?? [])
+		.map((node) => {
+			if (node.type === 'hardBreak') return '  \n';
+			if (node.type !== 'text') return nodeText(node);
+			// Emphasis cannot start or end with a space in CommonMark: keep spaces outside.
+			const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text ?? '')!;
+			if (!core) return node.text ?? '';
+			const marks = new Set((node.marks ?? []).map((mark) => mark.type));
+			let text = marks.has('code') ? `\`${core}\`` : core.replace(/([\\`*_[\]#<>])/g, '\\$1');
+			if (marks.has('bold')) text = `**${text}**`;
+			if (marks.has('italic')) text = `*${text}*`;
+			if (marks.has('strike')) text = `~~${text}~~`;
+			const link = node.marks?.find((mark) => mark.type === 'link');
+			if (link) text = `[${text}](${String(link.attrs?.href ?? '')})`;
+			return before + text + after;
+		})
+		.join('');
+}
+
+function blockMarkdown(node: DocNode, indent = ''): string {
+	switch (node.type) {
+		case 'heading':
+			return `${'#'.repeat(Number(node.attrs?.level ?? 1))} ${inlineMarkdown(node.content)}`;
+		case 'paragraph':
+			return indent + inlineMarkdown(node.content);
+		case 'bulletList':
+		case 'orderedList': {
+			const start = Number(node.attrs?.start ?? 1);
+			return (node.content ?? [])
+				.map((item, index) => {
+					const bullet = node.type === 'bulletList' ? '- ' : `${start + index}. `;
+					const [first, ...rest] = item.content ?? [];
+					const head = first ? blockMarkdown(first).trimStart() : '';
+					const tail = rest.map((child) => blockMarkdown(child, `${indent}   `)).join('\n');
+					return `${indent}${bullet}${head}${tail ? `\n${tail}` : ''}`;
+				})
+				.join('\n');
+		}
+		case 'blockquote':
+			return (node.content ?? []).map((child) => `> ${blockMarkdown(child)}`).join('\n>\n');
+		case 'codeBlock':
+			return `\`\`\`\n${nodeText(node)}\n\`\`\``;
+		case 'horizontalRule':
+			return '---';
+		default:
+			return inlineMarkdown(node.content);
+	}
+}
+
+/** The document as Markdown (CommonMark with GFM strike-through). */
+export function toMarkdown(doc: DocNode): string {
+	return `${(doc.content ?? []).map((block) => blockMarkdown(block)).join('\n\n')}\n`;
+}
+
+/** One readable line per block (headings marked, list items bulleted): what diffs compare. */
+export function toLines(doc: DocNode): string[] {
+	const lines: string[] = [];
+	const walk = (node: DocNode, prefix: string) => {
+		switch (node.type) {
+			case 'heading':
+				lines.push(`${'#'.repeat(Number(node.attrs?.level ?? 1))} ${nodeText(node)}`);
+				return;
+			case 'bulletList':
+			case 'orderedList':
+				for (const item of node.content ?? []) for (const child of item.content ?? []) walk(child, `${prefix}• `);
+				return;
+			case 'blockquote':
+				for (const child of node.content ?? []) walk(child, `${prefix}> `);
+				return;
+			default: {
+				const text = nodeText(node);
+				if (text.trim()) lines.push(prefix + text);
+			}
+		}
+	};
+	for (const block of doc.content ?? []) walk(block, '');
+	return lines;
+}

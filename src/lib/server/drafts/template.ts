@@ -1,0 +1,172 @@
+/**
+ * The template of a projet de santé (the structure the ARS expects: territorial diagnosis,
+ * territory and members, missions with their fiches-actions, governance, coordination,
+ * communication), filled with what the platform knows of the CPTS and, when a profil-type
+ * of the library is chosen, with its missions, example actions, partners and indicators.
+ * Written in French: it is the text of the document, not the interface.
+ */
+import { MISSIONS, type Mission, type ResourceProfile } from '../../domain/library';
+import type { DocNode } from '../../drafts/document';
+import { translate, type MessageKey } from '../../i18n';
+
+export interface TemplateCpts {
+	name: string;
+	nature: string;
+	population: number;
+	professionalsCount: number;
+	communes: string[];
+	regionName: string;
+	department: string;
+}
+
+export interface TemplateMember {
+	name: string;
+	profession: string;
+	role: 'member' | 'coordinator';
+}
+
+export interface TemplateProfile {
+	title: string;
+	profile: ResourceProfile;
+}
+
+/** The missions every projet de santé covers when no profil-type narrows them (ACI CPTS). */
+const DEFAULT_MISSIONS: Mission[] = ['acces_soins', 'parcours', 'prevention'];
+
+const fr = (key: string, params?: Record<string, string | number>) => translate('fr', key as MessageKey, params);
+const number = new Intl.NumberFormat('fr-FR');
+
+const text = (value: string, marks?: string[]): DocNode => ({
+	type: 'text',
+	text: value,
+	...(marks?.length ? { marks: marks.map((type) => ({ type })) } : {})
+});
+const heading = (level: number, value: string): DocNode => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content });
+const toComplete = (value: string): DocNode => paragraph(text(`À compléter : ${value}`, ['italic']));
+const labelled = (label: string, value: string): DocNode => paragraph(text(`${label} : `, ['bold']), text(value));
+const bullets = (items: string[]): DocNode => ({
+	type: 'bulletList',
+	content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] }))
+});
+
+interface FicheAction {
+	title: string;
+	objective: string;
+	actions: string[];
+	partners: string;
+	indicators: string[];
+}
+
+function fiche(number: string, entry: FicheAction): DocNode[] {
+	return [
+		heading(4, `Fiche-action ${number} : ${entry.title}`),
+		labelled('Objectif', entry.objective),
+		paragraph(text('Actions :', ['bold'])),
+		bullets(entry.actions),
+		labelled('Partenaires', entry.partners),
+		paragraph(text('Indicateurs :', ['bold'])),
+		bullets(entry.indicators),
+		labelled('Calendrier', 'à compléter (lancement, étapes, évaluation)'),
+		labelled('Budget', 'à compléter (temps de coordination, indemnisation des professionnels, outils)')
+	];
+}
+
+/** Fiches-actions of each mission: the profil-type's example actions, spread over its missions. */
+function fichesFor(missions: Mission[], source: TemplateProfile | null): Map<Mission, FicheAction[]> {
+	const byMission = new Map<Mission, FicheAction[]>(missions.map((mission) => [mission, []]));
+	const examples = source?.profile.exampleActions ?? [];
+	const indicators = source?.profile.indicators ?? [];
+	examples.forEach((example, index) => {
+		const mission = missions[index % missions.length];
+		byMission.get(mission)!.push({
+			title: example.action,
+			objective: 'à préciser à partir du diagnostic territorial',
+			actions: [example.action],
+			partners: example.partners || 'à compléter',
+			indicators: indicators[index] ? [indicators[index]] : ['à définir']
+		});
+	});
+	for (const [mission, list] of byMission) {
+		if (list.length === 0) {
+			list.push({
+				title: `première action de la mission « ${fr(`library.mission.${mission}`)} »`,
+				objective: 'à compléter',
+				actions: ['à compléter'],
+				partners: 'à compléter',
+				indicators: ['à définir']
+			});
+		}
+	}
+	return byMission;
+}
+
+/** The initial text of a draft, as ProseMirror JSON in the editor's schema. */
+export function buildProjectTemplate(cpts: TemplateCpts, members: TemplateMember[], source: TemplateProfile | null): DocNode {
+	const profile = source?.profile ?? null;
+	const missions = (profile?.priorityMissions.length ? profile.priorityMissions : DEFAULT_MISSIONS).filter((mission) =>
+		MISSIONS.includes(mission)
+	);
+	const fiches = fichesFor(missions, source);
+	const content: DocNode[] = [
+		paragraph(
+			text(
+				source
+					? `Document de travail rédigé à partir du profil-type « ${source.title} » de la bibliothèque du réseau. Chaque partie est à adapter au territoire.`
+					: 'Document de travail structuré comme un projet de santé. Chaque partie est à compléter collectivement avant la relecture.'
+			)
+		),
+
+		heading(2, '1. Diagnostic territorial'),
+		heading(3, 'Population'),
+		paragraph(
+			text(
+				`Le territoire compte environ ${number.format(cpts.population)} habitants (${fr(`nature.${cpts.nature}`).toLowerCase()}, ${cpts.regionName}, département ${cpts.department}).`
+			)
+		),
+		toComplete('structure par âge, personnes âgées de 75 ans et plus, affections de longue durée, précarité.'),
+		heading(3, 'Offre de soins'),
+		paragraph(text(`${number.format(cpts.professionalsCount)} professionnels de santé exercent sur le territoire.`)),
+		...(profile ? [paragraph(text('Acteurs habituels de ce type de territoire :', ['bold'])), bullets(profile.actors)] : []),
+		toComplete('densité de médecins généralistes, départs en retraite prévus, second recours, établissements.'),
+		heading(3, 'Besoins identifiés'),
+		...(profile ? [bullets(profile.stakes)] : [toComplete('besoins de santé non couverts, ressentis des professionnels et des usagers.')]),
+
+		heading(2, '2. Le territoire et les membres de la CPTS'),
+		paragraph(
+			text(
+				cpts.communes.length
+					? `Communes du territoire : ${cpts.communes.join(', ')}.`
+					: 'Communes du territoire : à compléter.'
+			)
+		),
+		heading(3, 'Membres'),
+		members.length
+			? bullets(
+					members.map(
+						(member) =>
+							`${member.name}, ${fr(`profession.${member.profession}`).toLowerCase()}${member.role === 'coordinator' ? ' (coordination)' : ''}`
+					)
+				)
+			: toComplete('professionnels membres et structures adhérentes.'),
+		heading(3, 'Partenaires'),
+		profile?.partners.length ? bullets(profile.partners) : toComplete('établissements, médico-social, collectivités, usagers.'),
+
+		heading(2, '3. Missions et fiches-actions')
+	];
+	missions.forEach((mission, missionIndex) => {
+		content.push(heading(3, `Mission ${missionIndex + 1} : ${fr(`library.mission.${mission}`)}`));
+		fiches.get(mission)!.forEach((entry, ficheIndex) => content.push(...fiche(`${missionIndex + 1}.${ficheIndex + 1}`, entry)));
+	});
+	content.push(
+		heading(2, '4. Gouvernance'),
+		profile?.governance ? paragraph(text(profile.governance)) : toComplete('forme juridique, bureau, assemblée générale, place des usagers.'),
+		heading(2, '5. Coordination'),
+		profile?.coordinationWorkload
+			? paragraph(text(profile.coordinationWorkload))
+			: toComplete('temps de coordination, fonctions support, outils partagés (messagerie sécurisée, DMP).'),
+		heading(2, '6. Communication'),
+		toComplete('information des professionnels, des patients et des partenaires ; lettre d’information, site, réunions.')
+	);
+	return { type: 'doc', content };
+}

@@ -1,0 +1,281 @@
+/**
+ * Versions of a draft and its status workflow. A version freezes the Yjs state of the
+ * draft's document as ws-server stored it: named by an editor, frozen by each status
+ * change (coordinators only), automatic (after the last person leaves, and every ~10
+ * minutes of activity, skipped when nothing changed), or taken just before a restore.
+ */
+import { and, desc, eq, max } from 'drizzle-orm';
+import { diffWordsWithSpace, diffArrays } from 'diff';
+import { writeAudit } from '../audit';
+import { parseDocumentName } from '../collab/names';
+import type { DbOrTx } from '../db';
+import { DRAFT_STATUSES, draftVersions, drafts, users, type DraftStatus, type DraftVersionKind } from '../db/schema';
+import { getLogger } from '../logger';
+import { AppError, forbidden, notFound } from '../shared/errors';
+import { generateId } from '../shared/ids';
+import { jsonFromState, loadStoredState, sameBytes, stateVectorOf, toLines } from './content';
+import { getDraftAccess, type DraftViewer } from './permissions';
+import type { DocNode } from '../../drafts/document';
+
+/** Where each status may go next (coordinators move it; each move freezes a version). */
+export const NEXT_STATUSES: Record<DraftStatus, DraftStatus[]> = {
+	en_redaction: ['en_relecture'],
+	en_relecture: ['soumis_ars', 'en_redaction'],
+	soumis_ars: ['valide', 'en_redaction'],
+	valide: ['avenant'],
+	avenant: ['soumis_ars']
+};
+
+export const VERSION_LABEL_MAX = 200;
+/** Automatic versions during activity: at most one per this period. */
+export const AUTO_VERSION_EVERY_MS = 10 * 60_000;
+
+export type DraftVersion = typeof draftVersions.$inferSelect;
+
+interface FreezeInput {
+	kind: DraftVersionKind;
+	label: string | null;
+	createdBy: string | null;
+	/** The state to freeze; the stored one when absent. */
+	state?: Uint8Array;
+	/** Skip (return null) when the state equals the latest version's. */
+	skipUnchanged?: boolean;
+}
+
+/** Freezes a version; numbers are given under the draft's row lock, so they never collide. */
+export async function freezeVersion(db: DbOrTx, draftId: string, input: FreezeInput): Promise<DraftVersion | null> {
+	return db.transaction(async (tx) => {
+		const [draft] = await tx.select({ status: drafts.status }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+		if (!draft) throw notFound('drafts.notFound');
+		const state = input.state ?? (await loadStoredState(tx, draftId));
+		const stateVector = stateVectorOf(state);
+		const [latest] = await tx
+			.select({ number: draftVersions.number, stateVector: draftVersions.stateVector })
+			.from(draftVersions)
+			.where(eq(draftVersions.draftId, draftId))
+			.orderBy(desc(draftVersions.number))
+			.limit(1);
+		if (input.skipUnchanged && latest && sameBytes(latest.stateVector, stateVector)) return null;
+		const [version] = await tx
+			.insert(draftVersions)
+			.values({
+				id: generateId(),
+				draftId,
+				number: (latest?.number ?? 0) + 1,
+				kind: input.kind,
+				label: input.label,
+				status: draft.status,
+				state,
+				stateVector,
+				createdBy: input.createdBy
+			})
+			.returning();
+		return version;
+	});
+}
+
+/** Moves a draft to its next status (coordinators only) and freezes a version named after it. */
+export async function changeDraftStatus(db: DbOrTx, user: DraftViewer, draftId: string, to: string): Promise<DraftVersion> {
+	const access = await getDraftAccess(db, user, draftId);
+	if (!access || !access.canRead) throw notFound('drafts.notFound');
+	if (!access.canManage) throw forbidden();
+	if (!(DRAFT_STATUSES as readonly string[]).includes(to)) throw new AppError('invalid', 'drafts.status.invalid');
+	const target = to as DraftStatus;
+	return db.transaction(async (tx) => {
+		const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).for('update');
+		if (!NEXT_STATUSES[draft.status].includes(target)) throw new AppError('conflict', 'drafts.status.notAllowed');
+		await tx.update(drafts).set({ status: target, updatedAt: new Date() }).where(eq(drafts.id, draftId));
+		const version = await freezeVersion(tx, draftId, { kind: 'status', label: null, createdBy: user!.id });
+		await writeAudit(tx, {
+			actorId: user!.id,
+			action: 'draft.status_changed',
+			targetType: 'draft',
+			targetId: draftId,
+			details: { from: draft.status, to: target, version: version!.number }
+		});
+		return version!;
+	});
+}
+
+/** Names the current state (any editor). */
+export async function nameVersion(db: DbOrTx, user: DraftViewer, draftId: string, label: string): Promise<DraftVersion> {
+	const access = await getDraftAccess(db, user, draftId);
+	if (!access || !access.canRead) throw notFound('drafts.notFound');
+	if (!access.canEdit) throw forbidden();
+	const trimmed = label.trim();
+	if (!trimmed || trimmed.length > VERSION_LABEL_MAX) throw new AppError('invalid', 'drafts.versions.labelInvalid');
+	return (await freezeVersion(db, draftId, { kind: 'named', label: trimmed, createdBy: user!.id }))!;
+}
+
+export interface VersionEntry {
+	number: number;
+	kind: DraftVersionKind;
+	label: string | null;
+	status: DraftStatus;
+	authorName: string | null;
+	createdAt: Date;
+}
+
+/** The versions of a draft, newest first (readers of the draft only). */
+export async function listVersions(db: DbOrTx, user: DraftViewer, draftId: string): Promise<VersionEntry[]> {
+	const access = await getDraftAccess(db, user, draftId);
+	if (!access?.canRead) throw notFound('drafts.notFound');
+	return db
+		.select({
+			number: draftVersions.number,
+			kind: draftVersions.kind,
+			label: draftVersions.label,
+			status: draftVersions.status,
+			authorName: users.name,
+			createdAt: draftVersions.createdAt
+		})
+		.from(draftVersions)
+		.leftJoin(users, eq(users.id, draftVersions.createdBy))
+		.where(eq(draftVersions.draftId, draftId))
+		.orderBy(desc(draftVersions.number))
+		.limit(1000);
+}
+
+/** One version with its text (readers of the draft only). */
+export async function getVersion(
+	db: DbOrTx,
+	user: DraftViewer,
+	draftId: string,
+	number: number
+): Promise<VersionEntry & { doc: DocNode }> {
+	const access = await getDraftAccess(db, user, draftId);
+	if (!access?.canRead) throw notFound('drafts.notFound');
+	if (!Number.isSafeInteger(number) || number < 1) throw notFound('drafts.versions.notFound');
+	const [row] = await db
+		.select({ version: draftVersions, authorName: users.name })
+		.from(draftVersions)
+		.leftJoin(users, eq(users.id, draftVersions.createdBy))
+		.where(and(eq(draftVersions.draftId, draftId), eq(draftVersions.number, number)));
+	if (!row) throw notFound('drafts.versions.notFound');
+	const { version } = row;
+	return {
+		number: version.number,
+		kind: version.kind,
+		label: version.label,
+		status: version.status,
+		authorName: row.authorName,
+		createdAt: version.createdAt,
+		doc: jsonFromState(version.state)
+	};
+}
+
+export interface DiffLine {
+	kind: 'same' | 'added' | 'removed' | 'changed';
+	/** Words of a changed line, or the whole line. */
+	parts: { value: string; added: boolean; removed: boolean }[];
+}
+
+/**
+ * Word diffs read better in runs: "Ajout", " ", "tardif" added with a shared space between
+ * becomes one "Ajout tardif" insertion.
+ */
+function mergeParts(changes: { value: string; added?: boolean; removed?: boolean }[]): DiffLine['parts'] {
+	const parts = changes.map((part) => ({ value: part.value, added: Boolean(part.added), removed: Boolean(part.removed) }));
+	const merged: DiffLine['parts'] = [];
+	for (let index = 0; index < parts.length; index++) {
+		const part = parts[index];
+		const previous = merged[merged.length - 1];
+		const next = parts[index + 1];
+		// A bare space between two changes of the same kind joins them.
+		if (previous && next && !part.added && !part.removed && /^\s+$/.test(part.value) && (previous.added || previous.removed) && previous.added === next.added && previous.removed === next.removed) {
+			previous.value += part.value + next.value;
+			index++;
+			continue;
+		}
+		if (previous && previous.added === part.added && previous.removed === part.removed) previous.value += part.value;
+		else merged.push({ ...part });
+	}
+	return merged;
+}
+
+/**
+ * A readable comparison, block by block: lines only in the version are removed, lines only
+ * in the current text added, and a removed line followed by an added one is shown as one
+ * changed line with its words marked.
+ */
+export function compareDocuments(before: DocNode, after: DocNode): { lines: DiffLine[]; unchanged: boolean } {
+	const changes = diffArrays(toLines(before), toLines(after));
+	const lines: DiffLine[] = [];
+	let unchanged = true;
+	for (let index = 0; index < changes.length; index++) {
+		const change = changes[index];
+		if (!change.added && !change.removed) {
+			for (const value of change.value) lines.push({ kind: 'same', parts: [{ value, added: false, removed: false }] });
+			continue;
+		}
+		unchanged = false;
+		const next = changes[index + 1];
+		if (change.removed && next?.added) {
+			const pairs = Math.min(change.value.length, next.value.length);
+			for (let line = 0; line < pairs; line++) {
+				lines.push({ kind: 'changed', parts: mergeParts(diffWordsWithSpace(change.value[line], next.value[line])) });
+			}
+			for (const value of change.value.slice(pairs)) lines.push({ kind: 'removed', parts: [{ value, added: false, removed: true }] });
+			for (const value of next.value.slice(pairs)) lines.push({ kind: 'added', parts: [{ value, added: true, removed: false }] });
+			index++;
+			continue;
+		}
+		for (const value of change.value) {
+			lines.push({ kind: change.added ? 'added' : 'removed', parts: [{ value, added: Boolean(change.added), removed: Boolean(change.removed) }] });
+		}
+	}
+	return { lines, unchanged };
+}
+
+/**
+ * Before a restore, the editor asks for the version's text; the current state is frozen
+ * first (kind 'restore'), so the restore itself can be undone from the history.
+ */
+export async function prepareRestore(db: DbOrTx, user: DraftViewer, draftId: string, number: number): Promise<{ doc: DocNode }> {
+	const access = await getDraftAccess(db, user, draftId);
+	if (!access?.canRead) throw notFound('drafts.notFound');
+	if (!access.canEdit) throw forbidden();
+	const version = await getVersion(db, user, draftId, number);
+	await freezeVersion(db, draftId, { kind: 'restore', label: null, createdBy: user!.id, skipUnchanged: true });
+	await writeAudit(db, { actorId: user!.id, action: 'draft.version_restored', targetType: 'draft', targetId: draftId, details: { number } });
+	return { doc: version.doc };
+}
+
+// ---------------------------------------------------------------------------------------
+// Automatic versions, driven by ws-server's document hooks
+
+/**
+ * Called by ws-server after it wrote a document (activity) or after the last connection left
+ * (idle). Idle always tries; activity only when the latest version is AUTO_VERSION_EVERY_MS
+ * old (one indexed read per debounced write, so every instance agrees without a shared
+ * clock). Either way nothing is frozen when the state equals the latest version's.
+ */
+export async function recordAutomaticVersion(db: DbOrTx, documentName: string, reason: 'activity' | 'idle'): Promise<void> {
+	const ref = parseDocumentName(documentName);
+	if (ref?.kind !== 'draft') return;
+	if (reason === 'activity') {
+		const [row] = await db
+			.select({ at: max(draftVersions.createdAt) })
+			.from(draftVersions)
+			.where(eq(draftVersions.draftId, ref.draftId));
+		if (row?.at && Date.now() - new Date(row.at).getTime() < AUTO_VERSION_EVERY_MS) return;
+	}
+	try {
+		await freezeVersion(db, ref.draftId, { kind: 'auto', label: null, createdBy: null, skipUnchanged: true });
+	} catch (error) {
+		// A draft deleted meanwhile, or the database away: the next occasion tries again.
+		if (!(error instanceof AppError)) getLogger().warn({ err: error, documentName }, 'automatic version not recorded');
+	}
+}
+
+/** ws-server's document hooks that record automatic versions (for createCollabServer). */
+export function automaticVersionHooks(getDb: () => Promise<DbOrTx>) {
+	const run = (name: string, reason: 'activity' | 'idle') =>
+		void getDb()
+			.then((db) => recordAutomaticVersion(db, name, reason))
+			.catch((error) => getLogger().warn({ err: error, name }, 'automatic version failed'));
+	return {
+		afterWrite: (name: string) => run(name, 'activity'),
+		afterLastDisconnect: (name: string) => run(name, 'idle')
+	};
+}

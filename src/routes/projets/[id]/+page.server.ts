@@ -1,0 +1,135 @@
+import type { Actions, PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireUser } from '$lib/server/auth/guards';
+import { draftDocumentName } from '$lib/server/collab/names';
+import { failFromError } from '$lib/server/cpts/http';
+import { getDb } from '$lib/server/db';
+import {
+	COMMENT_MAX,
+	NEXT_STATUSES,
+	VERSION_LABEL_MAX,
+	addComment,
+	changeDraftStatus,
+	draftCpts,
+	jsonFromState,
+	listComments,
+	listVersions,
+	loadStoredState,
+	nameVersion,
+	replyToComment,
+	setCommentResolved
+} from '$lib/server/drafts';
+import { requireReadableDraft } from '$lib/server/drafts/http';
+import { fields, parseForm } from '$lib/server/shared/forms';
+import { presenceColor } from '$lib/drafts/colors';
+import { outlineOf } from '$lib/drafts/document';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const db = await getDb();
+	const access = await requireReadableDraft(db, locals, url, params.id);
+	const user = locals.user!;
+	const { draft } = access;
+	const [cpts, comments, versions, state] = await Promise.all([
+		draftCpts(db, draft),
+		listComments(db, user, draft.id),
+		listVersions(db, user, draft.id),
+		loadStoredState(db, draft.id)
+	]);
+	const doc = jsonFromState(state);
+	return {
+		draft: { id: draft.id, title: draft.title, status: draft.status, createdAt: draft.createdAt },
+		documentName: draftDocumentName(draft.id),
+		cpts,
+		access: { canEdit: access.canEdit, canComment: access.canComment, canManage: access.canManage },
+		me: { name: user.name, color: presenceColor(user.id) },
+		doc,
+		outline: outlineOf(doc),
+		comments,
+		nextStatuses: access.canManage ? NEXT_STATUSES[draft.status] : [],
+		latestVersion: versions[0] ?? null,
+		versionCount: versions.length,
+		created: url.searchParams.has('cree'),
+		restore: url.searchParams.get('restaurer')
+	};
+};
+
+const commentSchema = z.object({
+	body: fields.requiredText(COMMENT_MAX),
+	anchorStart: z.string().max(1024).optional(),
+	anchorEnd: z.string().max(1024).optional(),
+	quote: z.string().max(2000).optional()
+});
+const replySchema = z.object({ thread: z.string().min(1).max(64), body: fields.requiredText(COMMENT_MAX) });
+const threadSchema = z.object({ thread: z.string().min(1).max(64) });
+const statusSchema = z.object({ status: z.string().min(1).max(40) });
+const versionSchema = z.object({ label: fields.requiredText(VERSION_LABEL_MAX) });
+
+export const actions: Actions = {
+	comment: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(commentSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'comment', errors: parsed.errors, values: parsed.values });
+		try {
+			await addComment(await getDb(), user, params.id, parsed.data);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'comment', values: parsed.values });
+		}
+		return { action: 'comment', success: 'drafts.comments.added' };
+	},
+	reply: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(replySchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'reply', thread: parsed.values.thread, errors: parsed.errors, values: parsed.values });
+		try {
+			await replyToComment(await getDb(), user, params.id, parsed.data.thread, parsed.data.body);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'reply', thread: parsed.data.thread, values: parsed.values });
+		}
+		return { action: 'reply', success: 'drafts.comments.replied' };
+	},
+	resolve: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(threadSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'resolve', errors: parsed.errors });
+		try {
+			await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, true);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'resolve' });
+		}
+		return { action: 'resolve', success: 'drafts.comments.resolved' };
+	},
+	reopen: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(threadSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'reopen', errors: parsed.errors });
+		try {
+			await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, false);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'reopen' });
+		}
+		return { action: 'reopen', success: 'drafts.comments.reopened' };
+	},
+	status: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(statusSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'status', errors: parsed.errors });
+		try {
+			const version = await changeDraftStatus(await getDb(), user, params.id, parsed.data.status);
+			return { action: 'status', success: 'drafts.workflow.changed', version: version.number, status: version.status };
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'status' });
+		}
+	},
+	version: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(versionSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'version', errors: parsed.errors, values: parsed.values });
+		try {
+			const version = await nameVersion(await getDb(), user, params.id, parsed.data.label);
+			return { action: 'version', success: 'drafts.versions.named', version: version.number };
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'version', values: parsed.values });
+		}
+	}
+};

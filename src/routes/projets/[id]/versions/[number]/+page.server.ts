@@ -1,0 +1,34 @@
+import type { Actions, PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { getDb } from '$lib/server/db';
+import { compareDocuments, getVersion, jsonFromState, loadStoredState, prepareRestore } from '$lib/server/drafts';
+import { requireReadableDraft } from '$lib/server/drafts/http';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const db = await getDb();
+	const access = await requireReadableDraft(db, locals, url, params.id);
+	const version = await orErrorPage(locals.locale, () => getVersion(db, locals.user, access.draft.id, Number(params.number)));
+	const current = jsonFromState(await loadStoredState(db, access.draft.id));
+	return {
+		draft: { id: access.draft.id, title: access.draft.title },
+		version,
+		comparison: compareDocuments(version.doc, current),
+		canRestore: access.canEdit
+	};
+};
+
+export const actions: Actions = {
+	restore: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const number = Number(params.number);
+		try {
+			await prepareRestore(await getDb(), user, params.id, number);
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+		// The restore itself is an edit of the shared document, made by the editor page.
+		redirect(303, `/projets/${params.id}?restaurer=${number}`);
+	}
+};

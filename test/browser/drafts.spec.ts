@@ -1,0 +1,187 @@
+/**
+ * Health-project drafts in the browser, with real Chromium contexts talking to the real
+ * collaboration server: two members of La Plaine create a draft from a rural profil-type,
+ * co-write it and see each other's carets, comment with a mention, submit it to the ARS (a
+ * named version), restore an older version and export it to DOCX; then a co-editor goes
+ * offline, keeps writing, comes back, and both converge.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { DEMO, signIn } from './fixtures';
+
+const stamp = Date.now().toString(36);
+
+async function pageAs(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, account);
+	return page;
+}
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte du projet de santé' });
+
+async function waitConnected(page: Page) {
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté, modifications partagées en direct' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Puts the caret right after `text` in the editor (a DOM selection ProseMirror adopts) and types. */
+async function typeAfter(page: Page, text: string, typed: string) {
+	await editorOf(page).focus();
+	await page.evaluate((needle) => {
+		const root = document.querySelector('.draft-text[contenteditable]')!;
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent!.indexOf(needle);
+			if (at < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, at + needle.length);
+			range.collapse(true);
+			const selection = window.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+			return;
+		}
+		throw new Error(`text not found in the editor: ${needle}`);
+	}, text);
+	await page.keyboard.type(typed);
+}
+
+test('two members of La Plaine create, co-write, comment, submit, restore and export a draft', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const trainer = await pageAs(browser, DEMO.trainer); // Dr Marc Girard, coordinator of La Plaine
+	const member = await pageAs(browser, DEMO.member); // Julien Moreau, member of La Plaine
+
+	// Creation from a rural profil-type of the library.
+	await trainer.goto('/projets');
+	await trainer.getByRole('link', { name: 'Nouveau projet pour la CPTS de La Plaine' }).click();
+	await trainer.getByLabel('Titre du projet').fill(`Projet de santé rural ${stamp}`);
+	await trainer.getByRole('radio', { name: /Profil-type rural : bassin de vie isolé/ }).check();
+	await trainer.getByRole('button', { name: 'Créer le projet' }).click();
+	await expect(trainer.getByRole('heading', { level: 1, name: `Projet de santé rural ${stamp}` })).toBeVisible();
+	await expect(trainer.getByText('Projet créé.')).toBeVisible();
+	await waitConnected(trainer);
+	// The template, pre-filled from the profil-type, is what the editor shows.
+	await expect(editorOf(trainer).getByRole('heading', { name: '1. Diagnostic territorial' })).toBeVisible();
+	await expect(editorOf(trainer).getByText('Créneaux de soins non programmés pour les enfants le soir à partir de 18 h').first()).toBeVisible();
+	const draftUrl = trainer.url().split('?')[0];
+
+	// The member finds it in their list and opens it: both are present, with named carets.
+	await member.goto('/projets');
+	await member.getByRole('link', { name: `Projet de santé rural ${stamp}` }).click();
+	await waitConnected(member);
+	await expect(member.getByRole('group', { name: 'Personnes présentes' }).getByText('Dr Marc Girard')).toBeAttached();
+	await expect(trainer.getByRole('group', { name: 'Personnes présentes' }).getByText('Julien Moreau')).toBeAttached();
+
+	await typeAfter(trainer, 'habitants (rural, Grand Est, département 88).', ' La pharmacie de Châtenois relaie les questionnaires.');
+	await expect(editorOf(member).getByText('La pharmacie de Châtenois relaie les questionnaires.')).toBeVisible();
+	await typeAfter(member, 'professionnels de santé exercent sur le territoire.', ' Trois médecins partiront en retraite avant 2028.');
+	await expect(editorOf(trainer).getByText('Trois médecins partiront en retraite avant 2028.')).toBeVisible();
+	await expect(trainer.locator('.collab-caret-label', { hasText: 'Julien Moreau' })).toBeVisible();
+	await expect(member.locator('.collab-caret-label', { hasText: 'Dr Marc Girard' })).toBeVisible();
+	// The table of contents says who writes in which section.
+	await expect(trainer.getByRole('navigation', { name: 'Sommaire' }).locator('li', { hasText: 'Offre de soins' })).toContainText('Julien Moreau');
+	await trainer.screenshot({ path: 'test-results/drafts-two-users.png', fullPage: false });
+
+	// The member comments on a passage and mentions the coordinator.
+	await editorOf(member).getByText('Trois médecins partiront en retraite avant 2028.').dblclick();
+	await member.getByRole('button', { name: 'Commenter la sélection' }).click();
+	await expect(member.getByText(/Sur le passage « \w+/)).toBeVisible();
+	await member.getByLabel('Nouveau commentaire').fill('@Dr Marc Girard, chiffre à confirmer avec l’ARS.');
+	await member.getByRole('button', { name: 'Publier le commentaire' }).click();
+	await expect(member.getByText('Commentaire publié.')).toBeVisible();
+	await expect(member.locator('.comment-anchor').first()).toBeVisible();
+	await trainer.reload();
+	await waitConnected(trainer);
+	await expect(trainer.getByText('@Dr Marc Girard, chiffre à confirmer avec l’ARS.')).toBeVisible();
+	await expect(trainer.locator('.comment-anchor').first()).toBeVisible();
+	await trainer.getByRole('link', { name: /Notifications/ }).click();
+	await expect(trainer.getByText(`Julien Moreau vous a mentionné dans « Projet de santé rural ${stamp} »`).first()).toBeVisible();
+
+	// The coordinator moves it to review, then submits it to the ARS: each freezes a version.
+	await trainer.goto(draftUrl);
+	await waitConnected(trainer);
+	await trainer.getByRole('button', { name: 'Passer en relecture' }).click();
+	await expect(trainer.getByText(/Statut « En relecture » enregistré ; la version \d+ est figée\./)).toBeVisible();
+	await trainer.getByRole('button', { name: 'Soumettre à l’ARS' }).click();
+	await expect(trainer.getByText(/Statut « Soumis à l’ARS » enregistré ; la version \d+ est figée\./)).toBeVisible();
+	// The member may not move the status.
+	await member.reload();
+	await expect(member.getByRole('button', { name: 'Soumettre à l’ARS' })).toHaveCount(0);
+
+	// A late change, then the submitted version is restored: everyone receives the restore.
+	await waitConnected(member);
+	await typeAfter(member, 'La pharmacie de Châtenois relaie les questionnaires.', ' Ajout tardif à retirer.');
+	await expect(editorOf(trainer).getByText('Ajout tardif à retirer.')).toBeVisible();
+	await trainer.getByRole('link', { name: /Historique/ }).click();
+	await trainer.locator('tr', { hasText: 'Passage au statut « Soumis à l’ARS »' }).getByRole('link').click();
+	await expect(trainer.getByRole('heading', { level: 1, name: /Passage au statut « Soumis à l’ARS »/ })).toBeVisible();
+	// The late change reaches the stored text within the server's write window (about 2 s).
+	await expect(async () => {
+		await trainer.reload();
+		await expect(trainer.locator('ins', { hasText: 'Ajout tardif à retirer.' })).toBeVisible({ timeout: 1_000 });
+	}).toPass({ timeout: 20_000 });
+	await trainer.getByRole('button', { name: /Restaurer la version \d+/ }).click();
+	await expect(trainer.getByText(/Version \d+ restaurée/)).toBeVisible({ timeout: 20_000 });
+	await expect(editorOf(trainer).getByText('Ajout tardif à retirer.')).toHaveCount(0);
+	await expect(editorOf(member).getByText('Ajout tardif à retirer.')).toHaveCount(0);
+	await expect(editorOf(member).getByText('La pharmacie de Châtenois relaie les questionnaires.')).toBeVisible();
+
+	// DOCX export of the restored text (once the server has written it).
+	await expect
+		.poll(
+			async () => {
+				const response = await trainer.request.get(`${draftUrl}/export/docx`);
+				const files = unzipSync(new Uint8Array(await response.body()));
+				const xml = strFromU8(files['word/document.xml']);
+				return xml.includes('relaie les questionnaires') && !xml.includes('Ajout tardif');
+			},
+			{ timeout: 20_000 }
+		)
+		.toBe(true);
+	const download = trainer.waitForEvent('download');
+	await trainer.goto(draftUrl);
+	await trainer.getByRole('link', { name: 'Exporter en DOCX' }).click();
+	expect((await download).suggestedFilename()).toBe(`projet-de-sante-rural-${stamp}.docx`);
+
+	await trainer.context().close();
+	await member.context().close();
+});
+
+test('a co-editor goes offline, keeps writing, comes back, and both converge', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const trainer = await pageAs(browser, DEMO.trainer);
+	const member = await pageAs(browser, DEMO.member);
+	await trainer.goto('/cpts/la-plaine/projets');
+	await trainer.getByRole('link', { name: 'Projet de santé 2026 de la CPTS de La Plaine' }).click();
+	await trainer.waitForURL(/\/projets\/[a-z2-7]+$/);
+	const draftUrl = trainer.url();
+	await member.goto(draftUrl);
+	await waitConnected(trainer);
+	await waitConnected(member);
+	await expect(trainer.getByRole('group', { name: 'Personnes présentes' }).getByText('Julien Moreau')).toBeAttached();
+
+	await member.context().setOffline(true);
+	await expect(member.getByRole('status').filter({ hasText: /Hors ligne|Déconnecté/ })).toBeVisible({ timeout: 45_000 });
+	await typeAfter(member, 'département 88).', ` Note hors ligne ${stamp}.`);
+	await expect(member.getByText('modifications pas encore envoyées')).toBeVisible();
+	await typeAfter(trainer, 'professionnels de santé exercent sur le territoire.', ` Note en ligne ${stamp}.`);
+	await expect(editorOf(trainer).getByText(`Note hors ligne ${stamp}.`)).toHaveCount(0);
+
+	await member.context().setOffline(false);
+	await waitConnected(member);
+	await expect(editorOf(trainer).getByText(`Note hors ligne ${stamp}.`)).toBeVisible();
+	await expect(editorOf(member).getByText(`Note en ligne ${stamp}.`)).toBeVisible();
+	await expect(member.getByText('modifications pas encore envoyées')).toHaveCount(0);
+	// Same text on both sides (other people's carets, drawn inside the text, left out).
+	const text = (page: Page) =>
+		page.evaluate(() => {
+			const copy = document.querySelector('.draft-text[contenteditable]')!.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.collab-caret').forEach((caret) => caret.remove());
+			return copy.textContent;
+		});
+	await expect.poll(async () => (await text(member)) === (await text(trainer))).toBe(true);
+	expect(await text(member)).toContain(`Note hors ligne ${stamp}.`);
+
+	await trainer.context().close();
+	await member.context().close();
+});

@@ -1,0 +1,274 @@
+/**
+ * Drafts beyond their records: the template written as the editor's Yjs document, the
+ * status workflow with its frozen versions, automatic versions, comparisons and restores,
+ * comments with mentions, exports, and the pages' refusals.
+ */
+import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createPostgresStore } from '../../ws-server/persistence';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { draftDocumentName } from '../../src/lib/server/collab/names';
+import { getCptsBySlug } from '../../src/lib/server/cpts';
+import {
+	addComment,
+	addDraftReviewer,
+	changeDraftStatus,
+	compareDocuments,
+	docFromState,
+	getVersion,
+	jsonFromState,
+	listComments,
+	listMyDrafts,
+	listVersions,
+	loadStoredState,
+	nameVersion,
+	prepareRestore,
+	recordAutomaticVersion,
+	replyToComment,
+	setCommentResolved,
+	startDraft,
+	toDocx,
+	toMarkdown
+} from '../../src/lib/server/drafts';
+import { draftVersions, notifications } from '../../src/lib/server/db/schema';
+import { AppError } from '../../src/lib/server/shared/errors';
+import { load as loadDraftPage, actions as draftActions } from '../../src/routes/projets/[id]/+page.server';
+import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
+import { useTestDatabase } from '../helpers/db';
+import { asSessionUser, routeOutcome } from '../helpers/routes';
+import { makeCpts, makeMembership, makeProfile, makeResource, makeUser } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+const ruralProfile = makeProfile({
+	populationMax: 15_000,
+	priorityMissions: ['acces_soins', 'parcours'],
+	partners: ['EHPAD du territoire', 'PMI'],
+	exampleActions: [
+		{ action: 'Créneaux de soins non programmés le soir', partners: 'Régulation du SAMU' },
+		{ action: 'Réponse aux résidents d’EHPAD le week-end', partners: 'EHPAD, médecin coordonnateur' }
+	],
+	indicators: ['Part des patients sans médecin traitant', 'Passages aux urgences évitables'],
+	governance: 'Association loi 1901 avec un bureau resserré.',
+	coordinationWorkload: 'Environ 0,3 ETP mutualisé.'
+});
+
+async function scene() {
+	const row = await makeCpts(testDb.db, { name: 'CPTS du Val Test', nature: 'rural', population: 11_500, communes: ['Châtenois', 'Vicherey'] });
+	const place = (await getCptsBySlug(testDb.db, row.slug))!;
+	const coordinator = asSessionUser(await makeUser(testDb.db, { name: 'Dr Marc Girard' }));
+	const member = asSessionUser(await makeUser(testDb.db, { name: 'Julien Moreau', profession: 'pharmacien' }));
+	const outsider = asSessionUser(await makeUser(testDb.db));
+	const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'], name: 'Sophie Lambert' }));
+	const reviewerRow = await makeUser(testDb.db, { name: 'Agnès Contact ARS' });
+	const reviewer = asSessionUser(reviewerRow);
+	await makeMembership(testDb.db, place.id, coordinator.id, { role: 'coordinator' });
+	await makeMembership(testDb.db, place.id, member.id);
+	const profile = await makeResource(testDb.db, { kind: 'profil_type', title: 'Profil-type rural de test', profile: ruralProfile });
+	const draft = await startDraft(testDb.db, member, place, { title: 'Projet de santé 2026', profile: profile.slug });
+	await addDraftReviewer(testDb.db, coordinator, draft.id, reviewerRow.email);
+	return { place, draft, coordinator, member, outsider, facilitator, reviewer, profile };
+}
+
+const expectAppError = async (promise: Promise<unknown>, code: AppError['code']) => {
+	await expect(promise).rejects.toBeInstanceOf(AppError);
+	await expect(promise).rejects.toMatchObject({ code });
+};
+
+/** Appends an edit to the stored document, as ws-server would after a client typed it. */
+async function appendParagraph(draftId: string, text: string) {
+	const doc = docFromState(await loadStoredState(testDb.db, draftId));
+	let update: Uint8Array | null = null;
+	doc.on('update', (next: Uint8Array) => (update = next));
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(text)]);
+	doc.getXmlFragment('default').insert(0, [paragraph]);
+	await createPostgresStore(async () => testDb.db).append(draftDocumentName(draftId), update!);
+}
+
+function pageEvent(draftId: string, user: SessionUser | null, form?: Record<string, string>) {
+	const body = new FormData();
+	for (const [key, value] of Object.entries(form ?? {})) body.set(key, value);
+	return {
+		params: { id: draftId, format: 'docx' },
+		url: new URL(`http://localhost/projets/${draftId}`),
+		locals: { user, locale: 'fr' },
+		request: new Request(`http://localhost/projets/${draftId}`, { method: 'POST', body })
+	} as never;
+}
+
+describe('starting a draft', () => {
+	it('writes the template, filled from the CPTS and the profil-type, as the editor’s Yjs document', async () => {
+		const { draft } = await scene();
+		const doc = jsonFromState(await loadStoredState(testDb.db, draft.id));
+		const markdown = toMarkdown(doc);
+		for (const part of ['## 1. Diagnostic territorial', '## 2. Le territoire et les membres de la CPTS', '## 3. Missions et fiches-actions', '## 4. Gouvernance', '## 5. Coordination', '## 6. Communication']) {
+			expect(markdown).toContain(part);
+		}
+		expect(markdown).toContain('### Mission 1 : Accès aux soins');
+		expect(markdown).toContain('#### Fiche-action 1.1 : Créneaux de soins non programmés le soir');
+		expect(markdown).toContain('**Partenaires :** Régulation du SAMU');
+		expect(markdown).toContain('- Part des patients sans médecin traitant');
+		expect(markdown).toContain('**Calendrier :**');
+		expect(markdown).toContain('**Budget :**');
+		expect(markdown).toContain('- Julien Moreau, pharmacien ou pharmacienne');
+		expect(markdown).toContain('Communes du territoire : Châtenois, Vicherey.');
+		expect(markdown).toContain('Association loi 1901 avec un bureau resserré.');
+		// The fragment the editor binds (Tiptap Collaboration's "default") holds it.
+		expect(docFromState(await loadStoredState(testDb.db, draft.id)).getXmlFragment('default').length).toBeGreaterThan(20);
+	});
+
+	it('refuses a profil-type that does not exist, and a resource that is not a profil-type', async () => {
+		const { place, member } = await scene();
+		const practice = await makeResource(testDb.db, { kind: 'bonne_pratique' });
+		await expectAppError(startDraft(testDb.db, member, place, { title: 'X', profile: 'inconnu' }), 'invalid');
+		await expectAppError(startDraft(testDb.db, member, place, { title: 'X', profile: practice.slug }), 'invalid');
+	});
+
+	it('lists the drafts of my CPTS and those I review, not others', async () => {
+		const { draft, member, reviewer, outsider } = await scene();
+		expect((await listMyDrafts(testDb.db, member)).map((card) => card.id)).toContain(draft.id);
+		expect((await listMyDrafts(testDb.db, reviewer)).map((card) => card.id)).toEqual([draft.id]);
+		expect(await listMyDrafts(testDb.db, outsider)).toEqual([]);
+	});
+});
+
+describe('status workflow and versions', () => {
+	it('lets coordinators only move the status, one step at a time, each freezing a version', async () => {
+		const { draft, coordinator, member, reviewer } = await scene();
+		await expectAppError(changeDraftStatus(testDb.db, member, draft.id, 'en_relecture'), 'forbidden');
+		await expectAppError(changeDraftStatus(testDb.db, reviewer, draft.id, 'en_relecture'), 'forbidden');
+		await expectAppError(changeDraftStatus(testDb.db, coordinator, draft.id, 'soumis_ars'), 'conflict');
+		await expectAppError(changeDraftStatus(testDb.db, coordinator, draft.id, 'publie'), 'invalid');
+
+		const review = await changeDraftStatus(testDb.db, coordinator, draft.id, 'en_relecture');
+		const submitted = await changeDraftStatus(testDb.db, coordinator, draft.id, 'soumis_ars');
+		expect([review.number, review.kind, review.status]).toEqual([1, 'status', 'en_relecture']);
+		expect([submitted.number, submitted.status]).toEqual([2, 'soumis_ars']);
+		expect(await listVersions(testDb.db, reviewer, draft.id)).toMatchObject([
+			{ number: 2, kind: 'status', status: 'soumis_ars', authorName: 'Dr Marc Girard' },
+			{ number: 1, kind: 'status', status: 'en_relecture' }
+		]);
+		// The frozen text is the draft's text.
+		expect(toMarkdown((await getVersion(testDb.db, member, draft.id, 2)).doc)).toContain('## 1. Diagnostic territorial');
+	});
+
+	it('names versions (editors only) and records automatic ones only when the text changed', async () => {
+		const { draft, member, reviewer, facilitator } = await scene();
+		await expectAppError(nameVersion(testDb.db, reviewer, draft.id, 'Relue'), 'forbidden');
+		await expectAppError(nameVersion(testDb.db, facilitator, draft.id, 'Relue'), 'forbidden');
+		await expectAppError(nameVersion(testDb.db, member, draft.id, '   '), 'invalid');
+		expect(await nameVersion(testDb.db, member, draft.id, 'Trame du bureau')).toMatchObject({ number: 1, kind: 'named', label: 'Trame du bureau' });
+
+		const name = draftDocumentName(draft.id);
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(1);
+		await appendParagraph(draft.id, 'Réunion plénière le 12 mars.');
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		const versions = await listVersions(testDb.db, member, draft.id);
+		expect(versions.map((version) => version.kind)).toEqual(['auto', 'named']);
+		// Activity: the next automatic version waits ten minutes after the latest one.
+		await appendParagraph(draft.id, 'Deuxième ajout.');
+		await recordAutomaticVersion(testDb.db, name, 'activity');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(2);
+		await testDb.db.update(draftVersions).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(draftVersions.draftId, draft.id));
+		await recordAutomaticVersion(testDb.db, name, 'activity');
+		expect((await listVersions(testDb.db, member, draft.id)).map((version) => version.kind)).toEqual(['auto', 'auto', 'named']);
+	});
+
+	it('compares a version with the current text, and restores it (members only) after freezing the current text', async () => {
+		const { draft, member, reviewer, outsider } = await scene();
+		const first = await nameVersion(testDb.db, member, draft.id, 'Avant la plénière');
+		await appendParagraph(draft.id, 'Réunion plénière le 12 mars à Châtenois.');
+		const version = await getVersion(testDb.db, member, draft.id, first.number);
+		const comparison = compareDocuments(version.doc, jsonFromState(await loadStoredState(testDb.db, draft.id)));
+		expect(comparison.unchanged).toBe(false);
+		expect(comparison.lines.filter((line) => line.kind === 'added').map((line) => line.parts[0].value)).toEqual([
+			'Réunion plénière le 12 mars à Châtenois.'
+		]);
+
+		await expectAppError(prepareRestore(testDb.db, reviewer, draft.id, first.number), 'forbidden');
+		await expectAppError(prepareRestore(testDb.db, outsider, draft.id, first.number), 'not_found');
+		await expectAppError(prepareRestore(testDb.db, member, draft.id, 99), 'not_found');
+		const restored = await prepareRestore(testDb.db, member, draft.id, first.number);
+		expect(toMarkdown(restored.doc)).not.toContain('Réunion plénière');
+		expect((await listVersions(testDb.db, member, draft.id))[0]).toMatchObject({ number: 2, kind: 'restore' });
+	});
+});
+
+describe('comments', () => {
+	it('lets members, facilitators and reviewers comment; mentions and replies notify', async () => {
+		const { draft, coordinator, member, reviewer, facilitator, outsider } = await scene();
+		const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0))).toString('base64');
+		const { comment, mentioned } = await addComment(testDb.db, reviewer, draft.id, {
+			body: 'Indicateur à préciser, @Dr Marc Girard.',
+			anchorStart: anchor,
+			anchorEnd: anchor,
+			quote: 'Part des patients'
+		});
+		expect(mentioned).toEqual([coordinator.id]);
+		const [notice] = await testDb.db.select().from(notifications).where(eq(notifications.userId, coordinator.id));
+		expect(notice).toMatchObject({ kind: 'draft.mention', link: `/projets/${draft.id}#commentaires` });
+
+		await replyToComment(testDb.db, member, draft.id, comment.id, 'Je m’en occupe.');
+		await addComment(testDb.db, facilitator, draft.id, { body: 'Voir la fiche de la bibliothèque sur les SNP.' });
+		const toReviewer = await testDb.db.select().from(notifications).where(eq(notifications.userId, reviewer.id));
+		expect(toReviewer.map((row) => row.kind)).toEqual(['draft.comment']);
+
+		await expectAppError(addComment(testDb.db, outsider, draft.id, { body: 'Je passe.' }), 'not_found');
+		await expectAppError(addComment(testDb.db, null, draft.id, { body: 'Je passe.' }), 'unauthenticated');
+		await expectAppError(addComment(testDb.db, member, draft.id, { body: ' ' }), 'invalid');
+		await expectAppError(addComment(testDb.db, member, draft.id, { body: 'x', anchorStart: anchor }), 'invalid');
+		await expectAppError(addComment(testDb.db, member, draft.id, { body: 'x', anchorStart: '<script>', anchorEnd: anchor }), 'invalid');
+
+		// Resolving: the thread's author or an editor; not another commenter.
+		await expectAppError(setCommentResolved(testDb.db, facilitator, draft.id, comment.id, true), 'forbidden');
+		await setCommentResolved(testDb.db, member, draft.id, comment.id, true);
+		const threads = await listComments(testDb.db, reviewer, draft.id);
+		expect(threads).toMatchObject([
+			{ id: comment.id, resolved: true, anchorStart: anchor, quote: 'Part des patients', replies: [{ body: 'Je m’en occupe.' }] },
+			{ resolved: false, anchorStart: null, canResolve: false }
+		]);
+	});
+});
+
+describe('pages and exports', () => {
+	it('sends signed-out visitors to sign in, refuses non-members (403), unknown drafts (404), and holds reviewers read-only', async () => {
+		const { draft, member, reviewer, outsider } = await scene();
+		expect(await routeOutcome(() => loadDraftPage(pageEvent(draft.id, null)))).toEqual({
+			redirect: `/connexion?redirectTo=${encodeURIComponent(`/projets/${draft.id}`)}`,
+			status: 303
+		});
+		expect(await routeOutcome(() => loadDraftPage(pageEvent(draft.id, outsider)))).toEqual({ status: 403 });
+		expect(await routeOutcome(() => loadDraftPage(pageEvent('abcdefghijklmnop', member)))).toEqual({ status: 404 });
+		const asReviewer = await routeOutcome(() => loadDraftPage(pageEvent(draft.id, reviewer)));
+		expect(asReviewer.data).toMatchObject({ access: { canEdit: false, canComment: true, canManage: false }, nextStatuses: [] });
+		const asMember = await routeOutcome(() => loadDraftPage(pageEvent(draft.id, member)));
+		expect(asMember.data).toMatchObject({ access: { canEdit: true, canManage: false }, documentName: `draft:${draft.id}` });
+
+		// Actions refuse too: a member cannot submit to the ARS, an outsider cannot comment.
+		expect(await routeOutcome(() => draftActions.status(pageEvent(draft.id, member, { status: 'en_relecture' })))).toEqual({ status: 403 });
+		const outsiderComment = await routeOutcome(() => draftActions.comment(pageEvent(draft.id, outsider, { body: 'Bonjour' })));
+		expect(outsiderComment.data).toMatchObject({ status: 404 });
+		const empty = await routeOutcome(() => draftActions.comment(pageEvent(draft.id, reviewer, { body: '' })));
+		expect(empty.data).toMatchObject({ status: 400, data: { errors: { body: 'form.required' } } });
+	});
+
+	it('exports DOCX (a real Office Open XML file) and Markdown to readers only', async () => {
+		const { draft, reviewer, outsider } = await scene();
+		const response = await exportDraft(pageEvent(draft.id, reviewer));
+		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		expect(response.headers.get('content-disposition')).toContain('projet-de-sante-2026.docx');
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		const xml = strFromU8(files['word/document.xml']);
+		expect(xml).toContain('Projet de santé 2026');
+		expect(xml).toContain('Créneaux de soins non programmés le soir');
+		expect(xml).toContain('Heading1');
+		expect(await routeOutcome(() => exportDraft(pageEvent(draft.id, outsider)))).toEqual({ status: 403 });
+		const docx = await toDocx({ title: 'T', cptsName: 'C', status: 'valide', locale: 'en' }, { type: 'doc', content: [] });
+		expect(strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml'])).toContain('Approved');
+	});
+});
