@@ -86,6 +86,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	ready.catch((error) => log.error({ err: error }, 'redis subscription failed'));
 
 	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, clientTracking: false });
+	const logSocketError = (error: Error) => log.debug({ err: error }, 'websocket error');
 	wss.on('error', (error) => log.error({ err: error }, 'websocket server error'));
 
 	const heartbeat = setInterval(() => {
@@ -101,7 +102,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	heartbeat.unref();
 
 	function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-		socket.on('error', () => socket.destroy());
+		destroyOnError(socket);
 		const documentName = documentNameFromPath(request.url);
 		if (closing) return rejectUpgrade(socket, 503, 'Service Unavailable');
 		if (!documentName) return rejectUpgrade(socket, 404, 'Not Found');
@@ -111,46 +112,49 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 			return rejectUpgrade(socket, 403, 'Forbidden');
 		}
 		pendingUpgrades++;
-		void (async () => {
-			let decision: ConnectDecision;
-			try {
-				decision = await decideConnect(await database(), request, documentName);
-			} catch (error) {
-				log.error({ err: error }, 'connect decision failed');
-				decision = { ok: false, code: CLOSE_CODES.tryAgainLater, reason: 'unavailable' };
-			}
-			if (decision.ok && !quotas.tryReserve(decision.user.id, documentName)) {
-				decision = { ok: false, code: CLOSE_CODES.tooManyConnections, reason: 'too many connections' };
-			}
-			const reserved = decision.ok ? decision.user.id : null;
-			const releaseSlot = () => reserved && quotas.release(reserved, documentName);
-			if (closing || socket.destroyed || !socket.writable) {
-				releaseSlot();
-				if (closing) rejectUpgrade(socket, 503, 'Service Unavailable');
-				else socket.destroy();
-				return;
-			}
-			if (!decision.ok) metrics.refused(decision.reason);
-			let upgraded = false;
-			// Refusals are sent as close codes on an opened socket rather than HTTP statuses:
-			// a browser sees every failed handshake as 1006 and the provider would retry
-			// forever, while 44xx codes stop it and tell the page why.
-			wss.handleUpgrade(request, socket, head, (ws) => {
-				upgraded = true;
-				accept(ws, documentName, decision, request, releaseSlot);
-			});
-			if (!upgraded) releaseSlot(); // ws refused the handshake itself (bad headers)
-		})().finally(() => pendingUpgrades--);
+		void authorizeAndUpgrade(request, socket, head, documentName).finally(() => pendingUpgrades--);
 	}
 
-	function accept(ws: WebSocket, documentName: string, decision: ConnectDecision, request: IncomingMessage, releaseSlot: () => void): void {
-		ws.on('error', (error) => log.debug({ err: error }, 'websocket error'));
+	// Closures that live as long as the connection (socket listeners, the quota release) are
+	// made in scopes that do not hold the upgrade request: it would stay in memory with them.
+	async function authorizeAndUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, documentName: string): Promise<void> {
+		let decision: ConnectDecision;
+		try {
+			decision = await decideConnect(await database(), request, documentName);
+		} catch (error) {
+			log.error({ err: error }, 'connect decision failed');
+			decision = { ok: false, code: CLOSE_CODES.tryAgainLater, reason: 'unavailable' };
+		}
+		if (decision.ok && !quotas.tryReserve(decision.user.id, documentName)) {
+			decision = { ok: false, code: CLOSE_CODES.tooManyConnections, reason: 'too many connections' };
+		}
+		const releaseSlot = decision.ok ? slotReleaser(quotas, decision.user.id, documentName) : noop;
+		if (closing || socket.destroyed || !socket.writable) {
+			releaseSlot();
+			if (closing) rejectUpgrade(socket, 503, 'Service Unavailable');
+			else socket.destroy();
+			return;
+		}
+		if (!decision.ok) metrics.refused(decision.reason);
+		const token = decision.ok ? (sessionTokenFromCookieHeader(request.headers.cookie) ?? '') : '';
+		let upgraded = false;
+		// Refusals are sent as close codes on an opened socket rather than HTTP statuses:
+		// a browser sees every failed handshake as 1006 and the provider would retry
+		// forever, while 44xx codes stop it and tell the page why.
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			upgraded = true;
+			accept(ws, documentName, decision, token, releaseSlot);
+		});
+		if (!upgraded) releaseSlot(); // ws refused the handshake itself (bad headers)
+	}
+
+	function accept(ws: WebSocket, documentName: string, decision: ConnectDecision, token: string, releaseSlot: () => void): void {
+		ws.on('error', logSocketError);
 		if (!decision.ok) {
 			ws.close(decision.code, decision.reason);
 			return;
 		}
 		const document = hub.acquire(documentName);
-		const token = sessionTokenFromCookieHeader(request.headers.cookie) ?? '';
 		const connection = new Connection(ws, document, decision.user, token, decision.access, { limits, metrics, log });
 		connections.add(connection);
 		document.connections.add(connection);
@@ -269,6 +273,23 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	};
 	registerCollabServer(server);
 	return server;
+}
+
+const noop = () => {};
+
+/** A socket that errors is destroyed (an error without a listener would crash the process). */
+function destroyOnError(socket: Duplex): void {
+	socket.on('error', () => socket.destroy());
+}
+
+/** Gives a connection slot back, once. */
+function slotReleaser(quotas: ConnectionQuotas, userId: string, documentName: string): () => void {
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		quotas.release(userId, documentName);
+	};
 }
 
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {
