@@ -5,7 +5,9 @@
  * The app runs as `npm start` does (adapter-node handler in one Node process, run by tsx)
  * against a fresh PostgreSQL database `cpts_bench` (created, migrated and seeded with the
  * demo network each run). Scenarios are the modules of bench/scenarios/; add one there
- * to measure more pages.
+ * to measure more pages. A scenario with `run` (e.g. collab: the websocket servers side by
+ * side) measures by itself; when only such scenarios are asked for
+ * (`npm run bench -- collab`), the site is neither built nor started.
  *
  * Settings (environment): BENCH_DATABASE_URL (server to create the database on, default
  * postgres://postgres@127.0.0.1:5432/test), BENCH_DURATION seconds per target (10),
@@ -53,13 +55,17 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 
 async function loadScenarios(): Promise<Scenario[]> {
 	const folder = path.resolve('bench/scenarios');
-	const wanted = settings.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+	// `npm run bench -- collab library` or BENCH_ONLY=collab,library; all when neither.
+	const named = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
+	const wanted = (named.length > 0 ? named : settings.BENCH_ONLY?.split(','))?.map((name) => name.trim()).filter(Boolean);
 	const scenarios: Scenario[] = [];
 	for (const file of readdirSync(folder).filter((name) => /\.ts$/.test(name) && !name.startsWith('_')).sort()) {
 		const module = (await import(pathToFileURL(path.join(folder, file)).href)) as { default?: Scenario };
 		if (!module.default) throw new Error(`bench/scenarios/${file} n’exporte pas de scénario par défaut`);
 		if (!wanted || wanted.includes(module.default.name)) scenarios.push(module.default);
 	}
+	const unknown = wanted?.filter((name) => !scenarios.some((scenario) => scenario.name === name)) ?? [];
+	if (unknown.length > 0) throw new Error(`Scénario inconnu : ${unknown.join(', ')}`);
 	return scenarios;
 }
 
@@ -98,15 +104,36 @@ const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(' /
 async function main(): Promise<void> {
 	const started = Date.now();
 	const loadBefore = loadAverage();
+	const scenarios = await loadScenarios();
+	const pageScenarios = scenarios.filter((scenario) => scenario.targets);
+	const standaloneScenarios = scenarios.filter((scenario) => scenario.run);
+
+	log(`base cpts_bench sur ${new URL(settings.BENCH_DATABASE_URL).host} : création, migrations, réseau de démonstration…`);
+	benchDatabase = await createBenchDatabase(settings.BENCH_DATABASE_URL, 'cpts_bench');
+	log(`données : ${JSON.stringify(benchDatabase.seeded)}`);
+	const sessionCookie = async (email: string) => {
+		const [user] = await benchDatabase!.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+		if (!user) throw new Error(`Utilisateur inconnu dans la base du banc : ${email}`);
+		const { token } = await createSession(benchDatabase!.database.db, user.id, { userAgent: 'bench' });
+		return `${SESSION_COOKIE}=${token}`;
+	};
+
+	if (pageScenarios.length > 0) await benchPages(pageScenarios, sessionCookie, loadBefore);
+	for (const scenario of standaloneScenarios) {
+		log(`scénario ${scenario.name} : ${scenario.description}`);
+		await scenario.run!({ db: benchDatabase.database.db, databaseUrl: benchDatabase.url, sessionCookie });
+	}
+	if (standaloneScenarios.length > 0) console.log(`Charge de la machine (1 / 5 / 15 min) : ${loadBefore} au début, ${loadAverage()} à la fin`);
+	console.log(`\nDurée totale : ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** The page scenarios: the app and the bare bound under autocannon. */
+async function benchPages(scenarios: Scenario[], sessionCookie: BenchContext['sessionCookie'], loadBefore: string): Promise<void> {
 	if (settings.BENCH_SKIP_BUILD === '1' && existsSync(path.resolve('build/handler.js'))) {
 		if (buildIsStale()) log('attention : build/ est plus ancien que les sources (BENCH_SKIP_BUILD=1)');
 	} else {
 		buildIfNeeded(log);
 	}
-
-	log(`base cpts_bench sur ${new URL(settings.BENCH_DATABASE_URL).host} : création, migrations, réseau de démonstration…`);
-	benchDatabase = await createBenchDatabase(settings.BENCH_DATABASE_URL, 'cpts_bench');
-	log(`données : ${JSON.stringify(benchDatabase.seeded)}`);
 
 	const hello = await startServer({ name: 'hello', entry: 'bench/servers/hello.ts', env: {}, readyPath: '/' });
 	servers.push(hello);
@@ -117,7 +144,7 @@ async function main(): Promise<void> {
 		env: {
 			NODE_ENV: 'production',
 			SKIP_BUILD: '1',
-			DATABASE_URL: benchDatabase.url,
+			DATABASE_URL: benchDatabase!.url,
 			DEMO_MODE: 'false',
 			LOG_LEVEL: settings.BENCH_LOG_LEVEL,
 			ORIGIN: 'http://127.0.0.1'
@@ -128,13 +155,8 @@ async function main(): Promise<void> {
 
 	const context: BenchContext = {
 		appUrl: app.url,
-		db: benchDatabase.database.db,
-		async sessionCookie(email) {
-			const [user] = await benchDatabase!.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-			if (!user) throw new Error(`Utilisateur inconnu dans la base du banc : ${email}`);
-			const { token } = await createSession(benchDatabase!.database.db, user.id, { userAgent: 'bench' });
-			return `${SESSION_COOKIE}=${token}`;
-		}
+		db: benchDatabase!.database.db,
+		sessionCookie
 	};
 
 	const rows: ReportRow[] = [];
@@ -143,10 +165,10 @@ async function main(): Promise<void> {
 	const bound = await measure(hello.url, {});
 	rows.push({ label: 'Node http nu « hello »', result: bound });
 
-	for (const scenario of await loadScenarios()) {
+	for (const scenario of scenarios) {
 		log(`scénario ${scenario.name} : ${scenario.description}`);
 		await scenario.setup?.(context);
-		for (const target of await scenario.targets(context)) {
+		for (const target of await scenario.targets!(context)) {
 			const url = `${app.url}${target.path}`;
 			const problem = await checkTarget(url, target);
 			if (problem) {
@@ -165,7 +187,6 @@ async function main(): Promise<void> {
 	);
 	console.log(`Charge de la machine (1 / 5 / 15 min) : ${loadBefore} au début, ${loadAverage()} à la fin`);
 	console.log(formatReport(rows, bound));
-	console.log(`\nDurée totale : ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 try {

@@ -30,5 +30,21 @@ export interface Scenario {
 	description: string;
 	/** Runs once before the scenario's targets (extra data, sessions…). */
 	setup?(context: BenchContext): Promise<void>;
-	targets(context: BenchContext): BenchTarget[] | Promise<BenchTarget[]>;
+	/** Pages to load with autocannon (on the app the harness starts). */
+	targets?(context: BenchContext): BenchTarget[] | Promise<BenchTarget[]>;
+	/**
+	 * A standalone scenario measures something else than pages (e.g. websockets) and prints
+	 * its own table; the harness starts no app for it.
+	 */
+	run?(context: StandaloneContext): Promise<void>;
+}
+
+/** What a standalone scenario (one with `run`) receives: no app server is started for it. */
+export interface StandaloneContext {
+	/** The bench database (migrated and seeded with the demo network). */
+	db: Db;
+	/** Its URL, for servers the scenario starts as child processes. */
+	databaseUrl: string;
+	/** A Cookie header value signing in as this user (creates a session in the database). */
+	sessionCookie(email: string): Promise<string>;
 }

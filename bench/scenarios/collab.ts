@@ -1,0 +1,516 @@
+/**
+ * `npm run bench -- collab`: our ws-server beside y-websocket's reference server
+ * (y-websocket@1.5.4 bin/utils.js) and @hocuspocus/server 4.x, in one run, on the same
+ * machine, the same workload and the same Yjs, each driven by real clients in this process
+ * (y-websocket's WebsocketProvider for ours and the reference server, HocuspocusProvider
+ * for Hocuspocus). Each server is a child process started with --expose-gc.
+ *
+ * Measured, per server:
+ * - fan-out latency: N clients on one document (2, 20, 100); in each round one of them
+ *   (in turn) types a word, and the time until each other client's document holds it is
+ *   one sample; rounds are sequential (the next starts when everyone has the word);
+ * - late joiner: a document built by 10,000 updates (a writer typing word by word), then
+ *   new clients join one after another: time from creating the provider to holding the
+ *   whole text;
+ * - memory per loaded document: 1,000 documents (2 KB of text each, stored beforehand),
+ *   each opened by one client; heap + external memory after a full GC, minus the same
+ *   measure before, divided by 1,000 (the connection is counted with its document); RSS
+ *   growth is printed too;
+ * - cold load: a compacted document (the state of 10,000 updates, one bytea row) stored in
+ *   PostgreSQL, opened by one client: time until the client holds the whole text.
+ *
+ * Storage compared: ours is its own (yjs_documents + yjs_updates, compaction). The peers
+ * use their PostgreSQL path: extension-database for Hocuspocus, setPersistence for the
+ * reference server (bench/peers/*-server.*), one row per document holding its state; the
+ * cold-load row is the same bytes for all three. Ours also authenticates every connection
+ * (session cookie, draft rights: three queries), the peers run without auth.
+ *
+ * The peers live in bench/peers (own package.json and lockfile), installed here on first
+ * use, never in the app's dependencies. The run is repeated (BENCH_COLLAB_RUNS, 3) with the
+ * servers in a rotating order, and the table shows the median of the runs.
+ *
+ * Settings: BENCH_COLLAB_RUNS (3), BENCH_COLLAB_CLIENTS ("2,20,100"), BENCH_COLLAB_ROUNDS
+ * (samples per receiver aimed at; 300), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
+ * (10000), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus), BENCH_COLLAB_MEASURES (all:
+ * memory,fanout,late,cold), BENCH_COLLAB_PROFILE=1
+ * writes a CPU profile of our server to bench/profiles/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { and, eq, sql } from 'drizzle-orm';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { draftDocumentName } from '../../src/lib/server/collab/names';
+import type { Db } from '../../src/lib/server/db';
+import { cptsMemberships, drafts, users, yjsDocuments } from '../../src/lib/server/db/schema';
+import { generateId } from '../../src/lib/server/shared/ids';
+import { startServer, type RunningServer } from '../lib/servers';
+import type { Scenario, StandaloneContext } from '../lib/types';
+
+const PEERS_DIR = path.resolve('bench/peers');
+const MEMBER_EMAIL = 'membre@demo.reseau-cpts.fr';
+
+const settings = {
+	runs: Number(process.env.BENCH_COLLAB_RUNS ?? 3),
+	clientCounts: (process.env.BENCH_COLLAB_CLIENTS ?? '2,20,100').split(',').map(Number),
+	samplesPerCount: Number(process.env.BENCH_COLLAB_ROUNDS ?? 300),
+	documents: Number(process.env.BENCH_COLLAB_DOCUMENTS ?? 1_000),
+	updates: Number(process.env.BENCH_COLLAB_UPDATES ?? 10_000),
+	servers: (process.env.BENCH_COLLAB_SERVERS ?? 'ours,y-websocket,hocuspocus').split(','),
+	measures: (process.env.BENCH_COLLAB_MEASURES ?? 'memory,fanout,late,cold').split(','),
+	profile: process.env.BENCH_COLLAB_PROFILE === '1'
+};
+const LATE_JOINERS = 5;
+// Every WebsocketProvider adds a process 'exit' listener in Node.
+process.setMaxListeners(0);
+const COLD_LOADS = 20;
+const WARMUP_ROUNDS = 10;
+const WAIT_MS = 60_000;
+
+type ServerKey = 'ours' | 'y-websocket' | 'hocuspocus';
+
+/** One client: a Y.Doc kept in sync by a provider. */
+interface Client {
+	doc: Y.Doc;
+	text: Y.Text;
+	synced(): boolean;
+	destroy(): void;
+}
+
+interface ServerUnderTest {
+	key: ServerKey;
+	label: string;
+	start(databaseUrl: string): Promise<RunningServer>;
+	/** A fresh document name (ours: a draft the bench user may edit). */
+	room(): Promise<string>;
+	/** Writes a compacted state where this server loads it from. */
+	store(name: string, state: Uint8Array): Promise<void>;
+	connect(url: string, name: string): Client;
+}
+
+/** Figures of one server in one run. */
+interface Figures {
+	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number }>;
+	lateJoinMs: number;
+	lateJoinBytes: number;
+	memoryPerDocumentKb: number;
+	rssPerDocumentKb: number;
+	coldLoadMs: number;
+	coldLoadP95Ms: number;
+	coldLoadBytes: number;
+}
+
+const log = (message: string) => console.log(`[bench collab] ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
+		await sleep(2);
+	}
+}
+
+function percentile(sorted: number[], share: number): number {
+	if (sorted.length === 0) return Number.NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+
+/** Installs bench/peers when its node_modules does not match its package.json. */
+function ensurePeersInstalled(): void {
+	const wanted = JSON.parse(readFileSync(path.join(PEERS_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+	const missing = Object.entries(wanted.dependencies).filter(([name, version]) => {
+		const file = path.join(PEERS_DIR, 'node_modules', name, 'package.json');
+		return !existsSync(file) || (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version !== version;
+	});
+	if (missing.length === 0) return;
+	log(`installation des serveurs comparés dans bench/peers (${missing.map(([name]) => name).join(', ')})…`);
+	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: PEERS_DIR, stdio: 'inherit' });
+}
+
+/** A `ws` WebSocket class sending these headers in the handshake (our session cookie). */
+function socketClassWith(headers: Record<string, string>): typeof globalThis.WebSocket {
+	class HeaderSocket extends WebSocket {
+		constructor(address: string, protocols?: string | string[]) {
+			super(address, protocols, { headers });
+		}
+	}
+	return HeaderSocket as unknown as typeof globalThis.WebSocket;
+}
+
+function websocketClient(url: string, name: string, headers: Record<string, string>): Client {
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(url, name, doc, { WebSocketPolyfill: socketClassWith(headers), disableBc: true });
+	return {
+		doc,
+		text: doc.getText('body'),
+		synced: () => provider.synced,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+/** The text every stored document starts from: a fiche-action, typed and corrected. */
+function ficheAction(): Y.Doc {
+	const doc = new Y.Doc();
+	const text = doc.getText('body');
+	const lines = [
+		'Mission 2 : organiser des parcours pluriprofessionnels autour du patient. ',
+		'Fiche-action « Insuffisance cardiaque » : objectif, repérer les patients à risque de décompensation et éviter les hospitalisations évitables. ',
+		'Actions : protocole de suivi partagé entre médecins généralistes, infirmiers libéraux et pharmaciens ; pesée quotidienne et carnet de suivi. ',
+		'Partenaires : centre hospitalier de référence, service de cardiologie, HAD, associations de patients. ',
+		'Indicateurs : nombre de patients inclus, taux de réhospitalisation à 30 jours, nombre de réunions de concertation. ',
+		'Calendrier : lancement au premier trimestre, bilan à douze mois. Budget : temps de coordination et indemnisation des réunions. '
+	];
+	for (const line of lines) {
+		for (const word of line.split(/(?<= )/)) text.insert(text.length, word);
+	}
+	text.delete(10, 12);
+	text.insert(10, 'organiser ');
+	return doc;
+}
+
+/** A document of `count` updates: a writer typing word by word, as the late joiner sees it. */
+function documentOfUpdates(count: number): Y.Doc {
+	const doc = new Y.Doc();
+	const text = doc.getText('body');
+	for (let index = 0; index < count; index++) text.insert(text.length, `mot${index % 100} `);
+	return doc;
+}
+
+async function benchUser(db: Db): Promise<{ userId: string; cptsId: string }> {
+	const [row] = await db
+		.select({ userId: users.id, cptsId: cptsMemberships.cptsId })
+		.from(users)
+		.innerJoin(cptsMemberships, eq(cptsMemberships.userId, users.id))
+		.where(and(eq(users.email, MEMBER_EMAIL), eq(cptsMemberships.status, 'active')))
+		.limit(1);
+	if (!row) throw new Error(`${MEMBER_EMAIL} n’est membre actif d’aucune CPTS dans la base du banc`);
+	return row;
+}
+
+async function serversUnderTest(context: StandaloneContext): Promise<ServerUnderTest[]> {
+	const { db } = context;
+	const { cptsId } = await benchUser(db);
+	const cookie = await context.sessionCookie(MEMBER_EMAIL);
+	const { HocuspocusProvider } = (await import(pathToFileURL(path.join(PEERS_DIR, 'providers.mjs')).href)) as {
+		HocuspocusProvider: new (options: Record<string, unknown>) => { isSynced: boolean; destroy(): void };
+	};
+	let counter = 0;
+	const peerRoom = async () => `bench-${process.pid}-${++counter}`;
+	const peerStore = (server: string) => async (name: string, state: Uint8Array) => {
+		await db.execute(sql`insert into bench_peer_documents (server, name, state) values (${server}, ${name}, ${Buffer.from(state)})
+			on conflict (server, name) do update set state = excluded.state`);
+	};
+	await db.execute(sql`create table if not exists bench_peer_documents (server text, name text, state bytea not null, primary key (server, name))`);
+	const all: ServerUnderTest[] = [
+		{
+			key: 'ours',
+			label: 'ws-server (nôtre)',
+			start: (databaseUrl) =>
+				startServer({
+					name: 'ws-server',
+					entry: 'bench/servers/collab.ts',
+					readyPath: '/',
+					env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+					nodeArgs: ['--expose-gc', ...(settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles')}`] : [])]
+				}),
+			async room() {
+				const id = generateId();
+				await db.insert(drafts).values({ id, cptsId, title: `Banc collaboration ${++counter}` });
+				return draftDocumentName(id);
+			},
+			async store(name, state) {
+				await db.insert(yjsDocuments).values({ name, state });
+			},
+			connect: (url, name) => websocketClient(`${url}/collab`, name, { cookie })
+		},
+		{
+			key: 'y-websocket',
+			label: 'y-websocket 1.5.4 (référence)',
+			start: (databaseUrl) =>
+				startServer({ name: 'y-websocket', entry: 'bench/peers/y-websocket-server.cjs', readyPath: '/', env: { DATABASE_URL: databaseUrl }, nodeArgs: ['--expose-gc'] }),
+			room: peerRoom,
+			store: peerStore('y-websocket'),
+			connect: (url, name) => websocketClient(url, name, {})
+		},
+		{
+			key: 'hocuspocus',
+			label: `Hocuspocus ${peerVersion('@hocuspocus/server')}`,
+			start: (databaseUrl) =>
+				startServer({ name: 'hocuspocus', entry: 'bench/peers/hocuspocus-server.mjs', readyPath: '/', env: { DATABASE_URL: databaseUrl }, nodeArgs: ['--expose-gc'] }),
+			room: peerRoom,
+			store: peerStore('hocuspocus'),
+			connect(url, name) {
+				const doc = new Y.Doc();
+				const provider = new HocuspocusProvider({ url: url.replace(/^http/, 'ws'), name, document: doc, WebSocketPolyfill: WebSocket });
+				return {
+					doc,
+					text: doc.getText('body'),
+					synced: () => provider.isSynced,
+					destroy() {
+						provider.destroy();
+						doc.destroy();
+					}
+				};
+			}
+		}
+	];
+	return all.filter((server) => settings.servers.includes(server.key));
+}
+
+function peerVersion(name: string): string {
+	const file = path.join(PEERS_DIR, 'node_modules', name, 'package.json');
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : '?';
+}
+
+async function memory(url: string): Promise<{ heapUsed: number; external: number; rss: number; documents: number }> {
+	const response = await fetch(`${url}/memory`);
+	return (await response.json()) as { heapUsed: number; external: number; rss: number; documents: number };
+}
+
+/** Opens clients `concurrency` at a time; each counts once its text has `length` characters. */
+async function openAll(server: ServerUnderTest, url: string, names: string[], length: number, concurrency = 50): Promise<Client[]> {
+	const clients: Client[] = [];
+	for (let offset = 0; offset < names.length; offset += concurrency) {
+		const batch = names.slice(offset, offset + concurrency).map((name) => server.connect(url, name));
+		clients.push(...batch);
+		await waitFor(() => batch.every((client) => client.synced() && client.text.length === length), `${batch.length} clients chargés`);
+	}
+	return clients;
+}
+
+async function measureMemory(server: ServerUnderTest, url: string, figures: Figures): Promise<void> {
+	const state = Y.encodeStateAsUpdate(ficheAction());
+	const length = ficheAction().getText('body').length;
+	const names: string[] = [];
+	for (let index = 0; index < settings.documents; index++) {
+		const name = await server.room();
+		await server.store(name, state);
+		names.push(name);
+	}
+	const before = await memory(url);
+	const clients = await openAll(server, url, names, length);
+	await sleep(500); // let the servers settle (deferred work after a load)
+	const after = await memory(url);
+	if (after.documents < settings.documents) log(`  attention : ${after.documents} documents chargés sur ${settings.documents}`);
+	const perDocument = (bytes: number) => bytes / settings.documents / 1024;
+	figures.memoryPerDocumentKb = perDocument(after.heapUsed + after.external - before.heapUsed - before.external);
+	figures.rssPerDocumentKb = perDocument(after.rss - before.rss);
+	for (const client of clients) client.destroy();
+	// Written and unloaded before the next measure.
+	const deadline = Date.now() + 30_000;
+	while ((await memory(url)).documents > 0 && Date.now() < deadline) await sleep(200);
+}
+
+async function measureFanout(server: ServerUnderTest, url: string, count: number, figures: Figures): Promise<void> {
+	const name = await server.room();
+	const clients: Client[] = [];
+	for (let index = 0; index < count; index++) clients.push(server.connect(url, name));
+	await waitFor(() => clients.every((client) => client.synced()), `${count} clients synchronisés`);
+	const samples: number[] = [];
+	let lost = 0;
+	// Each receiver notes when a remote update lands; the round knows when it started.
+	let roundStart = 0;
+	let pending = 0;
+	let roundDone: () => void = () => {};
+	let sender: Client | null = null;
+	let recording = false;
+	for (const client of clients) {
+		client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (client === sender || origin === null || pending === 0) return;
+			if (recording) samples.push(performance.now() - roundStart);
+			if (--pending === 0) roundDone();
+		});
+	}
+	const rounds = Math.max(20, Math.ceil(settings.samplesPerCount / (count - 1)));
+	for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+		recording = round >= WARMUP_ROUNDS;
+		sender = clients[round % count];
+		pending = count - 1;
+		let timer: NodeJS.Timeout | undefined;
+		const done = new Promise<void>((resolve) => {
+			roundDone = resolve;
+			timer = setTimeout(resolve, 10_000);
+		});
+		roundStart = performance.now();
+		sender.text.insert(sender.text.length, `mot${round} `);
+		await done;
+		clearTimeout(timer);
+		if (pending > 0 && recording) lost += pending;
+		pending = 0;
+	}
+	const expected = clients[0].text.toString();
+	await waitFor(() => clients.every((client) => client.text.toString() === expected), 'convergence');
+	const sorted = samples.sort((a, b) => a - b);
+	figures.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost };
+	for (const client of clients) client.destroy();
+}
+
+async function measureLateJoiner(server: ServerUnderTest, url: string, figures: Figures): Promise<void> {
+	const name = await server.room();
+	const writer = server.connect(url, name);
+	const observer = server.connect(url, name);
+	await waitFor(() => writer.synced() && observer.synced(), 'rédacteur synchronisé');
+	for (let index = 0; index < settings.updates; index++) {
+		writer.text.insert(writer.text.length, `mot${index % 100} `);
+		// Typing, not a paste: let the socket drain now and then.
+		if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+	}
+	const expected = writer.text.length;
+	await waitFor(() => observer.text.length === expected, `${settings.updates} mises à jour reçues par le serveur`);
+	const times: number[] = [];
+	for (let joiner = 0; joiner < LATE_JOINERS; joiner++) {
+		const started = performance.now();
+		const client = server.connect(url, name);
+		await waitFor(() => client.text.length === expected, 'retardataire synchronisé');
+		times.push(performance.now() - started);
+		client.destroy();
+	}
+	figures.lateJoinMs = median(times);
+	figures.lateJoinBytes = Y.encodeStateAsUpdate(writer.doc).byteLength;
+	writer.destroy();
+	observer.destroy();
+}
+
+async function measureColdLoad(server: ServerUnderTest, url: string, figures: Figures): Promise<void> {
+	const source = documentOfUpdates(settings.updates);
+	const state = Y.encodeStateAsUpdate(source);
+	const length = source.getText('body').length;
+	const names: string[] = [];
+	for (let index = 0; index < COLD_LOADS; index++) {
+		const name = await server.room();
+		await server.store(name, state);
+		names.push(name);
+	}
+	const times: number[] = [];
+	for (const name of names) {
+		const started = performance.now();
+		const client = server.connect(url, name);
+		await waitFor(() => client.text.length === length, 'document chargé');
+		times.push(performance.now() - started);
+		client.destroy();
+	}
+	const sorted = times.sort((a, b) => a - b);
+	figures.coldLoadMs = percentile(sorted, 0.5);
+	figures.coldLoadP95Ms = percentile(sorted, 0.95);
+	figures.coldLoadBytes = state.byteLength;
+}
+
+async function runOne(server: ServerUnderTest, databaseUrl: string): Promise<Figures> {
+	const running = await server.start(databaseUrl);
+	const figures = { fanout: {} } as Figures;
+	try {
+		if (settings.measures.includes('memory')) {
+			log(`  ${server.label} : mémoire de ${settings.documents} documents…`);
+			await measureMemory(server, running.url, figures);
+		}
+		for (const count of settings.measures.includes('fanout') ? settings.clientCounts : []) {
+			log(`  ${server.label} : diffusion, ${count} clients…`);
+			await measureFanout(server, running.url, count, figures);
+		}
+		if (settings.measures.includes('late')) {
+			log(`  ${server.label} : retardataire sur ${settings.updates} mises à jour…`);
+			await measureLateJoiner(server, running.url, figures);
+		}
+		if (settings.measures.includes('cold')) {
+			log(`  ${server.label} : chargement à froid…`);
+			await measureColdLoad(server, running.url, figures);
+		}
+	} finally {
+		await running.stop();
+	}
+	return figures;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '—');
+const kb = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+
+function table(servers: ServerUnderTest[], results: Map<ServerKey, Figures[]>): string {
+	const med = (key: ServerKey, pick: (figures: Figures) => number) => median((results.get(key) ?? []).map(pick));
+	const rows: { label: string; pick: (figures: Figures) => number; format: (value: number) => string }[] = [];
+	for (const count of settings.clientCounts) {
+		rows.push({ label: `Diffusion ${count} clients, p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
+	}
+	rows.push({ label: `Retardataire, ${settings.updates} mises à jour (ms)`, pick: (f) => f.lateJoinMs, format: ms });
+	rows.push({ label: 'Mémoire / document chargé, tas + externe (Kio)', pick: (f) => f.memoryPerDocumentKb, format: kb });
+	rows.push({ label: 'Mémoire / document chargé, RSS (Kio)', pick: (f) => f.rssPerDocumentKb, format: kb });
+	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p50 (ms)', pick: (f) => f.coldLoadMs, format: ms });
+	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p95 (ms)', pick: (f) => f.coldLoadP95Ms, format: ms });
+	const header = ['Mesure (médiane des passes)', ...servers.map((server) => server.label)];
+	const lines = rows.map((row) => [row.label, ...servers.map((server) => row.format(med(server.key, row.pick)))]);
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+	const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+	return [format(header), widths.map((width) => '─'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
+}
+
+/** The issue's goals, checked on the medians. */
+function verdicts(results: Map<ServerKey, Figures[]>): string[] {
+	const ours = results.get('ours');
+	if (!ours) return [];
+	const med = (key: ServerKey, pick: (figures: Figures) => number) => median((results.get(key) ?? []).map(pick));
+	const lines: string[] = [];
+	const check = (label: string, value: number, bound: number, factor: number) => {
+		if (!Number.isFinite(value) || !Number.isFinite(bound)) return;
+		const ratio = value / bound;
+		lines.push(`${ratio <= factor ? 'OK ' : 'NON'} ${label} : ${ms(value)} / ${ms(bound)} = ${ratio.toFixed(2)} (objectif ≤ ${factor})`);
+	};
+	for (const count of settings.clientCounts) {
+		for (const quantile of ['p50', 'p99'] as const) {
+			const pick = (f: Figures) => f.fanout[count]?.[quantile] ?? Number.NaN;
+			check(`diffusion ${count} clients ${quantile}, nôtre / y-websocket`, med('ours', pick), med('y-websocket', pick), 1);
+			check(`diffusion ${count} clients ${quantile}, nôtre / Hocuspocus`, med('ours', pick), med('hocuspocus', pick), 0.8);
+		}
+	}
+	check('mémoire par document, nôtre / Hocuspocus', med('ours', (f) => f.memoryPerDocumentKb), med('hocuspocus', (f) => f.memoryPerDocumentKb), 0.8);
+	return lines;
+}
+
+const scenario: Scenario = {
+	name: 'collab',
+	description: 'Collaboration : ws-server, y-websocket 1.5.4 et Hocuspocus côte à côte',
+	async run(context) {
+		ensurePeersInstalled();
+		if (settings.profile) mkdirSync('bench/profiles', { recursive: true });
+		const servers = await serversUnderTest(context);
+		const results = new Map<ServerKey, Figures[]>();
+		for (let run = 0; run < settings.runs; run++) {
+			// A rotating order, so no server always runs first (or last) on a warming machine.
+			const order = servers.map((_, index) => servers[(index + run) % servers.length]);
+			log(`passe ${run + 1}/${settings.runs} : ${order.map((server) => server.label).join(', ')}`);
+			for (const server of order) {
+				const figures = await runOne(server, context.databaseUrl);
+				results.set(server.key, [...(results.get(server.key) ?? []), figures]);
+				log(`  ${server.label} : ${JSON.stringify(figures, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(2)) : value))}`);
+			}
+		}
+		const first = results.values().next().value?.[0];
+		console.log('');
+		console.log(
+			`Collaboration : Node ${process.version}, ${os.cpus().length} processeur(s), Yjs identique pour tous, serveurs en processus séparés, ` +
+				`clients dans le processus du banc ; médiane de ${settings.runs} passe(s).`
+		);
+		if (first) {
+			console.log(
+				`Documents : retardataire ${Math.round(first.lateJoinBytes / 1024)} Kio d’état, chargement à froid ${Math.round(first.coldLoadBytes / 1024)} Kio (une ligne bytea), ` +
+					`${settings.documents} documents de ${Math.round(Y.encodeStateAsUpdate(ficheAction()).byteLength / 1024)} Kio pour la mémoire.`
+			);
+		}
+		console.log(table(servers, results));
+		for (const line of verdicts(results)) console.log(line);
+		const lost = [...results.entries()].flatMap(([key, runs]) =>
+			runs.flatMap((figures) => Object.entries(figures.fanout).filter(([, value]) => value.lost > 0).map(([count, value]) => `${key} ${count} clients : ${value.lost}`))
+		);
+		if (lost.length > 0) console.log(`Mises à jour non reçues en 10 s : ${lost.join(', ')}`);
+	}
+};
+
+export default scenario;
