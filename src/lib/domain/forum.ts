@@ -35,3 +35,9 @@ export const MAX_THREAD_TITLE_LENGTH = 200;
 export const POSTS_PAGE_SIZE = 20;
 /** Threads per page of a category. */
 export const THREADS_PAGE_SIZE = 30;
+
+/** The Markdown quoting a passage of someone's post in a reply ("> **Name** a écrit :"). */
+export function quoteMarkdown(authorName: string | null, passage: string, wrote: string): string {
+	const lines = passage.trim().split('\n').slice(0, 40);
+	return [`> **${(authorName ?? '').replace(/[*_`[\]]/g, '')}** ${wrote}`, '>', ...lines.map((line) => `> ${line}`)].join('\n');
+}

@@ -9,6 +9,7 @@ import { users } from '../db/schema';
 import { getLogger } from '../logger';
 import { seedDraftsDemo } from '../drafts/demo';
 import { seedLibraryDemo } from '../library/demo-content';
+import { seedForumDemo } from '../forum/demo-content';
 import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
 
@@ -46,7 +47,8 @@ const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 				authorId: accounts.get(DEMO_EMAILS.trainer) ?? null,
 				commenterId: accounts.get(DEMO_EMAILS.member) ?? null
 			})
-	}
+	},
+	{ name: 'forum', run: (db) => seedForumDemo(db) }
 ];
 
 export interface DemoResult {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FLAG_REASONS, MAX_POST_LENGTH, MAX_THREAD_TITLE_LENGTH, REACTION_KINDS, WATCH_LEVELS } from '../../domain/forum';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { fields } from '../shared/forms';
+import { MISSIONS } from '../../domain/library';
 
 /** A post body: line endings normalised; empty and too long get their own French messages. */
 export const postBody = z
@@ -50,3 +51,25 @@ export function parseId(value: unknown): number | null {
 }
 
 export { REACTION_KINDS };
+
+export const categoryFormSchema = z
+	.object({
+		id: z.string().optional().transform((value) => value || undefined),
+		name: fields.requiredText(120),
+		description: fields.optionalText(600).transform((value) => value ?? ''),
+		kind: z.enum(['mission', 'region', 'general'], { error: 'form.choice' }),
+		mission: z.string().optional().transform((value) => value || null),
+		regionCode: z.string().optional().transform((value) => value || null),
+		position: fields.integer(0, 10_000)
+	})
+	.superRefine((input, context) => {
+		if (input.kind === 'mission' && !(MISSIONS as readonly string[]).includes(input.mission ?? '')) {
+			context.addIssue({ code: 'custom', path: ['mission'], message: 'form.choice' });
+		}
+		if (input.kind === 'region' && !input.regionCode) context.addIssue({ code: 'custom', path: ['regionCode'], message: 'form.required' });
+	})
+	.transform((input) => ({
+		...input,
+		mission: input.kind === 'mission' ? (input.mission as (typeof MISSIONS)[number]) : null,
+		regionCode: input.kind === 'region' ? input.regionCode : null
+	}));

@@ -14,3 +14,5 @@ export * from './mentions';
 export * from './permissions';
 export * from './rate-limit';
 export * from './threads';
+export * from './search';
+export * from './moderation';

@@ -221,27 +221,41 @@ export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: n
 		if (thread.lockedAt && !canReply(viewer, thread)) throw new AppError('conflict', 'forum.thread.lockedRefusal');
 		if (!canReply(viewer, thread)) throw forbidden('forum.cannotPost');
 		await checkReplyRate(tx, viewer, thread);
-		const now = new Date();
-		const [{ position }] = await tx
-			.update(forumThreads)
-			.set({ postCount: sql`${forumThreads.postCount} + 1`, lastPostAt: now, lastPosterId: viewer.id })
-			.where(eq(forumThreads.id, threadId))
-			.returning({ position: forumThreads.postCount });
-		const [post] = await tx
-			.insert(forumPosts)
-			.values({ threadId, position, authorId: viewer.id, createdAt: now, ...renderedColumns(body) })
-			.returning({ id: forumPosts.id });
-		await tx
-			.update(forumCategories)
-			.set({ postCount: sql`${forumCategories.postCount} + 1`, lastPostAt: now })
-			.where(eq(forumCategories.id, thread.categoryId));
+		const appended = await appendPost(tx, thread, viewer.id, body);
 		// The author has read their own reply.
-		await upsertReadPosition(tx, viewer.id, threadId, position);
-		return { postId: post.id, position };
+		await upsertReadPosition(tx, viewer.id, threadId, appended.position);
+		return appended;
 	});
 	publishPost({ threadId, position: result.position });
 	await notifyAfterPost(db, viewer, threadId, result.position, body);
 	return result;
+}
+
+/**
+ * Appends a post to a thread, without permission checks (callers check them; the demo seed
+ * uses it directly). Run it in a transaction: the thread row's update gives the position.
+ */
+export async function appendPost(
+	tx: DbOrTx,
+	thread: { id: number; categoryId: string },
+	authorId: string | null,
+	body: string,
+	at: Date = new Date()
+): Promise<{ postId: number; position: number }> {
+	const [{ position }] = await tx
+		.update(forumThreads)
+		.set({ postCount: sql`${forumThreads.postCount} + 1`, lastPostAt: sql`greatest(${forumThreads.lastPostAt}, ${at.toISOString()}::timestamptz)`, lastPosterId: authorId })
+		.where(eq(forumThreads.id, thread.id))
+		.returning({ position: forumThreads.postCount });
+	const [post] = await tx
+		.insert(forumPosts)
+		.values({ threadId: thread.id, position, authorId, createdAt: at, ...renderedColumns(body) })
+		.returning({ id: forumPosts.id });
+	await tx
+		.update(forumCategories)
+		.set({ postCount: sql`${forumCategories.postCount} + 1`, lastPostAt: sql`greatest(${forumCategories.lastPostAt}, ${at.toISOString()}::timestamptz)` })
+		.where(eq(forumCategories.id, thread.categoryId));
+	return { postId: post.id, position };
 }
 
 async function loadPost(db: DbOrTx, postId: number, lock = false): Promise<ForumPost> {
@@ -683,4 +697,12 @@ export async function listThreads(
 		}),
 		next
 	};
+}
+
+/** A post's author and Markdown, to quote it in a reply (null when not quotable by this reader). */
+export async function quotablePost(db: DbOrTx, viewer: MaybeViewer, threadId: number, postId: number): Promise<{ authorName: string | null; source: string } | null> {
+	const found = await requireReadablePost(db, viewer, postId).catch(() => null);
+	if (!found || found.post.threadId !== threadId || found.post.hiddenAt) return null;
+	const [author] = found.post.authorId ? await db.select({ name: users.name }).from(users).where(eq(users.id, found.post.authorId)) : [];
+	return { authorName: author?.name ?? null, source: found.post.bodySource };
 }

@@ -1,0 +1,168 @@
+/**
+ * French full-text search of the forums, through the library's configuration
+ * ('french_unaccent': stemming after removing accents) and its query parsing
+ * (websearch_to_tsquery accepts any input).
+ *
+ * Posts match on their body (GIN index on the generated vector) and opening posts also on
+ * their thread's title (GIN index on the title vector): two index reads united, never an OR
+ * across tables. Accepted answers rank twice as high. Only categories the reader may read
+ * are searched, so a private space never shows a title or a snippet to others. Filters:
+ * category, territory nature and profession tags, author, date range, solved threads.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { parseHeadline, type SnippetPart } from '../library/search';
+import { cleanSearchText } from '../library/forms';
+import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
+import type { MaybeViewer } from './permissions';
+
+export interface ForumSearchQuery {
+	q: string;
+	category: string | null;
+	nature: string | null;
+	profession: string | null;
+	author: string | null;
+	from: string | null;
+	to: string | null;
+	solved: boolean;
+	page: number;
+}
+
+export interface ForumSearchHit {
+	postId: number;
+	position: number;
+	threadId: number;
+	title: string;
+	categoryName: string;
+	categorySlug: string;
+	authorName: string | null;
+	createdAt: Date;
+	accepted: boolean;
+	solved: boolean;
+	snippet: SnippetPart[];
+}
+
+export const FORUM_SEARCH_PAGE_SIZE = 20;
+/** Matches ranked at most: beyond that, refine the words or the filters. */
+const MAX_CANDIDATES = 1000;
+const CONFIG = sql.raw(`'french_unaccent'::regconfig`);
+// The markers library/search.ts's parseHeadline splits on.
+const HEADLINE_OPTIONS = `StartSel="\u2063[[", StopSel="]]\u2063", MaxWords=30, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+const isoDay = (value: string | null) => (value && /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : null);
+
+/** Reads the search page's query string; anything malformed is dropped, never an error. */
+export function parseForumSearch(params: URLSearchParams): ForumSearchQuery {
+	const page = Number(params.get('page'));
+	const pick = (name: string, allowed: readonly string[]) => {
+		const value = params.get(name);
+		return value && allowed.includes(value) ? value : null;
+	};
+	const category = params.get('categorie');
+	return {
+		q: cleanSearchText(params.get('q')),
+		category: category && /^[a-z0-9-]{1,100}$/.test(category) ? category : null,
+		nature: pick('nature', TERRITORY_NATURES),
+		profession: pick('profession', PROFESSIONS),
+		author: cleanSearchText(params.get('auteur')).slice(0, 80) || null,
+		from: isoDay(params.get('du')),
+		to: isoDay(params.get('au')),
+		solved: params.get('resolu') === '1',
+		page: Number.isSafeInteger(page) && page >= 1 && page <= 50 ? page : 1
+	};
+}
+
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Searches what this reader may read. */
+export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumSearchQuery): Promise<{ hits: ForumSearchHit[]; hasMore: boolean }> {
+	if (!query.q) return { hits: [], hasMore: false };
+	const tsquery = sql`websearch_to_tsquery(${CONFIG}, ${query.q})`;
+	const cptsIds = viewer ? [...viewer.memberOf] : [];
+	const filters: SQL[] = [
+		sql`p.hidden_at is null`,
+		sql`t.hidden_at is null`,
+		cptsIds.length ? sql`(c.cpts_id is null or c.cpts_id in (${sql.join(cptsIds.map((id) => sql`${id}`), sql`, `)}))` : sql`c.cpts_id is null`
+	];
+	if (query.category) filters.push(sql`c.slug = ${query.category}`);
+	if (query.nature) filters.push(sql`t.natures @> array[${query.nature}]::text[]`);
+	if (query.profession) filters.push(sql`t.professions @> array[${query.profession}]::text[]`);
+	if (query.author) filters.push(sql`immutable_unaccent(lower(u.name)) like '%' || immutable_unaccent(lower(${query.author})) || '%'`);
+	if (query.from) filters.push(sql`p.created_at >= ${query.from}::date`);
+	if (query.to) filters.push(sql`p.created_at < ${query.to}::date + 1`);
+	if (query.solved) filters.push(sql`t.accepted_post_id is not null`);
+	const offset = (query.page - 1) * FORUM_SEARCH_PAGE_SIZE;
+	const result = await db.execute(sql`
+		with q as (select ${tsquery} as query),
+		matched as (
+			(select p.id from forum_posts p, q where p.search_vector @@ q.query limit ${MAX_CANDIDATES})
+			union
+			(select p.id from forum_threads t join forum_posts p on p.thread_id = t.id and p.position = 1, q
+				where t.title_vector @@ q.query limit ${MAX_CANDIDATES})
+		),
+		ranked as (
+			select p.id, p.position, p.thread_id, p.created_at, t.title, c.name as category_name, c.slug as category_slug,
+				u.name as author_name, t.accepted_post_id = p.id as accepted, t.accepted_post_id is not null as solved,
+				(ts_rank_cd(p.search_vector, q.query) + case when p.position = 1 then ts_rank_cd(t.title_vector, q.query) else 0 end)
+					* case when t.accepted_post_id = p.id then 2 else 1 end as rank
+			from matched m
+			join forum_posts p on p.id = m.id
+			join forum_threads t on t.id = p.thread_id
+			join forum_categories c on c.id = t.category_id
+			left join users u on u.id = p.author_id, q
+			where ${sql.join(filters, sql` and `)}
+			order by rank desc, p.id desc
+			limit ${FORUM_SEARCH_PAGE_SIZE + 1} offset ${offset}
+		)
+		select r.*, ts_headline(${CONFIG}, left(p.body_text, 20000), replace(q.query::text, ' & ', ' | ')::tsquery, ${HEADLINE_OPTIONS}) as headline
+		from ranked r join forum_posts p on p.id = r.id, q
+		order by r.rank desc, r.id desc
+	`);
+	type Row = {
+		id: number | string;
+		position: number;
+		thread_id: number | string;
+		created_at: Date | string;
+		title: string;
+		category_name: string;
+		category_slug: string;
+		author_name: string | null;
+		accepted: boolean | null;
+		solved: boolean;
+		headline: string;
+	};
+	const rows = rowsOf<Row>(result);
+	return {
+		hasMore: rows.length > FORUM_SEARCH_PAGE_SIZE,
+		hits: rows.slice(0, FORUM_SEARCH_PAGE_SIZE).map((row) => ({
+			postId: Number(row.id),
+			position: Number(row.position),
+			threadId: Number(row.thread_id),
+			title: row.title,
+			categoryName: row.category_name,
+			categorySlug: row.category_slug,
+			authorName: row.author_name,
+			createdAt: new Date(row.created_at),
+			accepted: Boolean(row.accepted),
+			solved: Boolean(row.solved),
+			snippet: parseHeadline(row.headline ?? '')
+		}))
+	};
+}
+
+/** The query string of a search, for pagination links. */
+export function forumSearchString(query: ForumSearchQuery, page: number): string {
+	const params = new URLSearchParams();
+	if (query.q) params.set('q', query.q);
+	if (query.category) params.set('categorie', query.category);
+	if (query.nature) params.set('nature', query.nature);
+	if (query.profession) params.set('profession', query.profession);
+	if (query.author) params.set('auteur', query.author);
+	if (query.from) params.set('du', query.from);
+	if (query.to) params.set('au', query.to);
+	if (query.solved) params.set('resolu', '1');
+	if (page > 1) params.set('page', String(page));
+	return params.toString();
+}
