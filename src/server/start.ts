@@ -13,6 +13,7 @@ import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
+import { startExchangeReminders } from '../lib/server/forum/exchanges';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -45,6 +46,8 @@ const { handler } = await import(pathToFileURL(path.resolve('build/handler.js'))
 const collab = createCollabServer({ hooks: automaticVersionHooks(getDb) });
 // Daily digests are sent by the serving process only (not by `vite dev` or the scripts).
 const stopDigests = startDigestScheduler();
+// Practice-exchange reminders (the day before), likewise by the serving process only.
+const stopExchangeReminders = startExchangeReminders(getDb);
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -74,6 +77,7 @@ async function shutdown(signal: string): Promise<void> {
 	// Websockets count as open connections: closing them (and writing every document while
 	// the database is still open) is what lets `closed` resolve.
 	stopDigests();
+	stopExchangeReminders();
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);

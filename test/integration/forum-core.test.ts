@@ -11,34 +11,18 @@ import {
 	getThreadView,
 	listCategories,
 	listThreads,
-	loadForumViewer,
 	replyToThread,
 	requireReadableThread,
 	setReaction,
-	startThread,
-	type ForumViewer
+	startThread
 } from '../../src/lib/server/forum';
-import { AppError } from '../../src/lib/server/shared/errors';
 import { useTestDatabase } from '../helpers/db';
+import { forumViewerOf, refusal, threadInput } from '../helpers/forum';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 
-type Made = Awaited<ReturnType<typeof makeUser>>;
-async function viewerOf(user: Made): Promise<ForumViewer> {
-	return (await loadForumViewer(testDb.db, { ...user, emailVerified: user.emailVerifiedAt !== null, locale: 'fr', roles: user.roles }))!;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	return caught as AppError;
-}
-
-const threadInput = (title: string, body: string) => ({ title, body, natures: [], professions: [] });
+const viewerOf = (user: Awaited<ReturnType<typeof makeUser>>) => forumViewerOf(testDb.db, user);
 
 describe('createThread and ensureCategory (for other features)', () => {
 	it('creates a category once and a thread idempotently by external key', async () => {

@@ -3,5 +3,6 @@
  * FeedSource (see ./feed.ts) from its own folder and adds it here.
  */
 import type { FeedSource } from './feed';
+import { forumExchangeFeed } from '../forum/exchanges';
 
-export const FEED_SOURCES: FeedSource[] = [];
+export const FEED_SOURCES: FeedSource[] = [forumExchangeFeed];

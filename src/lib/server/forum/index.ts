@@ -16,3 +16,4 @@ export * from './rate-limit';
 export * from './threads';
 export * from './search';
 export * from './moderation';
+export * from './exchanges';

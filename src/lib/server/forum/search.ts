@@ -5,7 +5,8 @@
  *
  * Posts match on their body (GIN index on the generated vector) and opening posts also on
  * their thread's title (GIN index on the title vector): two index reads united, never an OR
- * across tables. Accepted answers rank twice as high. Only categories the reader may read
+ * across tables. Accepted answers come before other matches (each ts_rank_cd is
+ * normalised below 1 with flag 32, the accepted bonus is 2). Only categories the reader may read
  * are searched, so a private space never shows a title or a snippet to others. Filters:
  * category, territory nature and profession tags, author, date range, solved threads.
  */
@@ -105,8 +106,8 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 		ranked as (
 			select p.id, p.position, p.thread_id, p.created_at, t.title, c.name as category_name, c.slug as category_slug,
 				u.name as author_name, t.accepted_post_id = p.id as accepted, t.accepted_post_id is not null as solved,
-				(ts_rank_cd(p.search_vector, q.query) + case when p.position = 1 then ts_rank_cd(t.title_vector, q.query) else 0 end)
-					* case when t.accepted_post_id = p.id then 2 else 1 end as rank
+				ts_rank_cd(p.search_vector, q.query, 32) + case when p.position = 1 then ts_rank_cd(t.title_vector, q.query, 32) else 0 end
+					+ case when t.accepted_post_id = p.id then 2 else 0 end as rank
 			from matched m
 			join forum_posts p on p.id = m.id
 			join forum_threads t on t.id = p.thread_id

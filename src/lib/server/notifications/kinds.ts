@@ -51,6 +51,12 @@ export const NOTIFICATION_KINDS = {
 		title: 'notifications.kind.draft.mention.title',
 		body: 'notifications.kind.draft.mention.body'
 	},
+	// Practice exchanges: reminders, schedule changes and minutes are worth a mail at once.
+	'forum.exchange': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.forum.exchange.title',
+		body: 'notifications.kind.forum.exchange.body'
+	},
 	'draft.comment': {
 		defaultPreference: 'digest',
 		title: 'notifications.kind.draft.comment.title',

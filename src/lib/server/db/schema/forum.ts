@@ -311,6 +311,8 @@ export const forumExchanges = pgTable(
 		/** The thread post holding the minutes, once posted. */
 		minutesPostId: bigint('minutes_post_id', { mode: 'number' }).references(() => forumPosts.id, { onDelete: 'set null' }),
 		reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+		/** Incremented at each change, so calendar clients update the event (RFC 5545 SEQUENCE). */
+		sequence: integer('sequence').notNull().default(0),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -27,7 +27,10 @@ import {
 	flagPost,
 	type ThreadModeration
 } from '$lib/server/forum';
+import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, registerForExchange, scheduleExchange, unregisterFromExchange } from '$lib/server/forum/exchanges';
 import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
+import { viewerTimeZone } from '$lib/server/calendar';
+import { describeInZones, instantToZonedInput, PLACE_TIME_ZONES } from '$lib/domain/time-zones';
 
 function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	const id = parseId(param);
@@ -35,7 +38,7 @@ function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	return id;
 }
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
 	const threadId = threadIdOf(params.id, locals.locale);
 	const { db, viewer } = await forumContext(locals);
 	const view = await orErrorPage(locals.locale, url, () =>
@@ -54,7 +57,25 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const editingId = parseId(url.searchParams.get('modifier'));
 	const editing = editingId ? (view.posts.find((post) => post.id === editingId && post.canEdit) ?? null) : null;
 	const { thread } = view;
+	const exchange = await getExchangeView(db, viewer, thread);
+	const localeTag = locals.locale === 'en' ? 'en-GB' : 'fr-FR';
 	return {
+		exchange: exchange && {
+			...exchange,
+			when: describeInZones({ start: exchange.exchange.startsAt, end: exchange.end }, exchange.exchange.timeZone, viewerTimeZone(cookies), localeTag),
+			formValues: exchange.can.manage
+				? {
+						startsAt: instantToZonedInput(exchange.exchange.startsAt, exchange.exchange.timeZone),
+						timeZone: exchange.exchange.timeZone,
+						durationMinutes: String(exchange.exchange.durationMinutes),
+						capacity: String(exchange.exchange.capacity),
+						place: exchange.exchange.place ?? '',
+						videoUrl: exchange.exchange.videoUrl ?? '',
+						agenda: exchange.exchange.agenda
+					}
+				: null
+		},
+		timeZones: PLACE_TIME_ZONES,
 		view: { ...view, thread: { ...thread, category: { id: thread.category.id, slug: thread.category.slug, name: thread.category.name, kind: thread.category.kind } } },
 		quote,
 		editing: editing ? { id: editing.id, position: editing.position, source: editing.bodySource } : null,
@@ -177,6 +198,40 @@ export const actions: Actions = {
 			return failFromError(locals.locale, caught);
 		}
 		return { success: `forum.flash.thread.${operation}` };
+	},
+	schedule: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const parsed = parseForm(exchangeFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { exchangeErrors: parsed.errors, exchangeValues: parsed.values });
+		try {
+			await scheduleExchange(db, viewer, thread.id, parsed.data);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { exchangeValues: parsed.values });
+		}
+		return { success: 'forum.flash.exchangeSaved' };
+	},
+	register: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const leave = (await request.formData()).get('leave') === 'true';
+		try {
+			if (leave) await unregisterFromExchange(db, viewer, thread.id);
+			else await registerForExchange(db, viewer, thread.id);
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+		return { success: leave ? 'forum.flash.unregistered' : 'forum.flash.registered' };
+	},
+	minutes: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const parsed = parseForm(minutesFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { minutesErrors: parsed.errors, minutesValues: parsed.values });
+		let position: number;
+		try {
+			({ position } = await postMinutes(db, viewer, thread.id, parsed.data.body));
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { minutesValues: parsed.values });
+		}
+		redirect(303, `/forums/sujet/${thread.id}?depuis=${Math.max(1, position - 4)}#message-${position}`);
 	},
 	move: async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);

@@ -1,0 +1,1 @@
+ALTER TABLE "forum_exchanges" ADD COLUMN "sequence" integer DEFAULT 0 NOT NULL;

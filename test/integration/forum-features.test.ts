@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { auditLog, forumExchangeRegistrations, notifications } from '../../src/lib/server/db/schema';
+import {
+	ensureCategory,
+	ensureCptsSpace,
+	flagPost,
+	getThreadView,
+	listFlagQueue,
+	moderateThread,
+	parseForumSearch,
+	replyToThread,
+	searchForum,
+	setPostHidden,
+	startThread,
+	acceptAnswer
+} from '../../src/lib/server/forum';
+import {
+	exchangeFormSchema,
+	exchangeIcs,
+	getExchangeView,
+	postMinutes,
+	registerForExchange,
+	scheduleExchange,
+	sendExchangeReminders
+} from '../../src/lib/server/forum/exchanges';
+import { NEW_ACCOUNT_THREADS_PER_DAY } from '../../src/lib/server/forum/rate-limit';
+import { parseForm } from '../../src/lib/server/shared/forms';
+import { AppError } from '../../src/lib/server/shared/errors';
+import { useTestDatabase } from '../helpers/db';
+import { forumViewerOf, refusal, threadInput } from '../helpers/forum';
+import { formData } from '../helpers/auth';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+
+const testDb = useTestDatabase();
+
+const viewerOf = (user: Awaited<ReturnType<typeof makeUser>>) => forumViewerOf(testDb.db, user);
+
+describe('moderation', () => {
+	it('flags reach the facilitators’ queue; members cannot moderate; hiding is audited and settles the flags', async () => {
+		const category = await ensureCategory({ slug: 'moderation-essai', name: 'Essai de modération' });
+		const author = await viewerOf(await makeUser(testDb.db));
+		const reporter = await viewerOf(await makeUser(testDb.db));
+		const facilitator = await viewerOf(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const { threadId } = await startThread(testDb.db, author, category.id, threadInput('Sujet', 'Question honnête'));
+		const { postId } = await replyToThread(testDb.db, author, threadId, 'Publicité pour mon logiciel');
+		await flagPost(testDb.db, reporter, postId, 'spam', 'Démarchage commercial');
+		await flagPost(testDb.db, reporter, postId, 'spam', 'Deuxième clic');
+		expect((await refusal(listFlagQueue(testDb.db, reporter))).code).toBe('forbidden');
+		const queue = await listFlagQueue(testDb.db, facilitator);
+		const entry = queue.find((item) => item.postId === postId)!;
+		expect(entry.flags).toHaveLength(1);
+		expect(entry.flags[0]).toMatchObject({ reason: 'spam', comment: 'Démarchage commercial' });
+
+		expect((await refusal(setPostHidden(testDb.db, reporter, postId, true))).code).toBe('forbidden');
+		expect((await refusal(moderateThread(testDb.db, reporter, threadId, 'lock'))).code).toBe('forbidden');
+		await setPostHidden(testDb.db, facilitator, postId, true);
+		expect((await listFlagQueue(testDb.db, facilitator)).find((item) => item.postId === postId)).toBeUndefined();
+		const seenByMember = (await getThreadView(testDb.db, reporter, threadId)).posts.find((post) => post.id === postId)!;
+		expect(seenByMember).toMatchObject({ hidden: true, bodyHtml: '', bodySource: '' });
+		const audit = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, 'forum.post_hide'), eq(auditLog.targetId, String(postId))));
+		expect(audit).toHaveLength(1);
+		expect(audit[0].actorId).toBe(facilitator.id);
+	});
+
+	it('a CPTS’s coordinators moderate its private space, facilitators do not see it', async () => {
+		const space = await makeCpts(testDb.db);
+		const coordinatorUser = await makeUser(testDb.db);
+		const memberUser = await makeUser(testDb.db);
+		await makeMembership(testDb.db, space.id, coordinatorUser.id, { role: 'coordinator' });
+		await makeMembership(testDb.db, space.id, memberUser.id);
+		const coordinator = await viewerOf(coordinatorUser);
+		const member = await viewerOf(memberUser);
+		const facilitator = await viewerOf(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const category = await ensureCptsSpace(testDb.db, space);
+		const { threadId } = await startThread(testDb.db, member, category.id, threadInput('Interne : budget confidentiel', 'Montants'));
+		const { postId } = await replyToThread(testDb.db, coordinator, threadId, 'Réponse');
+		await flagPost(testDb.db, member, postId, 'other', '');
+		expect((await listFlagQueue(testDb.db, coordinator)).map((item) => item.postId)).toContain(postId);
+		expect((await listFlagQueue(testDb.db, facilitator)).map((item) => item.threadTitle)).not.toContain('Interne : budget confidentiel');
+		await moderateThread(testDb.db, coordinator, threadId, 'lock');
+		expect((await refusal(replyToThread(testDb.db, member, threadId, 'Encore'))).messageKey).toBe('forum.thread.lockedRefusal');
+	});
+});
+
+describe('search', () => {
+	it('finds French words without accents, ranks the accepted answer first and never leaks a private space', async () => {
+		const category = await ensureCategory({ slug: 'recherche-essai', name: 'Recherche' });
+		const asker = await viewerOf(await makeUser(testDb.db));
+		const helper = await viewerOf(await makeUser(testDb.db));
+		const { threadId } = await startThread(testDb.db, asker, category.id, threadInput('Vaccination antigrippale en EHPAD', 'Comment améliorer la couverture ?'));
+		await replyToThread(testDb.db, helper, threadId, 'La vaccination des soignants compte aussi.');
+		const best = await replyToThread(testDb.db, helper, threadId, 'Une campagne de vaccination avec les pharmaciens a doublé la couverture.');
+		await acceptAnswer(testDb.db, asker, threadId, best.postId);
+
+		const space = await makeCpts(testDb.db);
+		const insiderUser = await makeUser(testDb.db);
+		await makeMembership(testDb.db, space.id, insiderUser.id);
+		const insider = await viewerOf(insiderUser);
+		const privateCategory = await ensureCptsSpace(testDb.db, space);
+		await startThread(testDb.db, insider, privateCategory.id, threadInput('Vaccination : conflit secret avec l’EHPAD', 'Confidentiel'));
+
+		const query = parseForumSearch(new URLSearchParams({ q: 'vaccinations ehpad' }));
+		const outsider = await searchForum(testDb.db, helper, query);
+		expect(outsider.hits.map((hit) => hit.title)).not.toContain('Vaccination : conflit secret avec l’EHPAD');
+		expect(outsider.hits.some((hit) => hit.threadId === threadId)).toBe(true);
+		const anonymous = await searchForum(testDb.db, null, query);
+		expect(anonymous.hits.map((hit) => hit.title)).not.toContain('Vaccination : conflit secret avec l’EHPAD');
+		const inside = await searchForum(testDb.db, insider, query);
+		expect(inside.hits.map((hit) => hit.title)).toContain('Vaccination : conflit secret avec l’EHPAD');
+
+		const answers = await searchForum(testDb.db, null, parseForumSearch(new URLSearchParams({ q: 'vaccination', categorie: 'recherche-essai' })));
+		expect(answers.hits[0]).toMatchObject({ postId: best.postId, accepted: true });
+		const solved = await searchForum(testDb.db, null, parseForumSearch(new URLSearchParams({ q: 'prevention vaccination', resolu: '1' })));
+		expect(solved.hits.every((hit) => hit.solved)).toBe(true);
+	});
+});
+
+describe('rate limits for new accounts', () => {
+	it('limit threads of an unverified account without membership; a verified address lifts them', async () => {
+		const category = await ensureCategory({ slug: 'limites', name: 'Limites' });
+		const newcomerUser = await makeUser(testDb.db, { emailVerifiedAt: null });
+		const newcomer = await viewerOf(newcomerUser);
+		for (let index = 0; index < NEW_ACCOUNT_THREADS_PER_DAY; index++) {
+			await startThread(testDb.db, newcomer, category.id, threadInput(`Question ${index}`, 'Texte'));
+		}
+		const limited = await refusal(startThread(testDb.db, newcomer, category.id, threadInput('Une de trop', 'Texte')));
+		expect(limited).toMatchObject({ code: 'rate_limited', messageKey: 'forum.rate.threads' });
+		const verified = { ...newcomer, emailVerified: true };
+		await startThread(testDb.db, verified, category.id, threadInput('Après vérification', 'Texte'));
+	});
+});
+
+describe('scheduled exchanges', () => {
+	it('schedules in a zone, signs up within capacity, gives an .ics, reminds and notifies the minutes', async () => {
+		const category = await ensureCategory({ slug: 'echanges-essai', name: 'Échanges' });
+		const facilitator = await viewerOf(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const member = await viewerOf(await makeUser(testDb.db));
+		const other = await viewerOf(await makeUser(testDb.db));
+		const late = await viewerOf(await makeUser(testDb.db));
+		const { threadId } = await startThread(testDb.db, member, category.id, threadInput('Soins non programmés à La Réunion', 'Échangeons'));
+		const parsed = parseForm(
+			exchangeFormSchema,
+			formData({ startsAt: '2030-03-12T18:00', timeZone: 'Indian/Reunion', durationMinutes: '90', capacity: '2', videoUrl: 'https://visio.exemple.fr/salle-42', place: '', agenda: '1. Tour de table\n2. Retours' })
+		);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+		expect(parsed.data.startsAt.toISOString()).toBe('2030-03-12T14:00:00.000Z');
+		expect((await refusal(scheduleExchange(testDb.db, member, threadId, parsed.data))).code).toBe('forbidden');
+		await scheduleExchange(testDb.db, facilitator, threadId, parsed.data);
+
+		const invalid = parseForm(exchangeFormSchema, formData({ startsAt: '2030-02-30T10:00', timeZone: 'Mars/Olympus', durationMinutes: '5', capacity: '0', videoUrl: 'http://x', place: '' }));
+		expect(invalid.ok).toBe(false);
+		if (!invalid.ok) expect(Object.keys(invalid.errors).sort()).toEqual(['capacity', 'durationMinutes', 'timeZone', 'videoUrl']);
+
+		// Three concurrent sign-ups for two seats: exactly two get in.
+		const outcomes = await Promise.allSettled([member, other, late].map((viewer) => registerForExchange(testDb.db, viewer, threadId)));
+		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(2);
+		const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+		expect((refused.reason as AppError).messageKey).toBe('forum.exchange.full');
+		const thread = (await getThreadView(testDb.db, facilitator, threadId)).thread;
+		const facilitatorView = await getExchangeView(testDb.db, facilitator, thread);
+		expect(facilitatorView?.attendees).toHaveLength(2);
+		const outsiderView = await getExchangeView(testDb.db, late, thread);
+		expect(outsiderView).toMatchObject({ attendees: null, seatsLeft: 0, isRegistered: false });
+		expect(outsiderView?.exchange.videoUrl).toBe('');
+
+		const registeredViewer = outcomes[0].status === 'fulfilled' ? member : other;
+		const ics = await exchangeIcs(testDb.db, registeredViewer, threadId, 'https://reseau-cpts.example');
+		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent('vevent')!);
+		expect(event.startDate.toString()).toBe('2030-03-12T18:00:00');
+		expect(event.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Indian/Reunion');
+		expect(event.description).toContain('https://visio.exemple.fr/salle-42');
+
+		expect(await sendExchangeReminders(testDb.db, new Date('2030-03-11T15:00:00Z'))).toBe(2);
+		expect(await sendExchangeReminders(testDb.db, new Date('2030-03-11T16:00:00Z'))).toBe(0);
+		const { notified } = await postMinutes(testDb.db, facilitator, threadId, '## Compte rendu\n\n- Régulation partagée le samedi');
+		expect(notified).toBe(2);
+		const registrations = await testDb.db.select().from(forumExchangeRegistrations);
+		for (const registration of registrations) {
+			const notes = await testDb.db
+				.select()
+				.from(notifications)
+				.where(and(eq(notifications.userId, registration.userId), eq(notifications.kind, 'forum.exchange')));
+			expect(notes.map((note) => note.title).sort()).toEqual(['forum.exchange.notify.minutes', 'forum.exchange.notify.reminder']);
+		}
+	});
+});
