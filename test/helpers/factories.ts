@@ -1,7 +1,19 @@
 /** Test data factories: one place that knows how to make a valid row of each kind. */
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../src/lib/server/db';
-import { cpts, cptsMemberships, libraryResources, userRoles, users } from '../../src/lib/server/db/schema';
+import {
+	cpts,
+	cptsMemberships,
+	dpcActions,
+	dpcBodies,
+	dpcSessionParts,
+	dpcSessions,
+	dpcSessionTrainers,
+	dpcTrainers,
+	libraryResources,
+	userRoles,
+	users
+} from '../../src/lib/server/db/schema';
 import { renderMarkdown } from '../../src/lib/server/library/markdown';
 import type { ResourceProfile } from '../../src/lib/server/library/profile';
 import type { GrantedRole } from '../../src/lib/domain/professions';
@@ -123,4 +135,92 @@ export function makeProfile(overrides: Partial<ResourceProfile> = {}): ResourceP
 		coordinationFte: 0.3,
 		...overrides
 	};
+}
+
+/** A DPC training body (ODPC) with a unique registration number. */
+export async function makeBody(db: Db, overrides: Partial<typeof dpcBodies.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(dpcBodies)
+		.values({
+			id: generateId(),
+			name: `Organisme DPC ${next()}`,
+			registrationNumber: String(100_000 + Math.floor(Math.random() * 899_999)),
+			...overrides
+		})
+		.returning();
+	return row;
+}
+
+/** A user with the trainer role, attached to a body. */
+export async function makeTrainer(db: Db, bodyId: string, overrides: Parameters<typeof makeUser>[1] = {}) {
+	const user = await makeUser(db, { profession: 'medecin_generaliste', ...overrides, roles: ['trainer', ...(overrides.roles ?? [])] });
+	await db.insert(dpcTrainers).values({ userId: user.id, bodyId });
+	return user;
+}
+
+/** A DPC action of a body (interprofessional, nurses and GPs by default). */
+export async function makeAction(db: Db, bodyId: string, overrides: Partial<typeof dpcActions.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(dpcActions)
+		.values({
+			id: generateId(),
+			reference: String(Math.floor(1e10 + Math.random() * 8.9e10)),
+			bodyId,
+			title: 'Travailler en équipe pluriprofessionnelle dans une CPTS',
+			orientation: 'Coordination des parcours de santé et exercice coordonné',
+			method: 'formation_continue',
+			format: 'presentiel',
+			professions: ['infirmier', 'medecin_generaliste'],
+			interprofessional: true,
+			missions: ['parcours'],
+			objectives: 'Connaître les rôles de chacun et organiser un parcours partagé.',
+			programme: 'Matin : cas cliniques. Après-midi : protocoles pluriprofessionnels.',
+			...overrides
+		})
+		.returning();
+	return row;
+}
+
+/**
+ * A session of an action with its parts (one 3.5-hour part in Réunion, in 30 days, by
+ * default), its trainers, published unless told.
+ */
+export async function makeSession(
+	db: Db,
+	actionId: string,
+	options: {
+		trainerIds?: string[];
+		parts?: { startsAt: Date; endsAt: Date; timeZone: string }[];
+		status?: 'draft' | 'published' | 'full' | 'cancelled' | 'completed';
+		capacity?: number;
+		reservedSeats?: Partial<Record<string, number>>;
+		registrationDeadline?: Date;
+		number?: number;
+	} = {}
+) {
+	const start = new Date(Date.now() + 30 * 86_400_000);
+	const parts = options.parts ?? [{ startsAt: start, endsAt: new Date(start.getTime() + 3.5 * 3_600_000), timeZone: 'Indian/Reunion' }];
+	const [session] = await db
+		.insert(dpcSessions)
+		.values({
+			id: generateId(),
+			actionId,
+			number: options.number ?? Math.floor(Math.random() * 1_000_000) + 1,
+			status: options.status ?? 'published',
+			capacity: options.capacity ?? 20,
+			reservedSeats: options.reservedSeats ?? {},
+			place: 'Saint-Denis, maison des associations',
+			regionCode: '04',
+			registrationDeadline: options.registrationDeadline ?? new Date(parts[0].startsAt.getTime() - 86_400_000),
+			startsAt: parts[0].startsAt,
+			endsAt: parts[parts.length - 1].endsAt,
+			publishedAt: options.status === 'draft' ? null : new Date()
+		})
+		.returning();
+	const partRows = await db
+		.insert(dpcSessionParts)
+		.values(parts.map((part, position) => ({ id: generateId(), sessionId: session.id, position, ...part })))
+		.returning();
+	for (const userId of options.trainerIds ?? []) await db.insert(dpcSessionTrainers).values({ sessionId: session.id, userId });
+	return { ...session, parts: partRows };
 }

@@ -10,13 +10,14 @@ import calendar from './messages/calendar';
 import common from './messages/common';
 import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
+import dpc from './messages/dpc';
 import library from './messages/library';
 import drafts from './messages/drafts';
 import forum from './messages/forum';
 import mail from './messages/mail';
 import notifications from './messages/notifications';
 
-const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar] as const;
+const catalogues = [common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc] as const;
 
 type Merge<T extends readonly { fr: object }[]> = T extends readonly [infer H extends { fr: object }, ...infer R extends { fr: object }[]]
 	? H['fr'] & Merge<R>

@@ -7,3 +7,4 @@ export * from './schema/library';
 export * from './schema/drafts';
 export * from './schema/forum';
 export * from './schema/calendar';
+export * from './schema/dpc';

@@ -485,3 +485,26 @@ export async function listMyLibrary(db: DbOrTx, viewer: Viewer): Promise<{ autho
 	]);
 	return { authored, bookmarked };
 }
+
+/** A published resource as other features link to it (DPC actions list their readings). */
+export interface ResourceLink {
+	id: string;
+	slug: string;
+	title: string;
+	kind: Resource['kind'];
+}
+
+/**
+ * Published resources by id, in the order given (ids unknown or not published are left out);
+ * without ids, every published resource by title (for pickers, at most 300).
+ */
+export async function listPublishedResourceLinks(db: DbOrTx, ids?: readonly string[]): Promise<ResourceLink[]> {
+	if (ids && ids.length === 0) return [];
+	const rows = await db
+		.select({ id: libraryResources.id, slug: libraryResources.slug, title: libraryResources.title, kind: libraryResources.kind })
+		.from(libraryResources)
+		.where(and(eq(libraryResources.status, 'published'), ids ? inArray(libraryResources.id, [...ids]) : undefined))
+		.orderBy(asc(libraryResources.title))
+		.limit(ids ? ids.length : 300);
+	return ids ? ids.flatMap((id) => rows.filter((row) => row.id === id)) : rows;
+}

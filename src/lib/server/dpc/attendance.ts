@@ -1,0 +1,169 @@
+/**
+ * Running a session: the participant list (and its CSV), attendance per part (présent,
+ * absent, excusé, retard) and "fully attended", computed from every part. Only the trainers
+ * of the session's body (and admins) read or write any of it.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { dpcAttendance, dpcRegistrations, users } from '../db/schema';
+import { writeAudit } from '../audit';
+import { forbidden } from '../shared/errors';
+import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus } from '../../domain/dpc';
+import { canReadParticipants, type MaybeDpcViewer } from './permissions';
+import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './sessions';
+
+/** Every part marked present or late. */
+export function isFullyAttended(parts: readonly { id: string }[], marks: Partial<Record<string, AttendanceStatus>>): boolean {
+	return parts.length > 0 && parts.every((part) => ATTENDED_STATUSES.includes(marks[part.id] as AttendanceStatus));
+}
+
+export interface Participant {
+	registrationId: string;
+	userId: string;
+	name: string;
+	email: string;
+	profession: string;
+	rpps: string | null;
+	status: RegistrationStatus;
+	queuedAt: Date;
+	registeredAt: Date | null;
+	promotedAt: Date | null;
+	/** Attendance by part id. */
+	attendance: Partial<Record<string, AttendanceStatus>>;
+	fullyAttended: boolean;
+}
+
+export interface ParticipantList {
+	session: SessionFacts;
+	parts: DpcSessionPart[];
+	registered: Participant[];
+	waitlisted: Participant[];
+}
+
+/** The session's lists for its trainers: registered (by name) and waiting (in order). */
+export async function listParticipants(db: DbOrTx, viewer: MaybeDpcViewer, sessionId: string): Promise<ParticipantList> {
+	const session = await requireSessionFacts(db, sessionId);
+	if (!canReadParticipants(viewer, session)) throw forbidden('dpc.cannotReadParticipants');
+	const [parts, rows] = await Promise.all([
+		listParts(db, sessionId),
+		db
+			.select({
+				registrationId: dpcRegistrations.id,
+				userId: users.id,
+				name: users.name,
+				email: users.email,
+				profession: dpcRegistrations.profession,
+				rpps: users.rpps,
+				status: dpcRegistrations.status,
+				queuedAt: dpcRegistrations.queuedAt,
+				registeredAt: dpcRegistrations.registeredAt,
+				promotedAt: dpcRegistrations.promotedAt
+			})
+			.from(dpcRegistrations)
+			.innerJoin(users, eq(users.id, dpcRegistrations.userId))
+			.where(and(eq(dpcRegistrations.sessionId, sessionId), inArray(dpcRegistrations.status, ['registered', 'waitlisted'])))
+			.orderBy(asc(users.name))
+	]);
+	const marks = rows.length
+		? await db
+				.select()
+				.from(dpcAttendance)
+				.where(inArray(dpcAttendance.registrationId, rows.map((row) => row.registrationId)))
+		: [];
+	const people = rows.map((row) => {
+		const attendance = Object.fromEntries(
+			marks.filter((mark) => mark.registrationId === row.registrationId).map((mark) => [mark.partId, mark.status])
+		) as Participant['attendance'];
+		return { ...row, attendance, fullyAttended: row.status === 'registered' && isFullyAttended(parts, attendance) };
+	});
+	return {
+		session,
+		parts,
+		registered: people.filter((person) => person.status === 'registered'),
+		waitlisted: people
+			.filter((person) => person.status === 'waitlisted')
+			.sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.registrationId.localeCompare(b.registrationId))
+	};
+}
+
+/**
+ * Records attendance marks. Marks for people not registered to this session, or parts of
+ * another session, are refused whole (a forged form changes nothing).
+ */
+export async function recordAttendance(
+	db: DbOrTx,
+	viewer: MaybeDpcViewer,
+	sessionId: string,
+	marks: { registrationId: string; partId: string; status: AttendanceStatus }[]
+): Promise<number> {
+	const session = await requireSessionFacts(db, sessionId);
+	if (!canReadParticipants(viewer, session)) throw forbidden('dpc.cannotReadParticipants');
+	if (marks.length === 0) return 0;
+	const parts = new Set((await listParts(db, sessionId)).map((part) => part.id));
+	const registered = new Set(
+		(
+			await db
+				.select({ id: dpcRegistrations.id })
+				.from(dpcRegistrations)
+				.where(and(eq(dpcRegistrations.sessionId, sessionId), eq(dpcRegistrations.status, 'registered')))
+		).map((row) => row.id)
+	);
+	if (marks.some((mark) => !parts.has(mark.partId) || !registered.has(mark.registrationId))) throw forbidden('dpc.attendance.foreign');
+	const now = new Date();
+	await db.transaction(async (tx) => {
+		for (const mark of marks) {
+			await tx
+				.insert(dpcAttendance)
+				.values({ ...mark, recordedBy: viewer!.id, recordedAt: now })
+				.onConflictDoUpdate({
+					target: [dpcAttendance.registrationId, dpcAttendance.partId],
+					set: { status: mark.status, recordedBy: viewer!.id, recordedAt: now }
+				});
+		}
+		await writeAudit(tx, {
+			actorId: viewer!.id,
+			action: 'dpc.attendance.record',
+			targetType: 'dpc_session',
+			targetId: sessionId,
+			details: { marks: marks.length }
+		});
+	});
+	return marks.length;
+}
+
+/** One CSV cell: quoted, and a leading =, +, - or @ neutralised (spreadsheet formula injection). */
+function csvCell(value: string | number | null | undefined): string {
+	let text = value === null || value === undefined ? '' : String(value);
+	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The participant list as CSV for spreadsheets (semicolons and a BOM, as French Excel expects),
+ * one column per part with its attendance. `labels` translates codes for the reader; `header`
+ * names the seven first columns (name, e-mail, profession, RPPS, list, registered at, fully attended).
+ */
+export function participantsCsv(
+	list: ParticipantList,
+	labels: { header: string[]; part: (index: number) => string; profession: (code: string) => string; status: (code: string) => string; attendance: (code: string) => string; yes: string; no: string }
+): string {
+	const header = [...labels.header, ...list.parts.map((_, index) => labels.part(index))];
+	const lines = [header.map(csvCell).join(';')];
+	for (const person of [...list.registered, ...list.waitlisted]) {
+		lines.push(
+			[
+				person.name,
+				person.email,
+				labels.profession(person.profession),
+				person.rpps,
+				labels.status(person.status),
+				person.registeredAt?.toISOString() ?? '',
+				person.status === 'registered' ? (person.fullyAttended ? labels.yes : labels.no) : '',
+				...list.parts.map((part) => (person.attendance[part.id] ? labels.attendance(person.attendance[part.id]!) : ''))
+			]
+				.map(csvCell)
+				.join(';')
+		);
+	}
+	return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

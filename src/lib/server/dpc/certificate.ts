@@ -1,0 +1,157 @@
+/**
+ * Certificates of attendance (attestations) as PDF, drawn with pdf-lib: the participant, the
+ * action's ANDPC reference, the session number, each part's date and hours in the place's
+ * zone, the total hours and the ODPC. Issued only to the participant, once every part is
+ * marked present or late (canDownloadCertificate).
+ */
+import { and, eq } from 'drizzle-orm';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { DbOrTx } from '../db';
+import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema';
+import { formatRangeInZone } from '../../domain/time-zones';
+import { translate, type Locale, type MessageKey } from '../../i18n';
+import { AppError, forbidden, notFound } from '../shared/errors';
+import { isFullyAttended } from './attendance';
+import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
+import { listParts, requireSessionFacts } from './sessions';
+
+/** Hours of a list of parts, to the quarter hour. */
+export function partsHours(parts: readonly { startsAt: Date; endsAt: Date }[]): number {
+	const minutes = parts.reduce((sum, part) => sum + (part.endsAt.getTime() - part.startsAt.getTime()) / 60_000, 0);
+	return Math.round(minutes / 15) / 4;
+}
+
+/**
+ * The standard PDF fonts speak WinAnsi: French letters, ’ « » – — are in it; the narrow and
+ * ordinary no-break spaces Intl puts in French dates and numbers are not.
+ */
+function pdfText(text: string): string {
+	return text.replace(/[\u202f\u00a0\u2009]/g, ' ').replace(/[\u2212]/g, '-');
+}
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		const candidate = line ? `${line} ${word}` : word;
+		if (font.widthOfTextAtSize(candidate, size) > width && line) {
+			lines.push(line);
+			line = word;
+		} else line = candidate;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+export interface CertificateData {
+	participant: { name: string; profession: string; rpps: string | null };
+	action: { title: string; reference: string };
+	sessionNumber: number;
+	body: { name: string; registrationNumber: string };
+	parts: { startsAt: Date; endsAt: Date; timeZone: string }[];
+	issuedAt: Date;
+	/** Printed at the bottom, to check a certificate against the platform's records. */
+	certificateId: string;
+}
+
+/** Draws the certificate. */
+export async function renderCertificate(data: CertificateData, locale: Locale): Promise<Uint8Array> {
+	const t = (key: MessageKey, params?: Record<string, string | number>) => pdfText(translate(locale, key, params));
+	const pdf = await PDFDocument.create();
+	pdf.setTitle(t('dpc.certificate.title'));
+	pdf.setAuthor(data.body.name);
+	pdf.setSubject(`${data.action.reference} — session ${data.sessionNumber}`);
+	pdf.setCreator('Réseau CPTS');
+	pdf.setProducer('Réseau CPTS (pdf-lib)');
+	pdf.setCreationDate(data.issuedAt);
+	pdf.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
+	const regular = await pdf.embedFont(StandardFonts.Helvetica);
+	const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+	const page: PDFPage = pdf.addPage([595.28, 841.89]);
+	const margin = 64;
+	const width = page.getWidth() - margin * 2;
+	const teal = rgb(0.043, 0.365, 0.388);
+	let y = page.getHeight() - margin;
+
+	const write = (text: string, options: { font?: PDFFont; size?: number; color?: ReturnType<typeof rgb>; gap?: number } = {}) => {
+		const font = options.font ?? regular;
+		const size = options.size ?? 11;
+		for (const line of wrap(pdfText(text), font, size, width)) {
+			page.drawText(line, { x: margin, y, size, font, color: options.color ?? rgb(0.1, 0.1, 0.12) });
+			y -= size * 1.35;
+		}
+		y -= options.gap ?? 6;
+	};
+
+	page.drawRectangle({ x: 0, y: page.getHeight() - 12, width: page.getWidth(), height: 12, color: teal });
+	write(`${data.body.name} — ${t('dpc.certificate.odpc', { number: data.body.registrationNumber })}`, { size: 10, color: teal, gap: 24 });
+	write(t('dpc.certificate.title'), { font: bold, size: 22, color: teal, gap: 18 });
+	write(t('dpc.certificate.intro', { body: data.body.name }), { gap: 10 });
+	write(data.participant.name, { font: bold, size: 15, gap: 2 });
+	write(
+		[data.participant.profession, data.participant.rpps ? t('dpc.certificate.rpps', { rpps: data.participant.rpps }) : null]
+			.filter(Boolean)
+			.join(' — '),
+		{ gap: 14 }
+	);
+	write(t('dpc.certificate.attended'), { gap: 8 });
+	write(data.action.title, { font: bold, size: 13, gap: 4 });
+	write(t('dpc.certificate.reference', { reference: data.action.reference, number: data.sessionNumber }), { gap: 14 });
+	write(t('dpc.certificate.parts'), { font: bold, gap: 4 });
+	for (const part of data.parts) {
+		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, locale === 'fr' ? 'fr-FR' : 'en-GB');
+		write(`• ${range.text} (${part.timeZone}, ${range.offset}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
+	}
+	y -= 8;
+	write(t('dpc.certificate.total', { hours: partsHours(data.parts) }), { font: bold, gap: 24 });
+	write(
+		t('dpc.certificate.issued', {
+			date: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
+		}),
+		{ gap: 4 }
+	);
+	write(t('dpc.certificate.for', { body: data.body.name }), { gap: 4 });
+	page.drawText(pdfText(t('dpc.certificate.id', { id: data.certificateId })), { x: margin, y: margin, size: 8, font: regular, color: rgb(0.35, 0.35, 0.4) });
+	return pdf.save();
+}
+
+/**
+ * The viewer's certificate for a session: refused to anyone but the participant, and until
+ * every part is attended.
+ */
+export async function getCertificate(
+	db: DbOrTx,
+	viewer: MaybeDpcViewer,
+	sessionId: string,
+	locale: Locale,
+	professionLabel: (code: string) => string
+): Promise<{ pdf: Uint8Array; fileName: string }> {
+	if (!viewer) throw new AppError('unauthenticated', 'dpc.ineligible.signedOut');
+	const session = await requireSessionFacts(db, sessionId);
+	const [registration] = await db
+		.select({ id: dpcRegistrations.id, userId: dpcRegistrations.userId, status: dpcRegistrations.status, profession: dpcRegistrations.profession, name: users.name, rpps: users.rpps })
+		.from(dpcRegistrations)
+		.innerJoin(users, eq(users.id, dpcRegistrations.userId))
+		.where(and(eq(dpcRegistrations.sessionId, sessionId), eq(dpcRegistrations.userId, viewer.id), eq(dpcRegistrations.status, 'registered')));
+	// Someone with no registration learns nothing about other people's: the same 404.
+	if (!registration) throw notFound('dpc.certificate.notFound');
+	const parts = await listParts(db, sessionId);
+	const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, registration.id));
+	const fullyAttended = isFullyAttended(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])));
+	if (!canDownloadCertificate(viewer, { userId: registration.userId, fullyAttended })) throw forbidden('dpc.certificate.notYet');
+	const [body] = await db.select().from(dpcBodies).where(eq(dpcBodies.id, session.bodyId));
+	const issuedAt = marks.reduce((latest, mark) => (mark.recordedAt > latest ? mark.recordedAt : latest), new Date(0));
+	const pdf = await renderCertificate(
+		{
+			participant: { name: registration.name, profession: professionLabel(registration.profession), rpps: registration.rpps },
+			action: { title: session.actionTitle, reference: session.actionReference },
+			sessionNumber: session.number,
+			body: { name: body.name, registrationNumber: body.registrationNumber },
+			parts,
+			issuedAt,
+			certificateId: registration.id
+		},
+		locale
+	);
+	return { pdf, fileName: `attestation-dpc-${session.actionReference}-session-${session.number}.pdf` };
+}

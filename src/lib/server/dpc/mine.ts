@@ -1,0 +1,106 @@
+/**
+ * "Mes formations": the viewer's sessions (registered, waiting, past), hours attended per
+ * year, certificates ready to download, and a warning when two of their sessions overlap.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions } from '../db/schema';
+import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus, type SessionStatus } from '../../domain/dpc';
+import { isFullyAttended } from './attendance';
+import { partsHours } from './certificate';
+import { describeParts, type PartView } from './page';
+import { sessionLabel } from './sessions';
+
+export interface MySession {
+	sessionId: string;
+	label: string;
+	reference: string;
+	status: SessionStatus;
+	registration: RegistrationStatus;
+	promotedAt: Date | null;
+	parts: PartView[];
+	startsAt: Date;
+	endsAt: Date;
+	hours: number;
+	fullyAttended: boolean;
+	past: boolean;
+}
+
+export interface MyTraining {
+	upcoming: MySession[];
+	past: MySession[];
+	/** Hours attended (present or late), by calendar year of the part. */
+	hoursByYear: { year: number; hours: number }[];
+	/** Pairs of my live sessions whose parts overlap. */
+	overlaps: { first: string; second: string; firstId: string; secondId: string }[];
+}
+
+export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: string, locale: string, now: Date = new Date()): Promise<MyTraining> {
+	const rows = await db
+		.select({
+			registrationId: dpcRegistrations.id,
+			registration: dpcRegistrations.status,
+			promotedAt: dpcRegistrations.promotedAt,
+			sessionId: dpcSessions.id,
+			number: dpcSessions.number,
+			status: dpcSessions.status,
+			startsAt: dpcSessions.startsAt,
+			endsAt: dpcSessions.endsAt,
+			actionTitle: dpcActions.title,
+			reference: dpcActions.reference
+		})
+		.from(dpcRegistrations)
+		.innerJoin(dpcSessions, eq(dpcSessions.id, dpcRegistrations.sessionId))
+		.innerJoin(dpcActions, eq(dpcActions.id, dpcSessions.actionId))
+		.where(and(eq(dpcRegistrations.userId, userId), inArray(dpcRegistrations.status, ['registered', 'waitlisted'])))
+		.orderBy(asc(dpcSessions.startsAt));
+	if (rows.length === 0) return { upcoming: [], past: [], hoursByYear: [], overlaps: [] };
+	const sessionIds = rows.map((row) => row.sessionId);
+	const [parts, marks] = await Promise.all([
+		db.select().from(dpcSessionParts).where(inArray(dpcSessionParts.sessionId, sessionIds)).orderBy(asc(dpcSessionParts.position)),
+		db.select().from(dpcAttendance).where(inArray(dpcAttendance.registrationId, rows.map((row) => row.registrationId)))
+	]);
+
+	const hoursByYear = new Map<number, number>();
+	const sessions: MySession[] = rows.map((row) => {
+		const own = parts.filter((part) => part.sessionId === row.sessionId);
+		const attendance = Object.fromEntries(
+			marks.filter((mark) => mark.registrationId === row.registrationId).map((mark) => [mark.partId, mark.status])
+		) as Partial<Record<string, AttendanceStatus>>;
+		for (const part of own) {
+			if (row.registration === 'registered' && ATTENDED_STATUSES.includes(attendance[part.id] as AttendanceStatus)) {
+				const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: part.timeZone }).format(part.startsAt));
+				hoursByYear.set(year, (hoursByYear.get(year) ?? 0) + partsHours([part]));
+			}
+		}
+		return {
+			sessionId: row.sessionId,
+			label: sessionLabel(row),
+			reference: row.reference,
+			status: row.status,
+			registration: row.registration,
+			promotedAt: row.promotedAt,
+			parts: describeParts(own, viewerZone, locale),
+			startsAt: row.startsAt,
+			endsAt: row.endsAt,
+			hours: partsHours(own),
+			fullyAttended: row.registration === 'registered' && isFullyAttended(own, attendance),
+			past: row.endsAt <= now || row.status === 'completed'
+		};
+	});
+
+	const live = sessions.filter((session) => session.status !== 'cancelled' && !session.past);
+	const overlaps: MyTraining['overlaps'] = [];
+	for (let i = 0; i < live.length; i++) {
+		for (let j = i + 1; j < live.length; j++) {
+			const clash = live[i].parts.some((a) => live[j].parts.some((b) => a.startsAt < b.endsAt && b.startsAt < a.endsAt));
+			if (clash) overlaps.push({ first: live[i].label, second: live[j].label, firstId: live[i].sessionId, secondId: live[j].sessionId });
+		}
+	}
+	return {
+		upcoming: sessions.filter((session) => !session.past),
+		past: sessions.filter((session) => session.past).reverse(),
+		hoursByYear: [...hoursByYear.entries()].sort((a, b) => b[0] - a[0]).map(([year, hours]) => ({ year, hours })),
+		overlaps
+	};
+}
