@@ -330,7 +330,7 @@ async function measureFanout(server: ServerUnderTest, url: string, count: number
 			if (--pending === 0) roundDone();
 		});
 	}
-	const rounds = Math.max(20, Math.ceil(settings.samplesPerCount / (count - 1)));
+	const rounds = Math.max(100, Math.ceil(settings.samplesPerCount / (count - 1)));
 	for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
 		recording = round >= WARMUP_ROUNDS;
 		sender = clients[round % count];

@@ -10,7 +10,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { connectClient, makeDraft, sessionCookie, storedText, TEST_ORIGIN, waitFor, type TestClient } from './helpers';
+import { connect as netConnect } from 'node:net';
+import { connectClient, makeDraft, REDIS_URL, sessionCookie, storedText, TEST_ORIGIN, waitFor, type TestClient } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -49,7 +50,7 @@ async function freePort(): Promise<number> {
 	});
 }
 
-function startProcess(port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startProcess(port: number, redisUrl = ''): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
 	let output = '';
 	// tsx as a loader, not its CLI: the CLI runs the script in a child process, which a
 	// SIGKILL sent to the CLI would leave running.
@@ -61,7 +62,7 @@ function startProcess(port: number): { child: ChildProcess; output: () => string
 			WS_PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: TEST_ORIGIN,
-			REDIS_URL: '',
+			REDIS_URL: redisUrl,
 			LOG_LEVEL: 'info'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -139,6 +140,93 @@ describe('a ws-server killed with SIGKILL mid-edit', () => {
 			for (const client of clients) client.destroy();
 			server.child.kill('SIGTERM');
 			await server.exited;
+		}
+	}, 180_000);
+});
+
+const redisAvailable = await new Promise<boolean>((resolve) => {
+	const url = new URL(REDIS_URL);
+	const socket = netConnect(Number(url.port || 6379), url.hostname);
+	socket.once('connect', () => {
+		socket.destroy();
+		resolve(true);
+	});
+	socket.once('error', () => resolve(false));
+});
+
+describe.runIf(redisAvailable)('two ws-server processes through Redis, one killed with SIGKILL mid-edit', () => {
+	it('clients on both converge while it is down and after it restarts; the store holds every edit', async () => {
+		const db = database.db;
+		const place = await makeCpts(db);
+		const { documentName } = await makeDraft(db, place.id);
+		const ports = [await freePort(), await freePort()];
+		const servers = ports.map((port) => startProcess(port, REDIS_URL));
+		const onRedis = (server: (typeof servers)[number]) => server.output().includes('"msg":"listening"') && server.output().includes('"msg":"redis subscribed"');
+		for (const server of servers) await waitFor(() => onRedis(server), 'ws-server listening, on Redis', 60_000);
+
+		// Three clients on each instance.
+		const clients: TestClient[] = [];
+		const typed: string[][] = [];
+		try {
+			for (let index = 0; index < 6; index++) {
+				const user = await makeUser(db);
+				await makeMembership(db, place.id, user.id);
+				clients.push(connectClient(`ws://127.0.0.1:${ports[index % 2]}/collab`, documentName, await sessionCookie(db, user.id)));
+				typed.push([]);
+			}
+			await waitFor(() => clients.every((client) => client.provider.synced), 'six clients synced', 20_000);
+			const onOne = clients.filter((_, index) => index % 2 === 0);
+			const onTwo = clients.filter((_, index) => index % 2 === 1);
+
+			let round = 0;
+			const typing = setInterval(() => {
+				clients.forEach((client, index) => {
+					const token = `<c${index}r${round}>`;
+					const text = client.text.toString();
+					const boundary = text.indexOf('>', Math.floor(text.length * ((index + 1) / 7)));
+					client.text.insert(boundary === -1 ? text.length : boundary + 1, token);
+					typed[index].push(token);
+				});
+				round++;
+			}, 25);
+			try {
+				await waitFor(() => round >= 20, 'edits on both instances');
+				// Typed on instance two, seen on instance one: the fan-out works before the crash.
+				const early = typed[1][5];
+				await waitFor(() => onOne.every((client) => client.text.toString().includes(early)), 'fan-out across instances');
+
+				servers[0].child.kill('SIGKILL');
+				expect(await servers[0].exited).toBeNull();
+				await waitFor(() => onOne.every((client) => !client.provider.wsconnected), 'instance one clients disconnected');
+				// While one is down, the clients of two keep editing together.
+				const crashedAt = round;
+				await waitFor(() => round >= crashedAt + 10, 'edits while one is down');
+				const whileDown = typed[3][crashedAt + 5];
+				await waitFor(() => onTwo.every((client) => client.text.toString().includes(whileDown)), 'instance two still fans out');
+
+				servers[0] = startProcess(ports[0], REDIS_URL);
+				await waitFor(() => onRedis(servers[0]), 'instance one back, on Redis', 60_000);
+				await waitFor(() => onOne.every((client) => client.provider.synced), 'instance one clients reconnected', 20_000);
+				const reconnectedAt = round;
+				await waitFor(() => round >= reconnectedAt + 10, 'edits after the restart');
+			} finally {
+				clearInterval(typing);
+			}
+
+			const reference = () => clients[0].text.toString();
+			await waitFor(() => clients.every((client) => client.text.toString() === reference()), 'all six converge', 20_000);
+			for (const tokens of typed) for (const token of tokens) expect(reference()).toContain(token);
+
+			// Both stopped gracefully: every edit is stored.
+			for (const server of servers) server.child.kill('SIGTERM');
+			for (const server of servers) expect(await server.exited).toBe(0);
+			expect(await storedText(db, documentName)).toBe(reference());
+		} finally {
+			for (const client of clients) client.destroy();
+			for (const server of servers) {
+				server.child.kill('SIGTERM');
+				await server.exited;
+			}
 		}
 	}, 180_000);
 });

@@ -198,3 +198,59 @@ export function seededRandom(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
 }
+
+/**
+ * A TCP socket past the websocket handshake, with nothing on top: for sending bytes that
+ * no websocket library would frame (bad opcodes, unmasked or truncated frames).
+ */
+export function upgradedTcpSocket(port: number, path: string, headers: Record<string, string>): Promise<Socket> {
+	return new Promise((resolve, reject) => {
+		const socket = new Socket();
+		let answer = '';
+		const onData = (chunk: Buffer) => {
+			answer += chunk.toString('latin1');
+			const end = answer.indexOf('\r\n\r\n');
+			if (end === -1) return;
+			socket.off('data', onData);
+			if (!answer.startsWith('HTTP/1.1 101')) {
+				socket.destroy();
+				reject(new Error(answer.split('\r\n')[0]));
+				return;
+			}
+			resolve(socket);
+		};
+		socket.on('data', onData);
+		socket.once('error', reject);
+		socket.connect(port, '127.0.0.1', () => {
+			const lines = [
+				`GET ${path} HTTP/1.1`,
+				`Host: 127.0.0.1:${port}`,
+				'Upgrade: websocket',
+				'Connection: Upgrade',
+				'Sec-WebSocket-Version: 13',
+				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+				...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)
+			];
+			socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+		});
+	});
+}
+
+/** A client-to-server websocket frame, masked unless told otherwise, with any header bits. */
+export function websocketFrame(options: { opcode: number; payload: Uint8Array; fin?: boolean; rsv?: number; masked?: boolean; declaredLength?: number }): Buffer {
+	const { opcode, payload, fin = true, rsv = 0, masked = true } = options;
+	const length = options.declaredLength ?? payload.length;
+	const header: number[] = [(fin ? 0x80 : 0) | ((rsv & 7) << 4) | (opcode & 0x0f)];
+	const maskBit = masked ? 0x80 : 0;
+	if (length < 126) header.push(maskBit | length);
+	else if (length < 65_536) header.push(maskBit | 126, length >> 8, length & 0xff);
+	else {
+		header.push(maskBit | 127);
+		const big = Buffer.alloc(8);
+		big.writeBigUInt64BE(BigInt(length));
+		header.push(...big);
+	}
+	const mask = masked ? [0x12, 0x34, 0x56, 0x78] : [];
+	const body = Buffer.from(payload.map((byte, index) => (masked ? byte ^ mask[index % 4] : byte)));
+	return Buffer.concat([Buffer.from(header), Buffer.from(mask), body]);
+}
