@@ -257,6 +257,25 @@ describe('pages and exports', () => {
 		expect(empty.data).toMatchObject({ status: 400, data: { errors: { body: 'form.required' } } });
 	});
 
+	it('lets coordinators only invite and withdraw reviewers from the page', async () => {
+		const { draft, coordinator, member } = await scene();
+		const ars = await makeUser(testDb.db, { name: 'Paul Référent ARS' });
+		expect(await routeOutcome(() => draftActions.invite(pageEvent(draft.id, member, { email: ars.email })))).toEqual({ status: 403 });
+		const invalid = await routeOutcome(() => draftActions.invite(pageEvent(draft.id, coordinator, { email: 'pas-une-adresse' })));
+		expect(invalid.data).toMatchObject({ status: 400, data: { errors: { email: 'form.email' }, values: { email: 'pas-une-adresse' } } });
+		const unknown = await routeOutcome(() => draftActions.invite(pageEvent(draft.id, coordinator, { email: 'personne@exemple.fr' })));
+		expect(unknown.data).toMatchObject({ status: 400, data: { message: 'drafts.reviewers.unknownEmail' } });
+		expect((await routeOutcome(() => draftActions.invite(pageEvent(draft.id, coordinator, { email: ars.email })))).data).toEqual({
+			action: 'invite',
+			success: 'drafts.reviewers.invited'
+		});
+		const page = await routeOutcome(() => loadDraftPage(pageEvent(draft.id, coordinator)));
+		expect((page.data!.reviewers as { name: string }[]).map((person) => person.name)).toContain('Paul Référent ARS');
+		expect(await routeOutcome(() => draftActions.uninvite(pageEvent(draft.id, member, { userId: ars.id })))).toEqual({ status: 403 });
+		await draftActions.uninvite(pageEvent(draft.id, coordinator, { userId: ars.id }));
+		expect(await routeOutcome(() => loadDraftPage(pageEvent(draft.id, asSessionUser(ars))))).toEqual({ status: 403 });
+	});
+
 	it('exports DOCX (a real Office Open XML file) and Markdown to readers only', async () => {
 		const { draft, reviewer, outsider } = await scene();
 		const response = await exportDraft(pageEvent(draft.id, reviewer));

@@ -42,7 +42,7 @@ const fr = {
 	'drafts.create.done': 'Projet créé. Vous pouvez l’écrire à plusieurs dès maintenant.',
 	'drafts.page.back': 'Projets de santé de la {name}',
 	'drafts.page.links': 'Historique et exports',
-	'drafts.page.history': 'Historique ({count} versions)',
+	'drafts.page.history': 'Historique des versions ({count})',
 	'drafts.export.docx': 'Exporter en DOCX',
 	'drafts.export.markdown': 'Exporter en Markdown',
 	'drafts.export.print': 'Version imprimable (PDF)',
@@ -151,7 +151,18 @@ const fr = {
 	'drafts.versions.restore': 'Restaurer la version {number}',
 	'drafts.versions.restoreHint': 'Le texte actuel est d’abord figé dans l’historique ; la restauration est ensuite une modification partagée, reçue par tous.',
 	'drafts.versions.restored': 'Version {number} restaurée. Tout le monde voit le texte restauré.',
-	'drafts.versions.restoreForbidden': 'Seuls les membres de la CPTS peuvent restaurer une version.'
+	'drafts.versions.restoreForbidden': 'Seuls les membres de la CPTS peuvent restaurer une version.',
+	'drafts.versions.restoreNeedsScript': 'La restauration se fait dans l’éditeur partagé, qui demande JavaScript.',
+	'drafts.editor.needsScript': 'Sans JavaScript, le texte est en lecture seule : l’écriture à plusieurs se fait dans l’éditeur, qui demande JavaScript. Les commentaires et les changements de statut fonctionnent.',
+	'drafts.cpts.link': 'Projets de santé de la CPTS',
+	'drafts.reviewers.title': 'Relecteurs invités',
+	'drafts.reviewers.hint': 'Une personne qui a un compte (par exemple votre contact à l’ARS) peut lire et commenter ce projet, sans modifier le texte.',
+	'drafts.reviewers.none': 'Personne n’est invité pour le moment.',
+	'drafts.reviewers.email': 'E-mail de la personne à inviter',
+	'drafts.reviewers.invite': 'Inviter à relire',
+	'drafts.reviewers.invited': 'Invitation enregistrée : la personne peut lire et commenter le projet.',
+	'drafts.reviewers.remove': 'Retirer l’invitation de {name}',
+	'drafts.reviewers.removed': 'Invitation retirée ; ses connexions au projet sont fermées.'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -197,7 +208,7 @@ const en: Record<keyof typeof fr, string> = {
 	'drafts.create.done': 'Project created. You can write it together right away.',
 	'drafts.page.back': 'Health projects of {name}',
 	'drafts.page.links': 'History and exports',
-	'drafts.page.history': 'History ({count} versions)',
+	'drafts.page.history': 'Version history ({count})',
 	'drafts.export.docx': 'Export to DOCX',
 	'drafts.export.markdown': 'Export to Markdown',
 	'drafts.export.print': 'Printable version (PDF)',
@@ -306,7 +317,18 @@ const en: Record<keyof typeof fr, string> = {
 	'drafts.versions.restore': 'Restore version {number}',
 	'drafts.versions.restoreHint': 'The current text is first frozen in the history; the restore is then a shared change that everyone receives.',
 	'drafts.versions.restored': 'Version {number} restored. Everyone sees the restored text.',
-	'drafts.versions.restoreForbidden': 'Only the CPTS’s members can restore a version.'
+	'drafts.versions.restoreForbidden': 'Only the CPTS’s members can restore a version.',
+	'drafts.versions.restoreNeedsScript': 'Restoring happens in the shared editor, which needs JavaScript.',
+	'drafts.editor.needsScript': 'Without JavaScript the text is read-only: writing together happens in the editor, which needs JavaScript. Comments and status changes work.',
+	'drafts.cpts.link': 'The CPTS’s health projects',
+	'drafts.reviewers.title': 'Invited reviewers',
+	'drafts.reviewers.hint': 'Someone with an account (for example your ARS contact) can read and comment on this project, without changing the text.',
+	'drafts.reviewers.none': 'Nobody is invited yet.',
+	'drafts.reviewers.email': 'E-mail of the person to invite',
+	'drafts.reviewers.invite': 'Invite to review',
+	'drafts.reviewers.invited': 'Invitation saved: the person can read and comment on the project.',
+	'drafts.reviewers.remove': 'Withdraw the invitation of {name}',
+	'drafts.reviewers.removed': 'Invitation withdrawn; their connections to the project are closed.'
 };
 
 export default { fr, en };

@@ -104,3 +104,13 @@ export async function removeDraftReviewer(db: DbOrTx, actor: DraftViewer, draftI
 	// After the commit: the re-check that follows must see the invitation gone.
 	await notifyAccessChanged({ userId, documentName: draftDocumentName(draftId) });
 }
+
+/** The people invited to review a draft, by name (shown to its managers). */
+export async function listDraftReviewers(db: DbOrTx, draftId: string): Promise<{ userId: string; name: string; email: string }[]> {
+	return db
+		.select({ userId: users.id, name: users.name, email: users.email })
+		.from(draftReviewers)
+		.innerJoin(users, eq(users.id, draftReviewers.userId))
+		.where(eq(draftReviewers.draftId, draftId))
+		.orderBy(users.name, users.id);
+}

@@ -10,13 +10,16 @@ import {
 	NEXT_STATUSES,
 	VERSION_LABEL_MAX,
 	addComment,
+	addDraftReviewer,
 	changeDraftStatus,
 	draftCpts,
 	jsonFromState,
 	listComments,
+	listDraftReviewers,
 	listVersions,
 	loadStoredState,
 	nameVersion,
+	removeDraftReviewer,
 	replyToComment,
 	setCommentResolved
 } from '$lib/server/drafts';
@@ -47,6 +50,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		outline: outlineOf(doc),
 		comments,
 		nextStatuses: access.canManage ? NEXT_STATUSES[draft.status] : [],
+		reviewers: access.canManage ? await listDraftReviewers(db, draft.id) : [],
 		latestVersion: versions[0] ?? null,
 		versionCount: versions.length,
 		created: url.searchParams.has('cree'),
@@ -64,6 +68,8 @@ const replySchema = z.object({ thread: z.string().min(1).max(64), body: fields.r
 const threadSchema = z.object({ thread: z.string().min(1).max(64) });
 const statusSchema = z.object({ status: z.string().min(1).max(40) });
 const versionSchema = z.object({ label: fields.requiredText(VERSION_LABEL_MAX) });
+const reviewerSchema = z.object({ email: fields.email });
+const reviewerRemovalSchema = z.object({ userId: z.string().min(1).max(64) });
 
 export const actions: Actions = {
 	comment: async ({ request, params, locals, url }) => {
@@ -131,5 +137,27 @@ export const actions: Actions = {
 		} catch (caught) {
 			return failFromError(locals.locale, caught, { action: 'version', values: parsed.values });
 		}
+	},
+	invite: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(reviewerSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'invite', errors: parsed.errors, values: parsed.values });
+		try {
+			await addDraftReviewer(await getDb(), user, params.id, parsed.data.email);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'invite', values: parsed.values });
+		}
+		return { action: 'invite', success: 'drafts.reviewers.invited' };
+	},
+	uninvite: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const parsed = parseForm(reviewerRemovalSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'uninvite', errors: parsed.errors });
+		try {
+			await removeDraftReviewer(await getDb(), user, params.id, parsed.data.userId);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { action: 'uninvite' });
+		}
+		return { action: 'uninvite', success: 'drafts.reviewers.removed' };
 	}
 };
