@@ -185,3 +185,34 @@ test('a co-editor goes offline, keeps writing, comes back, and both converge', a
 	await trainer.context().close();
 	await member.context().close();
 });
+
+test('a facilitator reads and comments without editing; a coordinator of another CPTS is refused', async ({ browser }) => {
+	const facilitator = await pageAs(browser, DEMO.facilitator);
+	await facilitator.goto('/cpts/la-plaine/projets');
+	await facilitator.getByRole('link', { name: 'Projet de santé 2026 de la CPTS de La Plaine' }).click();
+	await facilitator.waitForURL(/\/projets\/[a-z2-7]+$/);
+	const draftUrl = facilitator.url();
+	await waitConnected(facilitator);
+	await expect(facilitator.getByText('Vous pouvez lire et commenter ce projet, sans modifier le texte.')).toBeVisible();
+	const editor = editorOf(facilitator);
+	await expect(editor).toHaveAttribute('contenteditable', 'false');
+	await expect(facilitator.getByRole('button', { name: 'Gras' })).toHaveCount(0);
+	await expect(facilitator.getByRole('button', { name: 'Soumettre à l’ARS' })).toHaveCount(0);
+	await expect(facilitator.getByRole('heading', { name: 'Nommer une version' })).toHaveCount(0);
+	await facilitator.getByLabel('Nouveau commentaire').fill('La fiche « soins non programmés » de la bibliothèque peut vous aider.');
+	await facilitator.getByRole('button', { name: 'Publier le commentaire' }).click();
+	await expect(facilitator.getByText('Commentaire publié.')).toBeVisible();
+
+	const outsider = await pageAs(browser, DEMO.coordinator);
+	const refused = await outsider.goto(draftUrl);
+	expect(refused?.status()).toBe(403);
+	await expect(outsider.getByText('Vous n’avez pas accès à ce projet de santé')).toBeVisible();
+	const exportRefused = await outsider.request.get(`${draftUrl}/export/docx`);
+	expect(exportRefused.status()).toBe(403);
+	await outsider.context().clearCookies();
+	await outsider.goto(draftUrl);
+	await expect(outsider).toHaveURL(/\/connexion\?redirectTo=/);
+
+	await facilitator.context().close();
+	await outsider.context().close();
+});
