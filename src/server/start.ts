@@ -40,6 +40,9 @@ await prepareDatabase();
 // adapter-node reads its own variables (ORIGIN, BODY_SIZE_LIMIT…) when the handler loads.
 // Library attachments go up to 20 MB; the multipart envelope and the other fields need a margin.
 process.env.BODY_SIZE_LIMIT ??= '25M';
+// Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check then refuses every
+// form posted to http://localhost:3000: the configured origin (PORT-derived by default) is it.
+if (!process.env.ORIGIN) process.env.ORIGIN = config.origin;
 const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,18 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 	}
 }
 
+/** A port nobody listens on now (the entry's default origin is derived from PORT). */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
@@ -50,9 +63,10 @@ describe.runIf(runHere)('server entry', () => {
 	it('serves the probes on the embedded database, then stops cleanly on SIGTERM', async () => {
 		const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cpts-lifecycle-'));
 		folders.push(dataDir);
-		const server = startServer({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dataDir });
+		const port = await freePort();
+		// No ORIGIN, as after `npm install && npm start`.
+		const server = startServer({ PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: dataDir, ORIGIN: '' });
 		await waitFor(() => /"msg":"listening"/.test(server.output()), 90_000);
-		const port = Number(/"port":(\d+)/.exec(server.output().split('\n').find((line) => line.includes('"listening"'))!)![1]);
 		const health = await fetch(`http://127.0.0.1:${port}/healthz`);
 		expect(health.status).toBe(200);
 		const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -60,6 +74,14 @@ describe.runIf(runHere)('server entry', () => {
 		const home = await fetch(`http://127.0.0.1:${port}/`);
 		expect(home.headers.get('x-request-id')).toBeTruthy();
 		expect(await home.text()).toContain('lang="fr"');
+		// A form posted from the address the README gives passes SvelteKit's origin check.
+		const signIn = await fetch(`http://127.0.0.1:${port}/connexion`, {
+			method: 'POST',
+			headers: { origin: `http://localhost:${port}`, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'email=personne%40exemple.fr&password=pas-le-bon-mot-de-passe'
+		});
+		expect(signIn.status).toBe(400);
+		expect(await signIn.text()).toContain('E-mail ou mot de passe incorrect');
 
 		server.child.kill('SIGTERM');
 		expect(await server.exited).toBe(0);
