@@ -151,6 +151,14 @@ describe('status workflow and versions', () => {
 			{ number: 2, kind: 'status', status: 'soumis_ars', authorName: 'Dr Marc Girard' },
 			{ number: 1, kind: 'status', status: 'en_relecture' }
 		]);
+		// The members and reviewers hear of it, not the coordinator who did it.
+		const statusNotices = await testDb.db.select().from(notifications).where(eq(notifications.kind, 'draft.status'));
+		expect(statusNotices.filter((row) => row.userId === member.id).map((row) => row.title)).toEqual([
+			'drafts.notify.status.en_relecture',
+			'drafts.notify.status.soumis_ars'
+		]);
+		expect(statusNotices.some((row) => row.userId === reviewer.id && row.link === `/projets/${draft.id}/versions/2`)).toBe(true);
+		expect(statusNotices.some((row) => row.userId === coordinator.id)).toBe(false);
 		// The frozen text is the draft's text.
 		expect(toMarkdown((await getVersion(testDb.db, member, draft.id, 2)).doc)).toContain('## 1. Diagnostic territorial');
 	});

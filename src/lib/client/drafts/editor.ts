@@ -55,7 +55,7 @@ export interface CommentAnchor {
 export interface DraftEditorOptions {
 	element: HTMLElement;
 	documentName: string;
-	user: { name: string; color: string };
+	user: { id: string; name: string; color: string };
 	editable: boolean;
 	onStatus(status: EditorStatus): void;
 	onParticipants(participants: Participant[]): void;
@@ -85,7 +85,8 @@ function caret(user: { name?: string; color?: string }): HTMLElement {
 export function createDraftEditor(options: DraftEditorOptions) {
 	const ydoc = new Y.Doc();
 	const fragment = ydoc.getXmlFragment(DRAFT_FIELD);
-	const local = new IndexeddbPersistence(`reseau-cpts:${options.documentName}`, ydoc);
+	// One local copy per person: someone else signing in on this browser starts from the server.
+	const local = new IndexeddbPersistence(`reseau-cpts:${options.user.id}:${options.documentName}`, ydoc);
 	const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 	const provider = new WebsocketProvider(url, options.documentName, ydoc, { maxBackoffTime: 2_500 });
 	const awareness = provider.awareness;

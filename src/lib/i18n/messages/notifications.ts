@@ -38,6 +38,7 @@ const fr = {
 	'notifications.kindLabel.forum.exchange': 'Échanges de pratiques auxquels je suis inscrit (rappels, changements, compte rendu)',
 	'notifications.kindLabel.draft.comment': 'Commentaires sur les projets de santé que je rédige',
 	'notifications.kindLabel.draft.mention': 'Mentions dans les commentaires des projets de santé',
+	'notifications.kindLabel.draft.status': 'Changements de statut des projets de santé',
 	'notifications.kindLabel.dpc.waitlist_promotion': 'Place libérée sur une session DPC (liste d’attente)',
 	'notifications.kindLabel.dpc.session_changed': 'Modifications d’une session DPC où je suis inscrit',
 	'notifications.kindLabel.system': 'Messages de la plateforme',
@@ -61,6 +62,8 @@ const fr = {
 	'notifications.kind.draft.comment.body': '{name} a commenté le projet de santé.',
 	'notifications.kind.draft.mention.title': '{name} vous a mentionné dans « {draft} »',
 	'notifications.kind.draft.mention.body': '{excerpt}',
+	'notifications.kind.draft.status.title': 'Le projet de santé « {draft} » change de statut',
+	'notifications.kind.draft.status.body': 'Changement fait par {name} ; une version est figée dans l’historique.',
 	'notifications.kind.dpc.waitlist_promotion.title': 'Une place s’est libérée : {session}',
 	'notifications.kind.dpc.waitlist_promotion.body':
 		'Vous étiez sur la liste d’attente de la session « {session} » : votre inscription est confirmée.',
@@ -116,6 +119,7 @@ const en: Record<keyof typeof fr, string> = {
 	'notifications.kindLabel.forum.exchange': 'Practice exchanges I signed up for (reminders, changes, minutes)',
 	'notifications.kindLabel.draft.comment': 'Comments on health projects I write',
 	'notifications.kindLabel.draft.mention': 'Mentions in health project comments',
+	'notifications.kindLabel.draft.status': 'Status changes of health projects',
 	'notifications.kindLabel.dpc.waitlist_promotion': 'Seat freed on a DPC session (waiting list)',
 	'notifications.kindLabel.dpc.session_changed': 'Changes to a DPC session I registered for',
 	'notifications.kindLabel.system': 'Platform messages',
@@ -139,6 +143,8 @@ const en: Record<keyof typeof fr, string> = {
 	'notifications.kind.draft.comment.body': '{name} commented on the health project.',
 	'notifications.kind.draft.mention.title': '{name} mentioned you in “{draft}”',
 	'notifications.kind.draft.mention.body': '{excerpt}',
+	'notifications.kind.draft.status.title': 'The health project “{draft}” changes status',
+	'notifications.kind.draft.status.body': 'Change made by {name}; a version is frozen in the history.',
 	'notifications.kind.dpc.waitlist_promotion.title': 'A seat was freed: {session}',
 	'notifications.kind.dpc.waitlist_promotion.body':
 		'You were on the waiting list of the session “{session}”: your registration is confirmed.',

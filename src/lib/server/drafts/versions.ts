@@ -11,6 +11,9 @@ import { parseDocumentName } from '../collab/names';
 import type { DbOrTx } from '../db';
 import { DRAFT_STATUSES, draftVersions, drafts, users, type DraftStatus, type DraftVersionKind } from '../db/schema';
 import { getLogger } from '../logger';
+import { notify } from '../notifications';
+import type { MessageKey } from '../../i18n';
+import { mentionablePeople } from './comments';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { jsonFromState, loadStoredState, sameBytes, stateVectorOf, toLines } from './content';
@@ -81,7 +84,7 @@ export async function changeDraftStatus(db: DbOrTx, user: DraftViewer, draftId: 
 	if (!access.canManage) throw forbidden();
 	if (!(DRAFT_STATUSES as readonly string[]).includes(to)) throw new AppError('invalid', 'drafts.status.invalid');
 	const target = to as DraftStatus;
-	return db.transaction(async (tx) => {
+	const version = await db.transaction(async (tx) => {
 		const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).for('update');
 		if (!NEXT_STATUSES[draft.status].includes(target)) throw new AppError('conflict', 'drafts.status.notAllowed');
 		await tx.update(drafts).set({ status: target, updatedAt: new Date() }).where(eq(drafts.id, draftId));
@@ -95,6 +98,18 @@ export async function changeDraftStatus(db: DbOrTx, user: DraftViewer, draftId: 
 		});
 		return version!;
 	});
+	// After the commit: everyone who works on the draft hears of it (in the app by default).
+	for (const person of await mentionablePeople(db, access.draft)) {
+		if (person.userId === user!.id) continue;
+		await notify(db, {
+			userId: person.userId,
+			kind: 'draft.status',
+			title: `drafts.notify.status.${target}` as MessageKey,
+			params: { draft: access.draft.title, name: user!.name },
+			link: `/projets/${draftId}/versions/${version.number}`
+		});
+	}
+	return version;
 }
 
 /** Names the current state (any editor). */

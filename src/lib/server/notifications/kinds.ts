@@ -57,6 +57,12 @@ export const NOTIFICATION_KINDS = {
 		title: 'notifications.kind.forum.exchange.title',
 		body: 'notifications.kind.forum.exchange.body'
 	},
+	// A draft moved on (submitted to the ARS, validated…): worth knowing, not a mail each time.
+	'draft.status': {
+		defaultPreference: 'in_app',
+		title: 'notifications.kind.draft.status.title',
+		body: 'notifications.kind.draft.status.body'
+	},
 	'draft.comment': {
 		defaultPreference: 'digest',
 		title: 'notifications.kind.draft.comment.title',

@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		documentName: draftDocumentName(draft.id),
 		cpts,
 		access: { canEdit: access.canEdit, canComment: access.canComment, canManage: access.canManage },
-		me: { name: user.name, color: presenceColor(user.id) },
+		me: { id: user.id, name: user.name, color: presenceColor(user.id) },
 		doc,
 		outline: outlineOf(doc),
 		comments,
