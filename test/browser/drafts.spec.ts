@@ -94,6 +94,11 @@ test('two members of La Plaine create, co-write, comment, submit, restore and ex
 	await waitConnected(trainer);
 	await expect(trainer.getByText('@Dr Marc Girard, chiffre à confirmer avec l’ARS.')).toBeVisible();
 	await expect(trainer.locator('.comment-anchor').first()).toBeVisible();
+	// From the thread to its passage, by keyboard: the passage is selected in the text.
+	const quote = (await trainer.locator('.comment-anchor').first().innerText()).trim();
+	await trainer.getByRole('button', { name: `Aller au passage commenté : « ${quote} »` }).focus();
+	await trainer.keyboard.press('Enter');
+	await expect.poll(() => trainer.evaluate(() => window.getSelection()?.toString().trim())).toBe(quote);
 	await trainer.getByRole('link', { name: /Notifications/ }).click();
 	await expect(trainer.getByText(`Julien Moreau vous a mentionné dans « Projet de santé rural ${stamp} »`).first()).toBeVisible();
 

@@ -290,6 +290,22 @@ export function createDraftEditor(options: DraftEditorOptions) {
 		setComments(anchors: CommentAnchor[]) {
 			editor.view.dispatch(editor.state.tr.setMeta(commentsKey, anchors).setMeta('addToHistory', false));
 		},
+		/** Selects the text a thread is anchored to (false when that text was deleted). */
+		goToAnchor(anchor: CommentAnchor): boolean {
+			const binding = ySyncPluginKey.getState(editor.state)?.binding;
+			if (!binding || !anchor.anchorStart || !anchor.anchorEnd) return false;
+			try {
+				const resolve = (value: string) =>
+					relativePositionToAbsolutePosition(ydoc, fragment, Y.decodeRelativePosition(fromBase64(value)), binding.mapping);
+				const from = resolve(anchor.anchorStart);
+				const to = resolve(anchor.anchorEnd);
+				if (from === null || to === null || to <= from) return false;
+				editor.chain().focus().setTextSelection({ from, to }).scrollIntoView().run();
+				return true;
+			} catch {
+				return false;
+			}
+		},
 		/** Scrolls to the top-level block at `index` and puts the caret in it. */
 		goToBlock(index: number) {
 			let target = 0;
