@@ -33,6 +33,7 @@ import {
 	toMarkdown
 } from '../../src/lib/server/drafts';
 import { draftVersions, notifications } from '../../src/lib/server/db/schema';
+import { DEMO_DRAFT_TITLE, seedDraftsDemo } from '../../src/lib/server/drafts/demo';
 import { AppError } from '../../src/lib/server/shared/errors';
 import { load as loadDraftPage, actions as draftActions } from '../../src/routes/projets/[id]/+page.server';
 import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
@@ -297,5 +298,22 @@ describe('pages and exports', () => {
 		expect(await routeOutcome(() => exportDraft(pageEvent(draft.id, outsider)))).toEqual({ status: 403 });
 		const docx = await toDocx({ title: 'T', cptsName: 'C', status: 'valide', locale: 'en' }, { type: 'doc', content: [] });
 		expect(strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml'])).toContain('Approved');
+	});
+});
+
+describe('demo content', () => {
+	it('seeds La Plaine’s draft from the rural profil-type once, with a named version and a discussion', async () => {
+		const coordinator = await makeUser(testDb.db, { name: 'Dr Marc Girard' });
+		const member = await makeUser(testDb.db, { name: 'Julien Moreau' });
+		const place = await makeCpts(testDb.db, { slug: 'la-plaine', name: 'CPTS de La Plaine', nature: 'rural', population: 11_500 });
+		await makeMembership(testDb.db, place.id, coordinator.id, { role: 'coordinator' });
+		await makeMembership(testDb.db, place.id, member.id);
+		await makeResource(testDb.db, { slug: 'profil-type-rural-premier-recours-fragile', kind: 'profil_type', title: 'Profil-type rural', profile: ruralProfile });
+		expect(await seedDraftsDemo(testDb.db, { authorId: coordinator.id, commenterId: member.id })).toEqual({ drafts: 1 });
+		expect(await seedDraftsDemo(testDb.db, { authorId: coordinator.id, commenterId: member.id })).toEqual({ drafts: 0 });
+		const [card] = await listMyDrafts(testDb.db, asSessionUser(member));
+		expect(card).toMatchObject({ title: DEMO_DRAFT_TITLE, cptsSlug: 'la-plaine', openThreads: 1 });
+		expect(await listVersions(testDb.db, asSessionUser(member), card.id)).toMatchObject([{ kind: 'named', label: 'Trame de départ présentée au bureau' }]);
+		expect(toMarkdown(jsonFromState(await loadStoredState(testDb.db, card.id)))).toContain('Créneaux de soins non programmés le soir');
 	});
 });

@@ -8,6 +8,7 @@ import { getCptsBySlug } from '../cpts/records';
 import type { DbOrTx } from '../db';
 import { drafts, users } from '../db/schema';
 import type { SessionUser } from '../auth/session';
+import { AppError } from '../shared/errors';
 import { addComment } from './comments';
 import { startDraft } from './start';
 import { nameVersion } from './versions';
@@ -31,10 +32,11 @@ export async function seedDraftsDemo(db: DbOrTx, options: { authorId: string | n
 		.from(drafts)
 		.where(and(eq(drafts.cptsId, place.id), eq(drafts.title, DEMO_DRAFT_TITLE)));
 	if (existing) return { drafts: 0 };
-	const draft = await startDraft(db, author, place, { title: DEMO_DRAFT_TITLE, profile: DEMO_PROFILE_SLUG }).catch(() =>
+	const draft = await startDraft(db, author, place, { title: DEMO_DRAFT_TITLE, profile: DEMO_PROFILE_SLUG }).catch((caught: unknown) => {
 		// Without the library's demo profils-types, the bare template.
-		startDraft(db, author, place, { title: DEMO_DRAFT_TITLE, profile: null })
-	);
+		if (!(caught instanceof AppError)) throw caught;
+		return startDraft(db, author, place, { title: DEMO_DRAFT_TITLE, profile: null });
+	});
 	await nameVersion(db, author, draft.id, 'Trame de départ présentée au bureau');
 	const commenter = options.commenterId ? await sessionUser(db, options.commenterId) : null;
 	if (commenter) {

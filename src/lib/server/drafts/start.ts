@@ -51,7 +51,11 @@ export async function startDraft(
 ): Promise<Draft> {
 	let source = null;
 	if (input.profile) {
-		const resource = await requireReadableResource(db, user, input.profile).catch(() => null);
+		// Missing, unpublished or unreadable: the same "choose a published profil-type".
+		const resource = await requireReadableResource(db, user, input.profile).catch((caught: unknown) => {
+			if (caught instanceof AppError) return null;
+			throw caught;
+		});
 		if (!resource || resource.kind !== 'profil_type' || !resource.profile) throw new AppError('invalid', 'drafts.create.profileInvalid');
 		source = { title: resource.title, profile: resource.profile };
 	}
