@@ -15,7 +15,7 @@
  * worker threads (1), BENCH_ONLY comma-separated scenario names, BENCH_SKIP_BUILD=1 to use
  * build/ as it is (by default it is rebuilt when older than the sources, as `npm start`
  * does), BENCH_KEEP_DATABASE=1 to keep cpts_bench afterwards,
- * BENCH_LOG_LEVEL for the app (info, as in production).
+ * BENCH_LOG_LEVEL for the app (info, as in production), BENCH_DATABASE_NAME (cpts_bench).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -41,7 +41,9 @@ const settingsSchema = z.object({
 	BENCH_ONLY: z.string().optional(),
 	BENCH_SKIP_BUILD: z.enum(['0', '1']).default('0'),
 	BENCH_KEEP_DATABASE: z.enum(['0', '1']).default('0'),
-	BENCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info')
+	BENCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+	// Another name lets two benches share one PostgreSQL server without dropping each other's base.
+	BENCH_DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('cpts_bench')
 });
 
 const parsedSettings = settingsSchema.safeParse(process.env);
@@ -108,8 +110,8 @@ async function main(): Promise<void> {
 	const pageScenarios = scenarios.filter((scenario) => scenario.targets);
 	const standaloneScenarios = scenarios.filter((scenario) => scenario.run);
 
-	log(`base cpts_bench sur ${new URL(settings.BENCH_DATABASE_URL).host} : création, migrations, réseau de démonstration…`);
-	benchDatabase = await createBenchDatabase(settings.BENCH_DATABASE_URL, 'cpts_bench');
+	log(`base ${settings.BENCH_DATABASE_NAME} sur ${new URL(settings.BENCH_DATABASE_URL).host} : création, migrations, réseau de démonstration…`);
+	benchDatabase = await createBenchDatabase(settings.BENCH_DATABASE_URL, settings.BENCH_DATABASE_NAME);
 	log(`données : ${JSON.stringify(benchDatabase.seeded)}`);
 	const sessionCookie = async (email: string) => {
 		const [user] = await benchDatabase!.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../db';
-import { forumCategories, forumCategoryWatches, forumReadPositions, forumThreads, type ForumCategory } from '../db/schema';
+import { forumCategories, forumCategoryWatches, forumReadPositions, forumThreads, users, type ForumCategory } from '../db/schema';
 import { writeAudit } from '../audit';
 import { requireCptsBySlug } from '../cpts';
 import { slugify } from '../cpts/slug';
@@ -143,6 +143,8 @@ async function unreadByCategory(db: DbOrTx, viewer: ForumViewer, categoryIds: st
 		)
 		.groupBy(forumThreads.categoryId);
 	for (const row of behind) counts.set(row.categoryId, row.count);
+	// A constant bound (not a subquery) lets the planner range-scan the latest-activity index.
+	const [{ joinedAt }] = since ? [{ joinedAt: since }] : await db.select({ joinedAt: users.createdAt }).from(users).where(eq(users.id, viewer.id));
 	const fresh = await db
 		.select({ categoryId: forumThreads.categoryId, count: sql<number>`count(*)::int` })
 		.from(forumThreads)
@@ -150,7 +152,7 @@ async function unreadByCategory(db: DbOrTx, viewer: ForumViewer, categoryIds: st
 			and(
 				inArray(forumThreads.categoryId, categoryIds),
 				isNull(forumThreads.hiddenAt),
-				gt(forumThreads.lastPostAt, since ?? sql`(select created_at from users where id = ${viewer.id})`),
+				gt(forumThreads.lastPostAt, joinedAt),
 				sql`not exists (select 1 from ${forumReadPositions} where ${forumReadPositions.userId} = ${viewer.id} and ${forumReadPositions.threadId} = ${forumThreads.id})`
 			)
 		)

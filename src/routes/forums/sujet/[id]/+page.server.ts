@@ -45,7 +45,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 		getThreadView(db, viewer, threadId, { from: parseId(url.searchParams.get('depuis')), before: parseId(url.searchParams.get('avant')) })
 	);
 	const lastShown = view.posts[view.posts.length - 1]?.position;
-	if (viewer && lastShown) await markThreadRead(db, viewer, view.thread, lastShown);
+	// Written only when the reader got further: re-reading costs no write (nor a row lock).
+	if (viewer && lastShown && (view.lastRead ?? 0) < lastShown) await markThreadRead(db, viewer, view.thread, lastShown);
 
 	// Without JavaScript, "Citer" comes back here with ?citer=<post id>: the reply starts with the quote.
 	let quote = '';
