@@ -186,3 +186,21 @@ describe('scheduled exchanges', () => {
 		}
 	});
 });
+
+describe('mention suggestions', () => {
+	it('offer people who posted or share a CPTS with the writer, never the others', async () => {
+		const { suggestMentions } = await import('../../src/lib/server/forum');
+		const category = await ensureCategory({ slug: 'suggestions', name: 'Suggestions' });
+		const space = await makeCpts(testDb.db);
+		const writerUser = await makeUser(testDb.db, { name: 'Zoé Écrit' });
+		const colleague = await makeUser(testDb.db, { name: 'Zoé Collègue' });
+		const poster = await makeUser(testDb.db, { name: 'Zoé Publie' });
+		await makeUser(testDb.db, { name: 'Zoé Inconnue' });
+		await makeMembership(testDb.db, space.id, writerUser.id);
+		await makeMembership(testDb.db, space.id, colleague.id);
+		await startThread(testDb.db, await viewerOf(poster), category.id, threadInput('Bonjour', 'Premier message'));
+		const names = (await suggestMentions(testDb.db, await viewerOf(writerUser), 'zoe')).map((suggestion) => suggestion.label);
+		expect(names).toEqual(expect.arrayContaining(['Zoé Collègue', 'Zoé Publie']));
+		expect(names).not.toContain('Zoé Inconnue');
+	});
+});

@@ -7,9 +7,9 @@
  * never tells a non-member the title. A CPTS is mentioned only by its own members or by
  * facilitators, so a stranger cannot page three hundred people.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { cpts, userRoles, users } from '../db/schema';
+import { cpts, cptsMemberships, forumPosts, userRoles, users } from '../db/schema';
 import { listMembers } from '../cpts';
 import { slugify } from '../cpts/slug';
 import { isForumFacilitator, type ForumViewer } from './permissions';
@@ -99,8 +99,12 @@ export interface MentionSuggestion {
 	kind: 'person' | 'group';
 }
 
-/** Suggestions for the editor's @ completion: people by name, the facilitators, CPTS by name. */
-export async function suggestMentions(db: DbOrTx, prefix: string, limit = 8): Promise<MentionSuggestion[]> {
+/**
+ * Suggestions for the editor's @ completion: the facilitators, CPTS by name, and people by
+ * name among those already visible in the forums (they posted) or in the writer's own CPTS,
+ * so the completion is no way around the CPTS member lists' rule.
+ */
+export async function suggestMentions(db: DbOrTx, viewer: ForumViewer, prefix: string, limit = 8): Promise<MentionSuggestion[]> {
 	const cleaned = slugify(prefix).slice(0, 40);
 	if (cleaned.length < 2 || cleaned === 'cpts') return [];
 	const suggestions: MentionSuggestion[] = [];
@@ -111,7 +115,17 @@ export async function suggestMentions(db: DbOrTx, prefix: string, limit = 8): Pr
 	const people = await db
 		.select({ id: users.id, name: users.name, handle: sql<string>`${handleSql}` })
 		.from(users)
-		.where(sql`${handleSql} like ${pattern}`)
+		.where(
+			and(
+				sql`${handleSql} like ${pattern}`,
+				or(
+					sql`exists (select 1 from ${forumPosts} where ${forumPosts.authorId} = ${users.id})`,
+					viewer.memberOf.size > 0
+						? sql`exists (select 1 from ${cptsMemberships} where ${cptsMemberships.userId} = ${users.id} and ${cptsMemberships.status} = 'active' and ${inArray(cptsMemberships.cptsId, [...viewer.memberOf])})`
+						: undefined
+				)
+			)
+		)
 		.orderBy(users.name)
 		.limit(limit);
 	const counts = new Map<string, number>();
