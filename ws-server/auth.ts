@@ -46,11 +46,15 @@ export function originAllowed(request: IncomingMessage, expectedOrigin: string |
 	}
 }
 
-/** Authenticates the upgrade request and decides read or write on the document. */
-export async function decideConnect(db: Db, request: IncomingMessage, documentName: string): Promise<ConnectDecision> {
+/**
+ * Authenticates the upgrade request and decides read or write on the document.
+ * `signedIn` runs once the session is valid, before the rights are checked.
+ */
+export async function decideConnect(db: Db, request: IncomingMessage, documentName: string, signedIn?: () => void): Promise<ConnectDecision> {
 	const token = sessionTokenFromCookieHeader(request.headers.cookie);
 	const { user } = token ? await validateSessionToken(db, token) : { user: null };
 	if (!user) return { ok: false, code: CLOSE_CODES.unauthenticated, reason: 'unauthenticated' };
+	signedIn?.();
 	const access = await documentAccess(db, user, documentName);
 	if (access === 'missing') return { ok: false, code: CLOSE_CODES.notFound, reason: 'not found' };
 	if (access === 'none') return { ok: false, code: CLOSE_CODES.forbidden, reason: 'forbidden' };

@@ -25,7 +25,7 @@ import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
 import { decideConnect, documentAccess, originAllowed, type ConnectDecision } from './auth';
 import { Connection } from './connection';
-import { DocumentHub, type DocumentHooks } from './documents';
+import { DocumentHub, type CollabDocument, type DocumentHooks } from './documents';
 import { RedisFanout } from './fanout';
 import { ConnectionQuotas } from './limits';
 import { MetricsCollector } from './metrics';
@@ -119,8 +119,19 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	// made in scopes that do not hold the upgrade request: it would stay in memory with them.
 	async function authorizeAndUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, documentName: string): Promise<void> {
 		let decision: ConnectDecision;
+		// Once the session is known to be valid, the document loads while its rights are
+		// checked: a cold load costs one database round trip less. Given back (and unloaded)
+		// when the connection is refused.
+		let preloaded: CollabDocument | null = null;
+		const preload = () => {
+			if (!closing) preloaded = hub.acquire(documentName);
+		};
+		const giveBack = () => {
+			if (preloaded) hub.release(preloaded);
+			preloaded = null;
+		};
 		try {
-			decision = await decideConnect(await database(), request, documentName);
+			decision = await decideConnect(await database(), request, documentName, preload);
 		} catch (error) {
 			log.error({ err: error }, 'connect decision failed');
 			decision = { ok: false, code: CLOSE_CODES.tryAgainLater, reason: 'unavailable' };
@@ -129,8 +140,10 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 			decision = { ok: false, code: CLOSE_CODES.tooManyConnections, reason: 'too many connections' };
 		}
 		const releaseSlot = decision.ok ? slotReleaser(quotas, decision.user.id, documentName) : noop;
+		if (!decision.ok) giveBack();
 		if (closing || socket.destroyed || !socket.writable) {
 			releaseSlot();
+			giveBack();
 			if (closing) rejectUpgrade(socket, 503, 'Service Unavailable');
 			else socket.destroy();
 			return;
@@ -145,7 +158,11 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 			upgraded = true;
 			accept(ws, documentName, decision, token, releaseSlot);
 		});
-		if (!upgraded) releaseSlot(); // ws refused the handshake itself (bad headers)
+		if (!upgraded) {
+			// ws refused the handshake itself (bad headers)
+			releaseSlot();
+			giveBack();
+		}
 	}
 
 	function accept(ws: WebSocket, documentName: string, decision: ConnectDecision, token: string, releaseSlot: () => void): void {
