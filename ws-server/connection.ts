@@ -79,9 +79,8 @@ export class Connection implements DocumentConnection {
 			this.close(CLOSE_CODES.tryAgainLater, 'slow reader');
 			return;
 		}
-		this.socket.send(message, (error) => {
-			if (error) this.context.log.debug({ err: error }, 'websocket send failed');
-		});
+		// No callback: a failed write errors the socket, which closes the connection.
+		this.socket.send(message);
 	}
 
 	close(code: number, reason: string): void {

@@ -60,6 +60,7 @@ export class CollabDocument {
 	/** Changed since the last write began (updates made during a write set it again). */
 	dirty = false;
 	firstUnsavedAt = 0;
+	lastChangeAt = 0;
 	writeTimer: NodeJS.Timeout | null = null;
 	unloadTimer: NodeJS.Timeout | null = null;
 	/** The chain of writes: one at a time per document, in order. */
@@ -135,7 +136,11 @@ export class DocumentHub {
 
 	/** Writes what is unsaved now (queued behind a write in progress). */
 	flush(document: CollabDocument): Promise<void> {
-		document.writing = document.writing.then(() => this.write(document));
+		// Never rejects: a broken link would stop every later write of this document, and
+		// callers chain on it without a catch.
+		document.writing = document.writing
+			.then(() => this.write(document))
+			.catch((error: unknown) => this.deps.log.error({ err: error, document: document.name }, 'document write crashed'));
 		return document.writing;
 	}
 
@@ -233,7 +238,7 @@ export class DocumentHub {
 		const { fanout } = this.deps;
 		document.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			document.approxBytes += update.byteLength;
-			const message = encodeUpdate(update);
+			const message = asBuffer(encodeUpdate(update));
 			for (const connection of document.connections) if (connection !== origin) connection.send(message);
 			if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message);
 			// Remote updates are written too: if the instance that received them dies before
@@ -248,7 +253,7 @@ export class DocumentHub {
 					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
 					for (const id of removed) connection.awarenessIds.delete(id);
 				}
-				const message = encodeAwareness(document.awareness, added.concat(updated, removed));
+				const message = asBuffer(encodeAwareness(document.awareness, added.concat(updated, removed)));
 				// Echoed to the sender too, as y-websocket's server does: a client alone on a
 				// document hears nothing else, and its provider reconnects after 30 s of silence.
 				for (const peer of document.connections) peer.send(message);
@@ -257,19 +262,31 @@ export class DocumentHub {
 		);
 	}
 
+	/**
+	 * Debounce without a timer per keystroke: the change time is noted, and a timer already
+	 * running looks at it when it fires (and waits again if edits came since).
+	 */
 	private markUnsaved(document: CollabDocument): void {
+		const now = Date.now();
 		document.dirty = true;
-		if (!document.firstUnsavedAt) document.firstUnsavedAt = Date.now();
+		document.lastChangeAt = now;
+		if (!document.firstUnsavedAt) document.firstUnsavedAt = now;
+		if (!document.writeTimer) this.scheduleWrite(document, this.writeDelay(document, now));
+	}
+
+	/** Until the debounce after the last change, or the max wait after the first, whichever comes first. */
+	private writeDelay(document: CollabDocument, now: number): number {
 		const { writeDebounceMs, writeMaxWaitMs } = this.deps.limits;
-		const wait = Math.max(0, Math.min(writeDebounceMs, document.firstUnsavedAt + writeMaxWaitMs - Date.now()));
-		this.scheduleWrite(document, wait);
+		return Math.max(0, Math.min(document.lastChangeAt + writeDebounceMs, document.firstUnsavedAt + writeMaxWaitMs) - now);
 	}
 
 	private scheduleWrite(document: CollabDocument, wait: number): void {
 		if (document.writeTimer) clearTimeout(document.writeTimer);
 		document.writeTimer = setTimeout(() => {
 			document.writeTimer = null;
-			void this.flush(document);
+			const remaining = document.dirty ? this.writeDelay(document, Date.now()) : 0;
+			if (remaining > 0) this.scheduleWrite(document, remaining);
+			else void this.flush(document);
 		}, wait);
 	}
 
@@ -381,4 +398,9 @@ export class DocumentHub {
 			log.warn({ err: error, document: document.name }, 'unreadable message from another instance dropped');
 		}
 	}
+}
+
+/** The same bytes as a Buffer, so that ws sends them as they are to every connection. */
+function asBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -8,7 +8,9 @@
  * Measured, per server:
  * - fan-out latency: N clients on one document (2, 20, 100); in each round one of them
  *   (in turn) types a word, and the time until each other client's document holds it is
- *   one sample; rounds are sequential (the next starts when everyone has the word);
+ *   one sample; rounds are sequential (the next starts when everyone has the word); the
+ *   server's CPU time per round (from /proc) is printed too: the latency is mostly spent in
+ *   the clients, all in this process, on a machine other work shares;
  * - late joiner: a document built by 10,000 updates (a writer typing word by word), then
  *   new clients join one after another: time from creating the provider to holding the
  *   whole text;
@@ -32,7 +34,8 @@
  * Settings: BENCH_COLLAB_RUNS (3), BENCH_COLLAB_CLIENTS ("2,20,100"), BENCH_COLLAB_ROUNDS
  * (samples per receiver aimed at; 300), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
  * (10000), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus), BENCH_COLLAB_MEASURES (all:
- * memory,fanout,late,cold), BENCH_COLLAB_PROFILE=1
+ * memory,fanout,late,cold), BENCH_COLLAB_BEFORE_DIR (another checkout whose ws-server runs
+ * beside ours, labelled BENCH_COLLAB_BEFORE_LABEL), BENCH_COLLAB_PROFILE=1
  * writes a CPU profile of our server to bench/profiles/.
  */
 import { execFileSync } from 'node:child_process';
@@ -71,7 +74,7 @@ const COLD_LOADS = 20;
 const WARMUP_ROUNDS = 10;
 const WAIT_MS = 60_000;
 
-type ServerKey = 'ours' | 'y-websocket' | 'hocuspocus';
+type ServerKey = 'ours' | 'before' | 'y-websocket' | 'hocuspocus';
 
 /** One client: a Y.Doc kept in sync by a provider. */
 interface Client {
@@ -94,7 +97,8 @@ interface ServerUnderTest {
 
 /** Figures of one server in one run. */
 interface Figures {
-	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number }>;
+	/** cpuMs: the server process's CPU time (user + system) per round, from /proc. */
+	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number; cpuMs: number }>;
 	lateJoinMs: number;
 	lateJoinBytes: number;
 	memoryPerDocumentKb: number;
@@ -263,7 +267,27 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 			}
 		}
 	];
-	return all.filter((server) => settings.servers.includes(server.key));
+	const chosen = all.filter((server) => settings.servers.includes(server.key));
+	// Before/after a change: another checkout's ws-server (with this launcher copied into
+	// its bench/servers/ and dependencies installed) runs beside ours on the same workload.
+	const before = process.env.BENCH_COLLAB_BEFORE_DIR;
+	if (before) {
+		const ours = all[0];
+		chosen.splice(1, 0, {
+			...ours,
+			key: 'before',
+			label: `ws-server (${process.env.BENCH_COLLAB_BEFORE_LABEL ?? 'avant'})`,
+			start: (databaseUrl) =>
+				startServer({
+					name: 'ws-server (avant)',
+					entry: path.join(before, 'bench/servers/collab.ts'),
+					readyPath: '/',
+					env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+					nodeArgs: ['--expose-gc']
+				})
+		});
+	}
+	return chosen;
 }
 
 function peerVersion(name: string): string {
@@ -310,7 +334,18 @@ async function measureMemory(server: ServerUnderTest, url: string, figures: Figu
 	while ((await memory(url)).documents > 0 && Date.now() < deadline) await sleep(200);
 }
 
-async function measureFanout(server: ServerUnderTest, url: string, count: number, figures: Figures): Promise<void> {
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuTimeMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return Number.NaN;
+	}
+}
+
+async function measureFanout(server: ServerUnderTest, url: string, count: number, figures: Figures, pid: number | undefined): Promise<void> {
 	const name = await server.room();
 	const clients: Client[] = [];
 	for (let index = 0; index < count; index++) clients.push(server.connect(url, name));
@@ -331,8 +366,10 @@ async function measureFanout(server: ServerUnderTest, url: string, count: number
 		});
 	}
 	const rounds = Math.max(100, Math.ceil(settings.samplesPerCount / (count - 1)));
+	let cpuBefore = Number.NaN;
 	for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
 		recording = round >= WARMUP_ROUNDS;
+		if (round === WARMUP_ROUNDS) cpuBefore = cpuTimeMs(pid);
 		sender = clients[round % count];
 		pending = count - 1;
 		let timer: NodeJS.Timeout | undefined;
@@ -347,10 +384,11 @@ async function measureFanout(server: ServerUnderTest, url: string, count: number
 		if (pending > 0 && recording) lost += pending;
 		pending = 0;
 	}
+	const cpuMs = (cpuTimeMs(pid) - cpuBefore) / rounds;
 	const expected = clients[0].text.toString();
 	await waitFor(() => clients.every((client) => client.text.toString() === expected), 'convergence');
 	const sorted = samples.sort((a, b) => a - b);
-	figures.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost };
+	figures.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost, cpuMs };
 	for (const client of clients) client.destroy();
 }
 
@@ -414,7 +452,7 @@ async function runOne(server: ServerUnderTest, databaseUrl: string): Promise<Fig
 		}
 		for (const count of settings.measures.includes('fanout') ? settings.clientCounts : []) {
 			log(`  ${server.label} : diffusion, ${count} clients…`);
-			await measureFanout(server, running.url, count, figures);
+			await measureFanout(server, running.url, count, figures, running.process.pid);
 		}
 		if (settings.measures.includes('late')) {
 			log(`  ${server.label} : retardataire sur ${settings.updates} mises à jour…`);
@@ -439,6 +477,7 @@ function table(servers: ServerUnderTest[], results: Map<ServerKey, Figures[]>): 
 	for (const count of settings.clientCounts) {
 		rows.push({ label: `Diffusion ${count} clients, p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
 		rows.push({ label: `Diffusion ${count} clients, p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, CPU serveur / tour (ms)`, pick: (f) => f.fanout[count]?.cpuMs ?? Number.NaN, format: ms });
 	}
 	rows.push({ label: `Retardataire, ${settings.updates} mises à jour (ms)`, pick: (f) => f.lateJoinMs, format: ms });
 	rows.push({ label: 'Mémoire / document chargé, tas + externe (Kio)', pick: (f) => f.memoryPerDocumentKb, format: kb });

@@ -155,6 +155,21 @@ describe('sync between clients', () => {
 		expect(server.collab.metrics().store.writes).toBe(1);
 	});
 
+	it('writes once, after a pause in the edits, not once per keystroke', async () => {
+		const { documentName, alice } = await twoMembers();
+		const server = await start({ limits: { writeDebounceMs: 2_000, writeMaxWaitMs: 60_000 } });
+		const a = connect(server.url, documentName, alice.cookie);
+		await waitFor(() => a.provider.synced, 'synced');
+		for (let index = 0; index < 30; index++) {
+			a.text.insert(a.text.length, `${index} `);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		expect(server.collab.metrics().store.writes).toBe(0);
+		await waitFor(() => server.collab.metrics().store.writes === 1 && server.collab.metrics().store.pendingDocuments === 0, 'written after the pause');
+		expect(await storedText(testDb.db, documentName)).toBe(a.text.toString());
+		expect((await storedDoc(testDb.db, documentName)).rows).toBe(1);
+	});
+
 	it('writes at most every writeMaxWaitMs while edits keep coming', async () => {
 		const { documentName, alice } = await twoMembers();
 		const server = await start({ limits: { writeDebounceMs: 10_000, writeMaxWaitMs: 300 } });
