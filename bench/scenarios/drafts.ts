@@ -22,6 +22,7 @@ import {
 	docFromState,
 	freezeVersion,
 	jsonFromState,
+	loadStoredJSON,
 	loadStoredState,
 	startDraft,
 	toDocx,
@@ -96,7 +97,8 @@ const scenario: Scenario = {
 		draftId = draft.id;
 		const initial = jsonFromState(await loadStoredState(db, draft.id));
 		const bytes = await grow(db, draft.id);
-		const state = await timed('lecture du texte stocké', rows, () => loadStoredState(db, draft.id));
+		const state = await timed('lecture de l’état Yjs stocké', rows, () => loadStoredState(db, draft.id));
+		await timed('texte des pages (JSON, en cache après la 1re lecture)', rows, () => loadStoredJSON(db, draft.id));
 		await timed('version figée (état complet)', rows, () => freezeVersion(db, draft.id, { kind: 'named', label: 'banc', createdBy: user.id }));
 		const doc = jsonFromState(state);
 		await timed('comparaison du modèle initial avec le texte actuel', rows, async () => compareDocuments(initial, doc));

@@ -3,6 +3,7 @@
  * editor uses (y-tiptap's converters over the editor's own schema), read back from the
  * stored updates ws-server writes, and turned into Markdown or lines for exports and diffs.
  */
+import { createHash } from 'node:crypto';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -63,6 +64,41 @@ export async function loadStoredState(db: DbOrTx, draftId: string): Promise<Uint
 	} finally {
 		ydoc.destroy();
 	}
+}
+
+/** Texts recently read, by a digest of the stored bytes they came from (a tiny LRU). */
+const textCache = new Map<string, { digest: string; doc: DocNode }>();
+const TEXT_CACHE_SIZE = 200;
+
+/**
+ * The stored text of a draft as ProseMirror JSON. Building it means applying every stored
+ * update (tens of milliseconds for a long-edited draft), so the result is kept per draft
+ * against a digest of the stored bytes: pages read again only pay the database read.
+ */
+export async function loadStoredJSON(db: DbOrTx, draftId: string): Promise<DocNode> {
+	const stored = await createPostgresStore(async () => db as Db).load(draftDocumentName(draftId));
+	const hash = createHash('sha256');
+	for (const update of stored.updates) hash.update(update);
+	const digest = hash.digest('base64');
+	const cached = textCache.get(draftId);
+	if (cached?.digest === digest) {
+		// Most recently used last.
+		textCache.delete(draftId);
+		textCache.set(draftId, cached);
+		return cached.doc;
+	}
+	const ydoc = new Y.Doc();
+	let doc: DocNode;
+	try {
+		for (const update of stored.updates) Y.applyUpdate(ydoc, update);
+		doc = jsonFromDoc(ydoc);
+	} finally {
+		ydoc.destroy();
+	}
+	textCache.delete(draftId);
+	textCache.set(draftId, { digest, doc });
+	if (textCache.size > TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+	return doc;
 }
 
 /** Whether two states hold the same history (same state vector): nothing changed. */

@@ -18,7 +18,7 @@ import { translate, type Locale, type MessageKey } from '../../i18n';
 import { slugify } from '../cpts/slug';
 import type { DbOrTx } from '../db';
 import { contentDisposition } from '../library/attachments';
-import { jsonFromState, loadStoredState, toMarkdown } from './content';
+import { loadStoredJSON, toMarkdown } from './content';
 import type { Draft } from './permissions';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -134,7 +134,7 @@ export function toMarkdownFile(header: ExportHeader, doc: DocNode): string {
 
 /** The stored text of a draft, for exports. */
 export async function exportableDoc(db: DbOrTx, draft: Draft): Promise<DocNode> {
-	return jsonFromState(await loadStoredState(db, draft.id));
+	return loadStoredJSON(db, draft.id);
 }
 
 /** Content-Disposition of an export: "projet-de-sante-2026.docx". */

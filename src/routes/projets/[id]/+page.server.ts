@@ -13,11 +13,10 @@ import {
 	addDraftReviewer,
 	changeDraftStatus,
 	draftCpts,
-	jsonFromState,
 	listComments,
 	listDraftReviewers,
 	listVersions,
-	loadStoredState,
+	loadStoredJSON,
 	nameVersion,
 	removeDraftReviewer,
 	replyToComment,
@@ -33,13 +32,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const access = await requireReadableDraft(db, locals, url, params.id);
 	const user = locals.user!;
 	const { draft } = access;
-	const [cpts, comments, versions, state] = await Promise.all([
+	const [cpts, comments, versions, doc] = await Promise.all([
 		draftCpts(db, draft),
 		listComments(db, user, draft.id),
 		listVersions(db, user, draft.id),
-		loadStoredState(db, draft.id)
+		loadStoredJSON(db, draft.id)
 	]);
-	const doc = jsonFromState(state);
 	return {
 		draft: { id: draft.id, title: draft.title, status: draft.status, createdAt: draft.createdAt },
 		documentName: draftDocumentName(draft.id),

@@ -3,14 +3,14 @@ import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { failFromError, orErrorPage } from '$lib/server/cpts/http';
 import { getDb } from '$lib/server/db';
-import { compareDocuments, getVersion, jsonFromState, loadStoredState, prepareRestore } from '$lib/server/drafts';
+import { compareDocuments, getVersion, loadStoredJSON, prepareRestore } from '$lib/server/drafts';
 import { requireReadableDraft } from '$lib/server/drafts/http';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const access = await requireReadableDraft(db, locals, url, params.id);
 	const version = await orErrorPage(locals.locale, () => getVersion(db, locals.user, access.draft.id, Number(params.number)));
-	const current = jsonFromState(await loadStoredState(db, access.draft.id));
+	const current = await loadStoredJSON(db, access.draft.id);
 	return {
 		draft: { id: access.draft.id, title: access.draft.title },
 		version,
