@@ -204,3 +204,29 @@ describe('mention suggestions', () => {
 		expect(names).not.toContain('Zoé Inconnue');
 	});
 });
+
+describe('polls', () => {
+	it('one vote per reader however many concurrent clicks; only the author or a moderator adds one; closed polls refuse', async () => {
+		const { addPoll, getPollView, pollFormSchema, votePoll } = await import('../../src/lib/server/forum/polls');
+		const category = await ensureCategory({ slug: 'sondages', name: 'Sondages' });
+		const author = await viewerOf(await makeUser(testDb.db));
+		const voter = await viewerOf(await makeUser(testDb.db));
+		const other = await viewerOf(await makeUser(testDb.db));
+		const { threadId } = await startThread(testDb.db, author, category.id, threadInput('Date de la prochaine rencontre', 'Votez !'));
+		const parsed = parseForm(pollFormSchema, formData({ question: 'Quel jeudi ?', options: '- 3 décembre\n- 10 décembre\n\n- 17 décembre' }));
+		if (!parsed.ok) throw new Error('poll form refused');
+		expect(parsed.data.options).toEqual(['3 décembre', '10 décembre', '17 décembre']);
+		expect((await refusal(addPoll(testDb.db, voter, threadId, parsed.data))).code).toBe('forbidden');
+		await addPoll(testDb.db, author, threadId, parsed.data, new Date('2099-01-01T00:00:00Z'));
+		expect(parseForm(pollFormSchema, formData({ question: 'Seul ?', options: 'un seul choix' })).ok).toBe(false);
+
+		await Promise.all([...Array.from({ length: 5 }, () => votePoll(testDb.db, voter, threadId, 1)), votePoll(testDb.db, other, threadId, 2)]);
+		await votePoll(testDb.db, voter, threadId, 0);
+		const thread = (await getThreadView(testDb.db, voter, threadId)).thread;
+		const view = (await getPollView(testDb.db, voter, thread))!;
+		expect(view.options.map((option) => option.votes)).toEqual([1, 0, 1]);
+		expect(view).toMatchObject({ total: 2, myChoice: 0, closed: false });
+		expect((await refusal(votePoll(testDb.db, voter, threadId, 7))).code).toBe('invalid');
+		expect((await refusal(votePoll(testDb.db, voter, threadId, 1, new Date('2099-02-01T00:00:00Z')))).messageKey).toBe('forum.poll.closed');
+	});
+});

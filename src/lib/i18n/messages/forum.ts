@@ -242,7 +242,27 @@ const fr = {
 	'forum.flash.exchangeSaved': "Échange de pratiques enregistré.",
 	'forum.flash.registered': "Vous êtes inscrit(e). Ajoutez l’échange à votre agenda avec le fichier .ics.",
 	'forum.flash.unregistered': "Votre inscription est annulée.",
-	'audit.action.forum.exchange_schedule': "Échange de pratiques programmé"
+	'audit.action.forum.exchange_schedule': "Échange de pratiques programmé",
+	'forum.poll.title': "Sondage",
+	'forum.poll.add': "Ajouter un sondage (par exemple pour choisir une date)",
+	'forum.poll.question': "Question",
+	'forum.poll.options': "Choix proposés",
+	'forum.poll.optionsHint': "Un choix par ligne, de 2 à 10.",
+	'forum.poll.create': "Ajouter le sondage",
+	'forum.poll.vote': "Voter",
+	'forum.poll.changeVote': "Changer mon vote",
+	'forum.poll.votes': "{count} vote(s), {share} %",
+	'forum.poll.total': "{count} votant(s)",
+	'forum.poll.yourChoice': "votre choix",
+	'forum.poll.closedNote': "sondage clos",
+	'forum.poll.twoOptions': "Proposez au moins deux choix, un par ligne.",
+	'forum.poll.tooManyOptions': "Dix choix au plus.",
+	'forum.poll.cannotAdd': "Seul l’auteur du sujet ou un modérateur ajoute un sondage.",
+	'forum.poll.alreadyThere': "Ce sujet a déjà un sondage.",
+	'forum.poll.notFound': "Ce sujet n’a pas de sondage.",
+	'forum.poll.closed': "Ce sondage est clos.",
+	'forum.flash.pollAdded': "Sondage ajouté.",
+	'forum.flash.voted': "Vote enregistré."
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -487,7 +507,27 @@ const en: Record<keyof typeof fr, string> = {
 	'forum.flash.exchangeSaved': "Practice exchange saved.",
 	'forum.flash.registered': "You are signed up. Add the exchange to your calendar with the .ics file.",
 	'forum.flash.unregistered': "Your sign-up is cancelled.",
-	'audit.action.forum.exchange_schedule': "Practice exchange scheduled"
+	'audit.action.forum.exchange_schedule': "Practice exchange scheduled",
+	'forum.poll.title': "Poll",
+	'forum.poll.add': "Add a poll (for instance to choose a date)",
+	'forum.poll.question': "Question",
+	'forum.poll.options': "Choices",
+	'forum.poll.optionsHint': "One choice per line, 2 to 10.",
+	'forum.poll.create': "Add the poll",
+	'forum.poll.vote': "Vote",
+	'forum.poll.changeVote': "Change my vote",
+	'forum.poll.votes': "{count} vote(s), {share} %",
+	'forum.poll.total': "{count} voter(s)",
+	'forum.poll.yourChoice': "your choice",
+	'forum.poll.closedNote': "poll closed",
+	'forum.poll.twoOptions': "Give at least two choices, one per line.",
+	'forum.poll.tooManyOptions': "Ten choices at most.",
+	'forum.poll.cannotAdd': "Only the topic’s author or a moderator adds a poll.",
+	'forum.poll.alreadyThere': "This topic already has a poll.",
+	'forum.poll.notFound': "This topic has no poll.",
+	'forum.poll.closed': "This poll is closed.",
+	'forum.flash.pollAdded': "Poll added.",
+	'forum.flash.voted': "Vote saved."
 };
 
 export default { fr, en };

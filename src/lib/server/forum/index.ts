@@ -17,3 +17,4 @@ export * from './threads';
 export * from './search';
 export * from './moderation';
 export * from './exchanges';
+export * from './polls';

@@ -345,3 +345,44 @@ export type ForumCategory = typeof forumCategories.$inferSelect;
 export type ForumThread = typeof forumThreads.$inferSelect;
 export type ForumPost = typeof forumPosts.$inferSelect;
 export type ForumExchange = typeof forumExchanges.$inferSelect;
+
+/** A simple poll attached to a thread (e.g. choosing a date): one per thread, one choice per voter. */
+export const forumPolls = pgTable(
+	'forum_polls',
+	{
+		id: text('id').primaryKey(),
+		threadId: bigint('thread_id', { mode: 'number' })
+			.notNull()
+			.references(() => forumThreads.id, { onDelete: 'cascade' }),
+		question: text('question').notNull(),
+		/** The choices, in order; a vote stores the index. */
+		options: text('options').array().notNull(),
+		closesAt: timestamp('closes_at', { withTimezone: true }),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('forum_polls_thread_key').on(table.threadId),
+		check('forum_polls_question_check', sql`length(${table.question}) between 1 and 300`),
+		check('forum_polls_options_check', sql`cardinality(${table.options}) between 2 and 10`)
+	]
+);
+
+/** One vote per voter and poll (the primary key): concurrent clicks never count twice. */
+export const forumPollVotes = pgTable(
+	'forum_poll_votes',
+	{
+		pollId: text('poll_id')
+			.notNull()
+			.references(() => forumPolls.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		optionIndex: integer('option_index').notNull(),
+		votedAt: timestamp('voted_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		primaryKey({ columns: [table.pollId, table.userId] }),
+		check('forum_poll_votes_option_check', sql`${table.optionIndex} between 0 and 9`)
+	]
+);

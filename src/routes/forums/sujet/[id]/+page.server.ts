@@ -29,6 +29,7 @@ import {
 } from '$lib/server/forum';
 import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, registerForExchange, scheduleExchange, unregisterFromExchange } from '$lib/server/forum/exchanges';
 import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
+import { addPoll, canAddPoll, getPollView, pollFormSchema, votePoll } from '$lib/server/forum/polls';
 import { viewerTimeZone } from '$lib/server/calendar';
 import { describeInZones, instantToZonedInput, PLACE_TIME_ZONES } from '$lib/domain/time-zones';
 
@@ -58,7 +59,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const editingId = parseId(url.searchParams.get('modifier'));
 	const editing = editingId ? (view.posts.find((post) => post.id === editingId && post.canEdit) ?? null) : null;
 	const { thread } = view;
-	const exchange = await getExchangeView(db, viewer, thread);
+	const [exchange, poll] = await Promise.all([getExchangeView(db, viewer, thread), getPollView(db, viewer, thread)]);
 	const localeTag = locals.locale === 'en' ? 'en-GB' : 'fr-FR';
 	return {
 		exchange: exchange && {
@@ -77,6 +78,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 				: null
 		},
 		timeZones: PLACE_TIME_ZONES,
+		poll,
+		canAddPoll: !poll && canAddPoll(viewer, thread),
 		view: { ...view, thread: { ...thread, category: { id: thread.category.id, slug: thread.category.slug, name: thread.category.name, kind: thread.category.kind } } },
 		quote,
 		editing: editing ? { id: editing.id, position: editing.position, source: editing.bodySource } : null,
@@ -233,6 +236,27 @@ export const actions: Actions = {
 			return failFromError(locals.locale, caught, { minutesValues: parsed.values });
 		}
 		redirect(303, `/forums/sujet/${thread.id}?depuis=${Math.max(1, position - 4)}#message-${position}`);
+	},
+	addPoll: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const parsed = parseForm(pollFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { pollErrors: parsed.errors, pollValues: parsed.values });
+		try {
+			await addPoll(db, viewer, thread.id, parsed.data);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { pollValues: parsed.values });
+		}
+		return { success: 'forum.flash.pollAdded' };
+	},
+	vote: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const choice = Number((await request.formData()).get('choice'));
+		try {
+			await votePoll(db, viewer, thread.id, choice);
+		} catch (caught) {
+			return failFromError(locals.locale, caught);
+		}
+		return { success: 'forum.flash.voted' };
 	},
 	move: async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
