@@ -13,7 +13,7 @@ import { draftComments, draftReviewers, users } from '../db/schema';
 import { notify } from '../notifications';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
-import { getDraftAccess, type Draft, type DraftViewer } from './permissions';
+import { getDraftAccess, type Draft, type DraftAccess, type DraftViewer } from './permissions';
 
 export const COMMENT_MAX = 4000;
 /** A Yjs relative position encodes in a few dozen bytes; anything larger is not one. */
@@ -167,8 +167,9 @@ export interface CommentThread extends CommentEntry {
 }
 
 /** The threads of a draft, oldest first, with their replies (readers of the draft only). */
-export async function listComments(db: DbOrTx, user: DraftViewer, draftId: string): Promise<CommentThread[]> {
-	const access = await getDraftAccess(db, user, draftId);
+export async function listComments(db: DbOrTx, user: DraftViewer, draftId: string, known?: DraftAccess): Promise<CommentThread[]> {
+	// A page that already judged the viewer passes its verdict (same rules, fewer queries).
+	const access = known?.draft.id === draftId ? known : await getDraftAccess(db, user, draftId);
 	if (!access?.canRead) throw notFound('drafts.notFound');
 	const rows = await db
 		.select({ comment: draftComments, authorName: users.name })

@@ -17,7 +17,7 @@ import { mentionablePeople } from './comments';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { jsonFromState, loadStoredState, sameBytes, stateVectorOf, toLines } from './content';
-import { getDraftAccess, type DraftViewer } from './permissions';
+import { getDraftAccess, type DraftAccess, type DraftViewer } from './permissions';
 import type { DocNode } from '../../drafts/document';
 
 /** Where each status may go next (coordinators move it; each move freezes a version). */
@@ -132,8 +132,8 @@ export interface VersionEntry {
 }
 
 /** The versions of a draft, newest first (readers of the draft only). */
-export async function listVersions(db: DbOrTx, user: DraftViewer, draftId: string): Promise<VersionEntry[]> {
-	const access = await getDraftAccess(db, user, draftId);
+export async function listVersions(db: DbOrTx, user: DraftViewer, draftId: string, known?: DraftAccess): Promise<VersionEntry[]> {
+	const access = known?.draft.id === draftId ? known : await getDraftAccess(db, user, draftId);
 	if (!access?.canRead) throw notFound('drafts.notFound');
 	return db
 		.select({

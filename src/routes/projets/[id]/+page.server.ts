@@ -34,8 +34,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { draft } = access;
 	const [cpts, comments, versions, doc] = await Promise.all([
 		draftCpts(db, draft),
-		listComments(db, user, draft.id),
-		listVersions(db, user, draft.id),
+		listComments(db, user, draft.id, access),
+		listVersions(db, user, draft.id, access),
 		loadStoredJSON(db, draft.id)
 	]);
 	return {

@@ -9,6 +9,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	return {
 		draft: { id: access.draft.id, title: access.draft.title },
 		cpts: await draftCpts(db, access.draft),
-		versions: await listVersions(db, locals.user, access.draft.id)
+		versions: await listVersions(db, locals.user, access.draft.id, access)
 	};
 };
