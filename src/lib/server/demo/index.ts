@@ -10,6 +10,7 @@ import { getLogger } from '../logger';
 import { seedDraftsDemo } from '../drafts/demo';
 import { seedLibraryDemo } from '../library/demo-content';
 import { seedForumDemo } from '../forum/demo-content';
+import { seedDpcDemo } from '../dpc/demo';
 import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
 
@@ -48,7 +49,9 @@ const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 				commenterId: accounts.get(DEMO_EMAILS.member) ?? null
 			})
 	},
-	{ name: 'forum', run: (db) => seedForumDemo(db) }
+	{ name: 'forum', run: (db) => seedForumDemo(db) },
+	// After the library: DPC actions link its resources.
+	{ name: 'dpc', run: (db, accounts) => seedDpcDemo(db, { trainerId: accounts.get(DEMO_EMAILS.trainer) ?? null }) }
 ];
 
 export interface DemoResult {

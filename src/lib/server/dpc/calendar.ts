@@ -32,7 +32,9 @@ const eventColumns = {
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['where']>>[number] & { registration?: string | null };
 
-function toEvent(row: EventRow, partCount: number, origin: string, locale: Locale): CalendarEvent {
+/** `withVideo`: the connection link goes only to people registered and trainers. */
+function toEvent(row: EventRow, partCount: number, origin: string, locale: Locale, withVideo: boolean): CalendarEvent {
+	const videoUrl = withVideo && row.registration !== 'waitlisted' ? row.videoUrl : null;
 	const cancelled = row.status === 'cancelled' || row.registration === 'cancelled';
 	const status: CalendarEventStatus = cancelled ? 'cancelled' : row.registration === 'waitlisted' ? 'tentative' : 'confirmed';
 	const label = sessionLabel(row);
@@ -48,11 +50,11 @@ function toEvent(row: EventRow, partCount: number, origin: string, locale: Local
 		summary,
 		description: [
 			translate(locale, 'dpc.calendar.description', { reference: row.reference, body: row.bodyName }),
-			row.videoUrl ? translate(locale, 'dpc.calendar.video', { url: row.videoUrl }) : null
+			videoUrl ? translate(locale, 'dpc.calendar.video', { url: videoUrl }) : null
 		]
 			.filter(Boolean)
 			.join('\n'),
-		location: row.place ?? row.videoUrl,
+		location: row.place ?? videoUrl ?? translate(locale, 'dpc.catalogue.online'),
 		url: `${origin}${sessionPath(row.sessionId)}`,
 		status,
 		updatedAt: row.updatedAt,
@@ -60,10 +62,10 @@ function toEvent(row: EventRow, partCount: number, origin: string, locale: Local
 	};
 }
 
-function toEvents(rows: EventRow[], origin: string, locale: Locale): CalendarEvent[] {
+function toEvents(rows: EventRow[], origin: string, locale: Locale, withVideo = false): CalendarEvent[] {
 	const partCounts = new Map<string, number>();
 	for (const row of rows) partCounts.set(row.sessionId, (partCounts.get(row.sessionId) ?? 0) + 1);
-	return rows.map((row) => toEvent(row, partCounts.get(row.sessionId)!, origin, locale));
+	return rows.map((row) => toEvent(row, partCounts.get(row.sessionId)!, origin, locale, withVideo));
 }
 
 const baseQuery = (db: DbOrTx) =>
@@ -130,8 +132,8 @@ export const dpcFeedSource: FeedSource = {
 			)
 			.orderBy(asc(dpcSessionParts.startsAt));
 		return [
-			...toEvents(attending.map((row) => ({ ...row, registration: statusOf.get(row.sessionId) ?? null })), origin, locale),
-			...toEvents(teaching, origin, locale)
+			...toEvents(attending.map((row) => ({ ...row, registration: statusOf.get(row.sessionId) ?? null })), origin, locale, true),
+			...toEvents(teaching, origin, locale, true)
 		];
 	}
 };

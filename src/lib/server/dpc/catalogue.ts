@@ -160,8 +160,3 @@ export async function listCalendarParts(
 		.orderBy(asc(dpcSessionParts.startsAt))
 		.limit(500);
 }
-
-/** Regions that have open sessions, for the region filter. */
-export async function listCatalogueRegions(db: DbOrTx): Promise<{ code: string; name: string }[]> {
-	return db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.name));
-}

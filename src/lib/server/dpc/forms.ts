@@ -16,7 +16,7 @@ import {
 } from '../../domain/dpc';
 import { MISSIONS, type Mission } from '../../domain/library';
 import { PROFESSIONS, type Profession } from '../../domain/professions';
-import { zonedTimeToInstant } from '../../domain/time-zones';
+import { instantToZonedInput, zonedTimeToInstant } from '../../domain/time-zones';
 import { placeTimeZone } from '../calendar/zones';
 import { fields, formValues, parseForm, type FieldErrors, type FormResult } from '../shared/forms';
 
@@ -90,7 +90,7 @@ const videoUrlSchema = z.url({ protocol: /^https$/, error: 'form.url' }).max(500
  * part's zone. `now` decides what "in the past" means (tests pass it).
  */
 export function parseSessionForm(formData: FormData, now: Date = new Date()): FormResult<SessionInput> {
-	const values = formValues(formData);
+	const values = { ...formValues(formData), ...partValues(formData) };
 	const errors: FieldErrors = {};
 	const text = (name: string) => {
 		const value = formData.get(name);
@@ -181,7 +181,7 @@ export function parseSessionForm(formData: FormData, now: Date = new Date()): Fo
 	const trainerIds = [...new Set(formData.getAll('trainerIds').map(String).filter(Boolean))].slice(0, 20);
 	if (trainerIds.length === 0) errors.trainerIds = 'dpc.form.trainersRequired';
 
-	if (Object.keys(errors).length > 0) return { ok: false, errors, values: { ...values, ...partValues(formData) } };
+	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 	return {
 		ok: true,
 		values,
@@ -255,5 +255,56 @@ export function parseCatalogueFilters(params: URLSearchParams): CatalogueFilters
 		from: date('du'),
 		to: date('au'),
 		page: Number.isSafeInteger(page) && page > 1 && page < 1000 ? page : 1
+	};
+}
+
+/** A saved session as the form's values (wall-clock times of each part's place). */
+export function sessionFormValues(
+	session: { number: number; capacity: number; reservedSeats: Partial<Record<string, number>>; place: string | null; videoUrl: string | null; regionCode: string | null; registrationDeadline: Date },
+	parts: { startsAt: Date; endsAt: Date; timeZone: string }[],
+	trainerIds: string[]
+): Record<string, string> {
+	const firstZone = parts[0]?.timeZone ?? 'Europe/Paris';
+	return {
+		number: String(session.number),
+		capacity: String(session.capacity),
+		...Object.fromEntries(Object.entries(session.reservedSeats).map(([code, seats]) => [`reserved_${code}`, String(seats)])),
+		place: session.place ?? '',
+		videoUrl: session.videoUrl ?? '',
+		regionCode: session.regionCode ?? '',
+		registrationDeadline: instantToZonedInput(session.registrationDeadline, firstZone),
+		partStart: JSON.stringify(parts.map((part) => instantToZonedInput(part.startsAt, part.timeZone))),
+		partEnd: JSON.stringify(parts.map((part) => instantToZonedInput(part.endsAt, part.timeZone))),
+		partZone: JSON.stringify(parts.map((part) => part.timeZone)),
+		trainerIds: trainerIds.join(',')
+	};
+}
+
+/** An action as the form's values. */
+export function actionFormValues(action: {
+	reference: string;
+	title: string;
+	orientation: string;
+	method: string;
+	format: string;
+	professions: string[];
+	interprofessional: boolean;
+	missions: string[];
+	objectives: string;
+	programme: string;
+	resourceIds: string[];
+}): Record<string, string> {
+	return {
+		reference: action.reference,
+		title: action.title,
+		orientation: action.orientation,
+		method: action.method,
+		format: action.format,
+		professions: action.professions.join(','),
+		interprofessional: action.interprofessional ? 'on' : '',
+		missions: action.missions.join(','),
+		objectives: action.objectives,
+		programme: action.programme,
+		resourceIds: action.resourceIds.join(',')
 	};
 }

@@ -14,3 +14,5 @@ export * from './permissions';
 export * from './registrations';
 export * from './seats';
 export * from './sessions';
+export * from './http';
+export * from './calendar-view';

@@ -80,15 +80,13 @@ export async function getSessionPage(
 			capacity: session.capacity,
 			reservedSeats: session.reservedSeats,
 			place: session.place,
-			videoUrl: session.videoUrl,
+			// The connection link is for the people registered and the trainers.
+			videoUrl: current?.status === 'registered' || canManageSession(viewer, session) ? session.videoUrl : null,
+			online: Boolean(session.videoUrl),
 			regionCode: session.regionCode,
 			registrationDeadline: session.registrationDeadline,
-			deadlineInZone: describeInZones(
-				{ start: session.registrationDeadline, end: session.registrationDeadline },
-				parts[0]?.timeZone ?? 'Europe/Paris',
-				viewerZone,
-				locale
-			),
+			/** The deadline is shown on the clock of the first part's place. */
+			deadlineZone: parts[0]?.timeZone ?? 'Europe/Paris',
 			startsAt: session.startsAt,
 			endsAt: session.endsAt,
 			sequence: session.sequence

@@ -1,0 +1,29 @@
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { orErrorPage } from '$lib/server/library/http';
+import { describeParts, dpcFailure, dpcRequest, listParticipants, parseAttendanceForm, recordAttendance } from '$lib/server/dpc';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event.locals, event.url);
+	const { db, viewer, locale, viewerZone, intlLocale } = await dpcRequest(event);
+	const list = await orErrorPage(locale, event.url, () => listParticipants(db, viewer, event.params.id));
+	return {
+		session: { id: list.session.id, number: list.session.number, actionTitle: list.session.actionTitle, status: list.session.status },
+		parts: describeParts(list.parts, viewerZone, intlLocale),
+		registered: list.registered,
+		waitlisted: list.waitlisted
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		requireUser(event.locals, event.url);
+		const { db, viewer, locale } = await dpcRequest(event);
+		try {
+			await recordAttendance(db, viewer, event.params.id, parseAttendanceForm(await event.request.formData()));
+		} catch (caught) {
+			return dpcFailure(locale, caught);
+		}
+		return { saved: true };
+	}
+};

@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { dpcActions, dpcBodies, dpcRegistrations, dpcSessionParts, dpcSessions, users } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/demo';
+import { dpcViewer, getCertificate, getMyTraining, parseCatalogueFilters, searchCatalogue } from '../../src/lib/server/dpc';
+import { useTestDatabase } from '../helpers/db';
+
+const testDb = useTestDatabase();
+
+describe('DPC demo content', () => {
+	it('seeds bodies, trainers and interprofessional sessions (one in Réunion time) once, with exact lists', async () => {
+		const first = await seedDemo(testDb.db);
+		expect(first.content.dpc).toEqual({ actions: 5, sessions: 7 });
+		expect((await seedDemo(testDb.db)).content.dpc).toEqual({ actions: 0, sessions: 0 });
+		expect(await testDb.db.select({ name: dpcBodies.name }).from(dpcBodies)).toHaveLength(2);
+		const zones = await testDb.db.selectDistinct({ zone: dpcSessionParts.timeZone }).from(dpcSessionParts);
+		expect(zones.map((row) => row.zone).sort()).toEqual(['America/Martinique', 'Europe/Paris', 'Indian/Reunion']);
+		expect((await testDb.db.select().from(dpcActions)).every((action) => action.interprofessional && /^\d{11}$/.test(action.reference))).toBe(true);
+
+		// No session holds more registered people than seats.
+		const seats = await testDb.db
+			.select({
+				capacity: dpcSessions.capacity,
+				registered: sql<number>`(select count(*)::int from ${dpcRegistrations} where ${dpcRegistrations.sessionId} = ${dpcSessions.id} and ${dpcRegistrations.status} = 'registered')`
+			})
+			.from(dpcSessions);
+		expect(seats.every((row) => Number(row.registered) <= row.capacity)).toBe(true);
+		const waiting = await testDb.db.select().from(dpcRegistrations).where(eq(dpcRegistrations.status, 'waitlisted'));
+		expect(waiting.length).toBeGreaterThan(0);
+
+		const catalogue = await searchCatalogue(testDb.db, parseCatalogueFilters(new URLSearchParams('q=hospitalisation')));
+		expect(catalogue.cards.map((card) => card.timeZone)).toContain('Indian/Reunion');
+	});
+
+	it('gives the demo coordinator her certificate for the completed session and her hours', async () => {
+		const [coordinator] = await testDb.db.select().from(users).where(eq(users.email, 'coordinatrice@demo.reseau-cpts.fr'));
+		const viewer = await dpcViewer(testDb.db, { ...coordinator, emailVerified: true, locale: 'fr', roles: [] });
+		const training = await getMyTraining(testDb.db, coordinator.id, 'Europe/Paris', 'fr-FR');
+		const completed = training.past.find((session) => session.fullyAttended)!;
+		expect(completed.hours).toBe(7);
+		expect(training.hoursByYear.reduce((sum, entry) => sum + entry.hours, 0)).toBe(7);
+		const certificate = await getCertificate(testDb.db, viewer, completed.sessionId, 'fr', (code) => code);
+		expect(certificate.pdf.byteLength).toBeGreaterThan(1000);
+	});
+});
