@@ -230,3 +230,33 @@ describe('polls', () => {
 		expect((await refusal(votePoll(testDb.db, voter, threadId, 1, new Date('2099-02-01T00:00:00Z')))).messageKey).toBe('forum.poll.closed');
 	});
 });
+
+describe('splitting a thread', () => {
+	it('moves the posts from a position into a new thread, renumbered; members cannot', async () => {
+		const { splitThread } = await import('../../src/lib/server/forum');
+		const category = await ensureCategory({ slug: 'scission', name: 'Scission' });
+		const author = await viewerOf(await makeUser(testDb.db));
+		const digresser = await viewerOf(await makeUser(testDb.db));
+		const facilitator = await viewerOf(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const { threadId } = await startThread(testDb.db, author, category.id, threadInput('Téléexpertise dermatologique', 'Qui l’utilise ?'));
+		await replyToThread(testDb.db, digresser, threadId, 'Nous, depuis un an.');
+		const offTopic = await replyToThread(testDb.db, digresser, threadId, 'Au fait, qui organise la fête de la CPTS ?');
+		await replyToThread(testDb.db, author, threadId, 'Bonne question, en juin ?');
+		expect((await refusal(splitThread(testDb.db, digresser, threadId, 3, 'Fête de la CPTS'))).code).toBe('forbidden');
+		expect((await refusal(splitThread(testDb.db, facilitator, threadId, 1, 'Tout'))).code).toBe('invalid');
+		const newThreadId = await splitThread(testDb.db, facilitator, threadId, 3, 'Fête de la CPTS');
+		const moved = await getThreadView(testDb.db, author, newThreadId, { from: 1 });
+		expect(moved.thread).toMatchObject({ title: 'Fête de la CPTS', postCount: 2, authorId: digresser.id });
+		expect(moved.posts.map((post) => [post.position, post.id])).toEqual([
+			[1, offTopic.postId],
+			[2, moved.posts[1].id]
+		]);
+		const remaining = await getThreadView(testDb.db, author, threadId, { from: 1 });
+		expect(remaining.posts.map((post) => post.position)).toEqual([1, 2]);
+		expect(remaining.thread.postCount).toBe(2);
+		// The old thread goes on from position 3.
+		expect((await replyToThread(testDb.db, digresser, threadId, 'Pour revenir au sujet…')).position).toBe(3);
+		const audit = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, 'forum.thread_split'), eq(auditLog.targetId, String(threadId))));
+		expect(audit).toHaveLength(1);
+	});
+});

@@ -262,7 +262,14 @@ const fr = {
 	'forum.poll.notFound': "Ce sujet n’a pas de sondage.",
 	'forum.poll.closed': "Ce sondage est clos.",
 	'forum.flash.pollAdded': "Sondage ajouté.",
-	'forum.flash.voted': "Vote enregistré."
+	'forum.flash.voted': "Vote enregistré.",
+	'forum.split.open': "Scinder le sujet",
+	'forum.split.fromPosition': "À partir du message n°",
+	'forum.split.hint': "Ce message et les suivants (jusqu’au n° {count}) deviennent un nouveau sujet dans la même catégorie.",
+	'forum.split.title': "Titre du nouveau sujet",
+	'forum.split.submit': "Scinder",
+	'forum.split.position': "Choisissez un message entre le n° 2 et le dernier.",
+	'audit.action.forum.thread_split': "Sujet de forum scindé"
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -527,7 +534,14 @@ const en: Record<keyof typeof fr, string> = {
 	'forum.poll.notFound': "This topic has no poll.",
 	'forum.poll.closed': "This poll is closed.",
 	'forum.flash.pollAdded': "Poll added.",
-	'forum.flash.voted': "Vote saved."
+	'forum.flash.voted': "Vote saved.",
+	'forum.split.open': "Split the topic",
+	'forum.split.fromPosition': "From post #",
+	'forum.split.hint': "This post and the following ones (up to #{count}) become a new topic in the same category.",
+	'forum.split.title': "Title of the new topic",
+	'forum.split.submit': "Split",
+	'forum.split.position': "Choose a post between #2 and the last one.",
+	'audit.action.forum.thread_split': "Forum topic split"
 };
 
 export default { fr, en };

@@ -73,3 +73,8 @@ export const categoryFormSchema = z
 		mission: input.kind === 'mission' ? (input.mission as (typeof MISSIONS)[number]) : null,
 		regionCode: input.kind === 'region' ? input.regionCode : null
 	}));
+
+export const splitFormSchema = z.object({
+	fromPosition: fields.integer(2, 1_000_000),
+	title: fields.requiredText(MAX_THREAD_TITLE_LENGTH)
+});

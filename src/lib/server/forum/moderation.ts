@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { forumCategories, forumFlags, forumPosts, forumThreads, users } from '../db/schema';
+import { forumCategories, forumFlags, forumPosts, forumReadPositions, forumThreads, users } from '../db/schema';
 import { writeAudit } from '../audit';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import type { FlagReason } from '../../domain/forum';
@@ -207,4 +207,81 @@ export async function moveThread(db: DbOrTx, viewer: MaybeViewer, threadId: numb
 export async function moveTargets(db: DbOrTx, viewer: ForumViewer) {
 	const rows = await db.select({ id: forumCategories.id, name: forumCategories.name, cptsId: forumCategories.cptsId, kind: forumCategories.kind }).from(forumCategories).orderBy(asc(forumCategories.position), asc(forumCategories.name));
 	return rows.filter((row) => canModerateCategory(viewer, row));
+}
+
+/**
+ * Splits a thread: the posts from `fromPosition` on become a new thread (same category,
+ * numbered from 1, opened by the author of its first post) under `title`. Read positions
+ * past the cut are brought back so later replies to the old thread show as unread; an
+ * accepted answer that moved is cleared on the old thread.
+ */
+export async function splitThread(db: DbOrTx, viewer: MaybeViewer, threadId: number, fromPosition: number, title: string): Promise<number> {
+	return db.transaction(async (tx) => {
+		const { thread, moderator } = await moderatedThread(tx, viewer, threadId);
+		if (!Number.isInteger(fromPosition) || fromPosition < 2 || fromPosition > thread.postCount) {
+			throw new AppError('invalid', 'forum.split.position', { field: 'fromPosition' });
+		}
+		const [moved] = await tx
+			.select({
+				count: sql<number>`count(*)::int`,
+				reactions: sql<number>`coalesce(sum(${forumPosts.merciCount} + ${forumPosts.utileCount}), 0)::int`,
+				last: sql<string>`max(${forumPosts.createdAt})`,
+				first: sql<string>`min(${forumPosts.createdAt})`,
+				firstAuthor: sql<string | null>`(array_agg(${forumPosts.authorId} order by ${forumPosts.position}))[1]`,
+				lastAuthor: sql<string | null>`(array_agg(${forumPosts.authorId} order by ${forumPosts.position} desc))[1]`,
+				accepted: sql<boolean>`bool_or(${forumPosts.id} = ${thread.acceptedPostId ?? 0})`
+			})
+			.from(forumPosts)
+			.where(and(eq(forumPosts.threadId, threadId), sql`${forumPosts.position} >= ${fromPosition}`));
+		if (!moved || moved.count === 0) throw new AppError('invalid', 'forum.split.position', { field: 'fromPosition' });
+		const [created] = await tx
+			.insert(forumThreads)
+			.values({
+				categoryId: thread.categoryId,
+				authorId: moved.firstAuthor,
+				title,
+				natures: thread.natures,
+				professions: thread.professions,
+				postCount: moved.count,
+				reactionCount: moved.reactions,
+				lastPostAt: new Date(moved.last),
+				lastPosterId: moved.lastAuthor,
+				createdAt: new Date(moved.first)
+			})
+			.returning({ id: forumThreads.id });
+		await tx
+			.update(forumPosts)
+			.set({ threadId: created.id, position: sql`${forumPosts.position} - ${fromPosition - 1}` })
+			.where(and(eq(forumPosts.threadId, threadId), sql`${forumPosts.position} >= ${fromPosition}`));
+		const [remaining] = await tx
+			.select({ last: sql<string>`max(${forumPosts.createdAt})`, lastAuthor: sql<string | null>`(array_agg(${forumPosts.authorId} order by ${forumPosts.position} desc))[1]` })
+			.from(forumPosts)
+			.where(eq(forumPosts.threadId, threadId));
+		await tx
+			.update(forumThreads)
+			.set({
+				postCount: fromPosition - 1,
+				reactionCount: sql`greatest(0, ${forumThreads.reactionCount} - ${moved.reactions})`,
+				lastPostAt: new Date(remaining.last),
+				lastPosterId: remaining.lastAuthor,
+				...(moved.accepted ? { acceptedPostId: null, acceptedBy: null } : {})
+			})
+			.where(eq(forumThreads.id, threadId));
+		await tx
+			.update(forumReadPositions)
+			.set({ lastReadPosition: fromPosition - 1 })
+			.where(and(eq(forumReadPositions.threadId, threadId), sql`${forumReadPositions.lastReadPosition} > ${fromPosition - 1}`));
+		await tx
+			.update(forumCategories)
+			.set({ threadCount: sql`${forumCategories.threadCount} + 1` })
+			.where(eq(forumCategories.id, thread.categoryId));
+		await writeAudit(tx, {
+			actorId: moderator.id,
+			action: 'forum.thread_split',
+			targetType: 'forum_thread',
+			targetId: String(threadId),
+			details: { newThreadId: created.id, fromPosition, posts: moved.count }
+		});
+		return created.id;
+	});
 }

@@ -25,6 +25,8 @@ import {
 	setThreadWatch,
 	watchSchema,
 	flagPost,
+	splitFormSchema,
+	splitThread,
 	type ThreadModeration
 } from '$lib/server/forum';
 import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, registerForExchange, scheduleExchange, unregisterFromExchange } from '$lib/server/forum/exchanges';
@@ -257,6 +259,18 @@ export const actions: Actions = {
 			return failFromError(locals.locale, caught);
 		}
 		return { success: 'forum.flash.voted' };
+	},
+	split: async ({ request, params, locals, url }) => {
+		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+		const parsed = parseForm(splitFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { splitErrors: parsed.errors, splitValues: parsed.values });
+		let newThreadId: number;
+		try {
+			newThreadId = await splitThread(db, viewer, thread.id, parsed.data.fromPosition, parsed.data.title);
+		} catch (caught) {
+			return failFromError(locals.locale, caught, { splitValues: parsed.values });
+		}
+		redirect(303, `/forums/sujet/${newThreadId}`);
 	},
 	move: async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
