@@ -116,9 +116,24 @@ export interface ZonedRange {
 }
 
 /** A start–end range written in a zone, the date once when both ends fall on the same day. */
+const rangeFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one pair per locale and zone. */
+function rangeFormatsFor(locale: string, timeZone: string) {
+	const key = `${locale}|${timeZone}`;
+	let formats = rangeFormats.get(key);
+	if (!formats) {
+		formats = {
+			day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+			time: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' })
+		};
+		rangeFormats.set(key, formats);
+	}
+	return formats;
+}
+
 export function formatRangeInZone(start: Date, end: Date, timeZone: string, locale: string): ZonedRange {
-	const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-	const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+	const { day, time } = rangeFormatsFor(locale, timeZone);
 	const sameDay = day.format(start) === day.format(end);
 	const text = sameDay
 		? `${day.format(start)}, ${time.format(start)} – ${time.format(end)}`

@@ -67,12 +67,14 @@ export function buildCalendarDays(
 	today: string
 ): CalendarDay[] {
 	const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+	// Each part's day in the viewer's zone, computed once.
+	const dayOf = new Map(entries.map((entry) => [entry, new Date(wallClockAsUtc(entry.startsAt, zone)).toISOString().slice(0, 10)]));
 	return range.dates.map((date) => ({
 		date,
 		inMonth: Number(date.slice(5, 7)) - 1 === range.month,
 		isToday: date === today,
 		entries: entries
-			.filter((entry) => new Date(wallClockAsUtc(entry.startsAt, zone)).toISOString().slice(0, 10) === date)
+			.filter((entry) => dayOf.get(entry) === date)
 			.map((entry) => {
 				const mine = `${time.format(entry.startsAt)} – ${time.format(entry.endsAt)}`;
 				const place = formatRangeInZone(entry.startsAt, entry.endsAt, entry.timeZone, locale);

@@ -81,6 +81,28 @@ export async function findRegistration(db: DbOrTx, sessionId: string, userId: st
 
 export type Registration = typeof dpcRegistrations.$inferSelect;
 
+/** The viewer's registration row (id and status), whether they teach the session, and registered people per profession. */
+async function registrationFacts(
+	db: DbOrTx,
+	sessionId: string,
+	userId: string
+): Promise<{ current: { id: string; status: RegistrationStatus } | null; isTrainer: boolean; counts: SeatCounts }> {
+	const [row] = await db
+		.select({
+			currentId: sql<string | null>`(select ${dpcRegistrations.id} from ${dpcRegistrations} where ${dpcRegistrations.sessionId} = ${sessionId} and ${dpcRegistrations.userId} = ${userId})`,
+			currentStatus: sql<RegistrationStatus | null>`(select ${dpcRegistrations.status} from ${dpcRegistrations} where ${dpcRegistrations.sessionId} = ${sessionId} and ${dpcRegistrations.userId} = ${userId})`,
+			isTrainer: sql<boolean>`exists (select 1 from ${dpcSessionTrainers} where ${dpcSessionTrainers.sessionId} = ${sessionId} and ${dpcSessionTrainers.userId} = ${userId})`,
+			counts: sql<SeatCounts>`(select coalesce(jsonb_object_agg(profession, taken), '{}'::jsonb) from (select ${dpcRegistrations.profession} as profession, count(*)::int as taken from ${dpcRegistrations} where ${dpcRegistrations.sessionId} = ${sessionId} and ${dpcRegistrations.status} = 'registered' group by 1) as seats)`
+		})
+		.from(sql`(select 1) as one`);
+	const counts = typeof row.counts === 'string' ? (JSON.parse(row.counts) as SeatCounts) : row.counts;
+	return {
+		current: row.currentId ? { id: row.currentId, status: row.currentStatus! } : null,
+		isTrainer: Boolean(row.isTrainer),
+		counts: Object.fromEntries(Object.entries(counts ?? {}).map(([profession, taken]) => [profession, Number(taken)]))
+	};
+}
+
 /**
  * Registers the viewer: a seat when one is left for their profession, the waiting list
  * otherwise. Refusals say why (AppError 'invalid' with "dpc.ineligible.<reason>").
@@ -94,13 +116,13 @@ export async function register(
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		if (session.status === 'draft') throw notFound('dpc.sessionNotFound');
-		const current = viewer ? await findRegistration(tx, sessionId, viewer.id) : null;
-		const reason = ineligibility(viewer, session, now, {
-			isTrainer: viewer ? await isSessionTrainer(tx, sessionId, viewer.id) : false,
-			current: current?.status ?? null
-		});
+		// One round trip for what the decision needs, since every registration of the session
+		// waits for this lock: the viewer's row, whether they teach it, the seats taken.
+		const facts = viewer ? await registrationFacts(tx, sessionId, viewer.id) : null;
+		const current = facts?.current ?? null;
+		const reason = ineligibility(viewer, session, now, { isTrainer: facts?.isTrainer ?? false, current: current?.status ?? null });
 		if (reason) throw new AppError(reason === 'signedOut' ? 'unauthenticated' : 'invalid', `dpc.ineligible.${reason}`);
-		const counts = await registeredCounts(tx, sessionId);
+		const counts = facts!.counts;
 		const status = hasSeatFor(session, counts, viewer!.profession) ? 'registered' : 'waitlisted';
 		const values = {
 			status,
