@@ -147,12 +147,32 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	expect((await nurse.page.request.get(feedUrl)).status()).toBe(404);
 });
 
-test('a member cannot reach the trainer space, and a draft stays hidden', async ({ page }) => {
+test('a member cannot reach the trainer space nor the training bodies', async ({ page }) => {
 	await signIn(page, DEMO.member);
 	const response = await page.goto('/formations/animer');
 	expect(response?.status()).toBe(403);
 	expect((await page.goto('/formations/animer/actions/nouvelle'))?.status()).toBe(403);
+	expect((await page.goto('/formations/organismes'))?.status()).toBe(403);
 	await page.goto('/formations');
 	await expect(page.getByRole('heading', { name: 'Formations DPC' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Espace formateur' })).toHaveCount(0);
+});
+
+test('an admin registers a training body and attaches a trainer, with field errors kept', async ({ page }) => {
+	await signIn(page, DEMO.admin);
+	await page.goto('/formations/organismes');
+	await expect(page.getByRole('heading', { name: /Océan Indien Formation Santé/ })).toBeVisible();
+	await page.getByLabel('Nom de l’organisme').fill('Formations Guyane Santé');
+	await page.getByLabel('Numéro d’enregistrement ODPC').fill('12');
+	await page.getByRole('button', { name: 'Enregistrer l’organisme' }).click();
+	await expect(page.getByText('Le numéro d’enregistrement compte de 4 à 6 chiffres.')).toBeVisible();
+	await expect(page.getByLabel('Nom de l’organisme')).toHaveValue('Formations Guyane Santé');
+	const number = String(Date.now()).slice(-5);
+	await page.getByLabel('Numéro d’enregistrement ODPC').fill(number);
+	await page.getByRole('button', { name: 'Enregistrer l’organisme' }).click();
+	await expect(page.getByText('Organisme enregistré.')).toBeVisible();
+	const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Formations Guyane Santé/ }) });
+	await card.getByLabel('E-mail du formateur ou de la formatrice à rattacher').fill(DEMO.member.email);
+	await card.getByRole('button', { name: 'Rattacher' }).click();
+	await expect(card.getByText('Aucun compte avec le rôle formateur ne correspond à cet e-mail.')).toBeVisible();
 });

@@ -1,26 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dpcRegistrations, dpcSessions, notifications } from '../../src/lib/server/db/schema';
-import { cancelRegistration, dpcViewer, register, type DpcViewer } from '../../src/lib/server/dpc';
-import { AppError } from '../../src/lib/server/shared/errors';
+import { cancelRegistration, register, type DpcViewer } from '../../src/lib/server/dpc';
+import { refusal, viewerOf } from '../helpers/dpc';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeSession, makeTrainer, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 
 async function person(profession = 'infirmier'): Promise<DpcViewer> {
-	const user = await makeUser(testDb.db, { profession });
-	return (await dpcViewer(testDb.db, { ...user, emailVerified: true, locale: 'fr', roles: [] }))!;
+	return viewerOf(testDb.db, await makeUser(testDb.db, { profession }));
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	return caught as AppError;
-}
 
 async function lists(sessionId: string) {
 	const rows = await testDb.db
@@ -66,7 +57,7 @@ describe('DPC registration: eligibility', () => {
 		expect((await refusal(register(testDb.db, nurse, cancelled.id))).messageKey).toBe('dpc.ineligible.cancelled');
 
 		const open = await makeSession(testDb.db, action.id, { trainerIds: [trainer.id] });
-		const trainerViewer = (await dpcViewer(testDb.db, { ...trainer, emailVerified: true, locale: 'fr' }))!;
+		const trainerViewer = await viewerOf(testDb.db, trainer);
 		expect((await refusal(register(testDb.db, trainerViewer, open.id))).messageKey).toBe('dpc.ineligible.trainer');
 		await register(testDb.db, nurse, open.id);
 		expect((await refusal(register(testDb.db, nurse, open.id))).messageKey).toBe('dpc.ineligible.already');

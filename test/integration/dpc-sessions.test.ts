@@ -8,7 +8,6 @@ import {
 	createAction,
 	createSession,
 	dpcFeedSource,
-	dpcViewer,
 	getCertificate,
 	listParticipants,
 	parseActionForm,
@@ -23,26 +22,14 @@ import {
 	type SessionInput
 } from '../../src/lib/server/dpc';
 import { renderCalendar } from '../../src/lib/server/calendar';
-import { AppError } from '../../src/lib/server/shared/errors';
-import type { GrantedRole } from '../../src/lib/domain/professions';
+import { refusal, viewerOf } from '../helpers/dpc';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeSession, makeTrainer, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 const NOW = new Date('2026-11-29T12:00:00Z');
 
-async function viewerOf(user: Awaited<ReturnType<typeof makeUser>>): Promise<DpcViewer> {
-	return (await dpcViewer(testDb.db, { ...user, emailVerified: true, locale: 'fr', roles: user.roles as GrantedRole[] }))!;
-}
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	return caught as AppError;
-}
 
 function form(entries: [string, string][]): FormData {
 	const data = new FormData();
@@ -145,9 +132,9 @@ describe('DPC sessions: who may publish and manage', () => {
 	it('refuses members, and trainers of another body, to create, edit, publish, cancel or read participants', async () => {
 		const body = await makeBody(testDb.db);
 		const other = await makeBody(testDb.db);
-		const trainer = await viewerOf(await makeTrainer(testDb.db, body.id));
-		const outsider = await viewerOf(await makeTrainer(testDb.db, other.id));
-		const member = await viewerOf(await makeUser(testDb.db));
+		const trainer = await viewerOf(testDb.db, await makeTrainer(testDb.db, body.id));
+		const outsider = await viewerOf(testDb.db, await makeTrainer(testDb.db, other.id));
+		const member = await viewerOf(testDb.db, await makeUser(testDb.db));
 		const action = await makeAction(testDb.db, body.id);
 
 		const actionInput = parseActionForm(actionForm({ reference: '95452325012', professions: ['infirmier', 'pharmacien'] }));
@@ -184,7 +171,7 @@ describe('DPC sessions: who may publish and manage', () => {
 
 	it('refuses a trainer in two overlapping parts, naming the other session', async () => {
 		const body = await makeBody(testDb.db);
-		const trainer = await viewerOf(await makeTrainer(testDb.db, body.id));
+		const trainer = await viewerOf(testDb.db, await makeTrainer(testDb.db, body.id));
 		const action = await makeAction(testDb.db, body.id, { title: 'Soins non programmés en équipe' });
 		await createSession(testDb.db, trainer, action.id, parsed(sessionForm([trainer.id], { number: '1' })));
 		// 9:30 Paris on 3 December is 12:30 in Réunion: the first session's end, so no overlap…
@@ -204,11 +191,11 @@ describe('DPC sessions: who may publish and manage', () => {
 describe('DPC sessions: changes, calendars, attendance and certificates', () => {
 	it('notifies the registered when a published session moves, bumps SEQUENCE, and cancels with STATUS:CANCELLED', async () => {
 		const body = await makeBody(testDb.db);
-		const trainer = await viewerOf(await makeTrainer(testDb.db, body.id));
+		const trainer = await viewerOf(testDb.db, await makeTrainer(testDb.db, body.id));
 		const action = await makeAction(testDb.db, body.id);
 		const session = await createSession(testDb.db, trainer, action.id, parsed(sessionForm([trainer.id])));
 		await publishSession(testDb.db, trainer, session.id, NOW);
-		const nurse = await viewerOf(await makeUser(testDb.db, { profession: 'infirmier' }));
+		const nurse = await viewerOf(testDb.db, await makeUser(testDb.db, { profession: 'infirmier' }));
 		await register(testDb.db, nurse, session.id, NOW);
 
 		const moved = parsed(sessionForm([trainer.id], { partStart: ['2026-12-03T14:00'], partEnd: ['2026-12-03T17:30'] }));
@@ -240,8 +227,8 @@ describe('DPC sessions: changes, calendars, attendance and certificates', () => 
 	it('records attendance per part, computes "fully attended", exports CSV, and gives the certificate to its participant only', async () => {
 		const body = await makeBody(testDb.db, { name: 'Formations Océan Indien Santé' });
 		const trainerUser = await makeTrainer(testDb.db, body.id);
-		const trainer = await viewerOf(trainerUser);
-		const outsider = await viewerOf(await makeTrainer(testDb.db, (await makeBody(testDb.db)).id));
+		const trainer = await viewerOf(testDb.db, trainerUser);
+		const outsider = await viewerOf(testDb.db, await makeTrainer(testDb.db, (await makeBody(testDb.db)).id));
 		const action = await makeAction(testDb.db, body.id);
 		const start = new Date(Date.now() + 5 * 86_400_000);
 		const session = await makeSession(testDb.db, action.id, {
@@ -251,8 +238,8 @@ describe('DPC sessions: changes, calendars, attendance and certificates', () => 
 				{ startsAt: new Date(start.getTime() + 86_400_000), endsAt: new Date(start.getTime() + 86_400_000 + 4 * 3_600_000), timeZone: 'Indian/Reunion' }
 			]
 		});
-		const alice = await viewerOf(await makeUser(testDb.db, { profession: 'infirmier', name: 'Alice Payet', rpps: '10003456789' }));
-		const bruno = await viewerOf(await makeUser(testDb.db, { profession: 'medecin_generaliste', name: '=Bruno Hoarau' }));
+		const alice = await viewerOf(testDb.db, await makeUser(testDb.db, { profession: 'infirmier', name: 'Alice Payet', rpps: '10003456789' }));
+		const bruno = await viewerOf(testDb.db, await makeUser(testDb.db, { profession: 'medecin_generaliste', name: '=Bruno Hoarau' }));
 		await register(testDb.db, alice, session.id);
 		await register(testDb.db, bruno, session.id);
 		const list = await listParticipants(testDb.db, trainer, session.id);

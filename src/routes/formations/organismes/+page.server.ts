@@ -1,0 +1,42 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guards';
+import { translate } from '$lib/i18n';
+import { parseForm } from '$lib/server/shared/forms';
+import { attachTrainerByEmail, bodyFormSchema, canManageBodies, createBody, dpcFailure, dpcRequest, listBodies } from '$lib/server/dpc';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event.locals, event.url);
+	const { db, viewer, locale } = await dpcRequest(event);
+	if (!canManageBodies(viewer)) error(403, translate(locale, 'error.forbidden'));
+	return { bodies: await listBodies(db) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		requireUser(event.locals, event.url);
+		const { db, viewer, locale } = await dpcRequest(event);
+		const parsed = parseForm(bodyFormSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { action: 'create' as const, errors: parsed.errors, values: parsed.values });
+		try {
+			await createBody(db, viewer, parsed.data);
+		} catch (caught) {
+			return dpcFailure(locale, caught, parsed.values);
+		}
+		return { action: 'create' as const, done: 'dpc.bodies.created' };
+	},
+	attach: async (event) => {
+		requireUser(event.locals, event.url);
+		const { db, viewer, locale } = await dpcRequest(event);
+		const data = await event.request.formData();
+		const bodyId = String(data.get('bodyId') ?? '');
+		const email = String(data.get('email') ?? '');
+		try {
+			await attachTrainerByEmail(db, viewer, bodyId, email);
+		} catch (caught) {
+			const failure = dpcFailure(locale, caught, { email, bodyId });
+			return fail(failure.status, { ...failure.data, action: 'attach' as const, bodyId });
+		}
+		return { action: 'attach' as const, bodyId, done: 'dpc.bodies.attached' };
+	}
+};
