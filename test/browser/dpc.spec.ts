@@ -176,3 +176,19 @@ test('an admin registers a training body and attaches a trainer, with field erro
 	await card.getByRole('button', { name: 'Rattacher' }).click();
 	await expect(card.getByText('Aucun compte avec le rôle formateur ne correspond à cet e-mail.')).toBeVisible();
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a pharmacist finds a Réunion session by search, registers and unregisters', async ({ page }) => {
+		await signIn(page, DEMO.member);
+		await page.goto('/formations?q=hospitalisation&profession=pharmacien');
+		await page.getByRole('link', { name: /Sortie d’hospitalisation de la personne âgée/ }).click();
+		await expect(page.getByText('Heure du lieu (Indian/Reunion, UTC+4)').first()).toBeVisible();
+		await page.getByRole('button', { name: 'M’inscrire' }).click();
+		await expect(page.getByText('Votre inscription est confirmée.')).toBeVisible();
+		await page.getByRole('button', { name: 'Me désinscrire' }).click();
+		await expect(page.getByText('Votre inscription est annulée.')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'M’inscrire' })).toBeVisible();
+	});
+});
