@@ -57,12 +57,6 @@ export function maskOf(facet: BitFacet, values: readonly (string | number)[]): n
 	return mask;
 }
 
-/** The values of `facet` held in the packed integer of its column. */
-export function valuesIn(facet: BitFacet, bits: number): string[] {
-	const group = BIT_GROUPS[facet];
-	return group.values.filter((_value, index) => (bits & (2 ** (group.offset + index))) !== 0);
-}
-
 // 31 bits at most per column, so every mask stays a positive 32-bit integer.
 for (const column of ['facet_bits', 'profession_bits'] as const) {
 	const used = Object.values(BIT_GROUPS)

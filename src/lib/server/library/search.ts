@@ -27,7 +27,7 @@ import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
 import { readablePublished } from './resources';
 import { cachedBrowseFacets } from './browse-cache';
-import { maskOf, valuesIn } from './facet-bits';
+import { BIT_GROUPS, maskOf } from './facet-bits';
 import { newestFirst } from './columns';
 import type { Viewer } from './permissions';
 
@@ -136,21 +136,15 @@ function selectedValues(query: SearchQuery, facet: FacetName): readonly (string 
 	}
 }
 
-/** One group of matches sharing the same facet values, as the database returns it. */
-interface FacetGroupRow {
-	facet_bits: number;
-	profession_bits: number;
-	region_code: string | null;
-	count: number;
-}
-
 /**
  * The total and the facet counts in one statement. Values of one facet are OR-ed, facets
  * AND-ed, and a facet with a selection is counted without its own filter (so its other
- * values stay visible): a match counts for every facet when it passes all selected
- * filters, and for facet F alone when F's filter is the only one it fails. The database
- * reads each match once and groups it by its packed facet integers (library/facet-bits.ts);
- * the filters and the counts are then applied here on those few groups.
+ * values stay visible): a match counts for every facet when it passes all selected filters,
+ * and for facet F alone when F's filter is the only one it fails.
+ * The database only lists the packed facet integers of the matches (library/facet-bits.ts),
+ * three arrays in one row; the counting happens here on integers. Asking the database for 50
+ * `count(*) filter (…)` instead made its planner trade the text index for a parallel scan
+ * that reads every out-of-line search vector (340 ms instead of 30 on 100,000 resources).
  */
 async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Promise<{ total: number; counts: Map<string, number> }> {
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
@@ -161,43 +155,84 @@ async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Prom
 		query.q ? sql`${libraryResources.searchVector} @@ ${tsQuery(query.q)}` : undefined,
 		selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined
 	);
-	const groups = rowsOf<FacetGroupRow>(
+	type Row = { facet_bits: number[] | null; profession_bits: number[] | null; region_codes: (string | null)[] | null };
+	const [row] = rowsOf<Row>(
 		await db.execute(
-			sql`select ${libraryResources.facetBits} as facet_bits, ${libraryResources.professionBits} as profession_bits, ${libraryResources.regionCode} as region_code, count(*)::int as count from ${libraryResources} where ${where} group by 1, 2, 3`
+			sql`select coalesce(array_agg(${libraryResources.facetBits}), '{}') as facet_bits, coalesce(array_agg(${libraryResources.professionBits}), '{}') as profession_bits, coalesce(array_agg(${libraryResources.regionCode}), '{}') as region_codes from ${libraryResources} where ${where}`
 		)
 	);
+	const facetBits = row?.facet_bits ?? [];
+	const professionBits = row?.profession_bits ?? [];
+	const regionOf = row?.region_codes ?? [];
 
-	const masks = new Map<FacetName, number>();
-	for (const facet of selected) if (facet !== 'regions') masks.set(facet, maskOf(facet, selectedValues(query, facet)));
-	const passes = (facet: FacetName, group: FacetGroupRow): boolean => {
-		if (facet === 'regions') return group.region_code !== null && query.regions.includes(group.region_code);
-		const bits = facet === 'professions' ? group.profession_bits : group.facet_bits;
-		return (bits & masks.get(facet)!) !== 0;
+	// A selected facet's filter as a test on one match.
+	const selectedRegions = new Set(query.regions);
+	const masks = selected.map((facet) => (facet === 'regions' ? 0 : maskOf(facet, selectedValues(query, facet))));
+	const passes = (position: number, index: number): boolean => {
+		const facet = selected[position];
+		if (facet === 'regions') return regionOf[index] !== null && selectedRegions.has(regionOf[index]!);
+		return ((facet === 'professions' ? professionBits[index] : facetBits[index]) & masks[position]) !== 0;
 	};
-	const valuesOf = (facet: FacetName, group: FacetGroupRow): string[] => {
-		if (facet === 'regions') return group.region_code === null ? [] : [group.region_code];
-		return valuesIn(facet, facet === 'professions' ? group.profession_bits : group.facet_bits);
+	// Counts per bit of each packed column, and per region; `only` limits to one facet's bits.
+	const facetBitCounts = new Float64Array(31);
+	const professionBitCounts = new Float64Array(31);
+	const regionCounts = new Map<string, number>();
+	const groupMask: Record<FacetName, number> = {
+		kinds: bitsOfGroup('kinds'),
+		natures: bitsOfGroup('natures'),
+		sizeBands: bitsOfGroup('sizeBands'),
+		missions: bitsOfGroup('missions'),
+		professions: bitsOfGroup('professions'),
+		regions: 0
+	};
+	const addBits = (counts: Float64Array, bits: number) => {
+		for (let bit = 0; bits !== 0; bit += 1, bits >>>= 1) if (bits & 1) counts[bit] += 1;
+	};
+	const addRegion = (index: number) => {
+		const code = regionOf[index];
+		if (code !== null) regionCounts.set(code, (regionCounts.get(code) ?? 0) + 1);
 	};
 
 	let total = 0;
-	const counts = new Map<string, number>();
-	const add = (facet: FacetName, group: FacetGroupRow, count: number) => {
-		for (const value of valuesOf(facet, group)) {
-			const key = `${facet}:${value}`;
-			counts.set(key, (counts.get(key) ?? 0) + count);
+	for (let index = 0; index < facetBits.length; index += 1) {
+		let failed = -1;
+		let failedCount = 0;
+		for (let position = 0; position < selected.length && failedCount < 2; position += 1) {
+			if (!passes(position, index)) {
+				failed = position;
+				failedCount += 1;
+			}
 		}
-	};
-	for (const group of groups) {
-		const count = Number(group.count);
-		const failed = selected.filter((facet) => !passes(facet, group));
-		if (failed.length === 0) {
-			total += count;
-			for (const facet of FACETS) add(facet, group, count);
-		} else if (failed.length === 1) {
-			add(failed[0], group, count);
+		if (failedCount === 0) {
+			total += 1;
+			addBits(facetBitCounts, facetBits[index]);
+			addBits(professionBitCounts, professionBits[index]);
+			addRegion(index);
+		} else if (failedCount === 1) {
+			const facet = selected[failed];
+			if (facet === 'regions') addRegion(index);
+			else if (facet === 'professions') addBits(professionBitCounts, professionBits[index]);
+			else addBits(facetBitCounts, facetBits[index] & groupMask[facet]);
 		}
 	}
+
+	const counts = new Map<string, number>();
+	for (const facet of FACETS) {
+		if (facet === 'regions') continue;
+		const group = BIT_GROUPS[facet];
+		const perBit = group.column === 'profession_bits' ? professionBitCounts : facetBitCounts;
+		group.values.forEach((value, index) => {
+			const count = perBit[group.offset + index];
+			if (count > 0) counts.set(`${facet}:${value}`, count);
+		});
+	}
+	for (const [code, count] of regionCounts) counts.set(`regions:${code}`, count);
 	return { total, counts };
+}
+
+/** The bits of one facet's values in its packed column. */
+function bitsOfGroup(facet: Exclude<FacetName, 'regions'>): number {
+	return maskOf(facet, BIT_GROUPS[facet].values);
 }
 
 /** No words and no facet selected: the front page of the library. */
