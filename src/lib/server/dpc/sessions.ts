@@ -8,6 +8,7 @@ import { and, asc, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-
 import type { DbOrTx, Tx } from '../db';
 import { dpcActions, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers, dpcTrainers, users } from '../db/schema';
 import { writeAudit } from '../audit';
+import { getLogger } from '../logger';
 import { notify } from '../notifications';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
@@ -321,7 +322,11 @@ export async function publishSession(db: DbOrTx, viewer: MaybeDpcViewer, session
 	});
 	// The thread is a companion: the session is published even if the forum is unavailable.
 	const facts = await requireSessionFacts(db, sessionId);
-	const threadId = await openSessionThread(db, facts).catch(() => null);
+	const threadId = await openSessionThread(db, facts).catch((error: unknown) => {
+		// Logged, so that a session left without its thread is noticed and not silently lost.
+		getLogger().error({ err: error, sessionId }, 'DPC session thread could not be opened');
+		return null;
+	});
 	return threadId ? { ...session, forumThreadId: threadId } : session;
 }
 
