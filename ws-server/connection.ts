@@ -12,7 +12,16 @@ import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
 import type { CollabDocument, DocumentConnection } from './documents';
 import type { MetricsCollector } from './metrics';
-import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage, type ProtocolMessage } from './protocol';
+import {
+	decodeAwarenessEntries,
+	decodeMessage,
+	encodeAwareness,
+	encodeAwarenessEntries,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	MalformedMessage,
+	type ProtocolMessage
+} from './protocol';
 
 export interface ConnectionContext {
 	limits: CollabLimits;
@@ -22,6 +31,8 @@ export interface ConnectionContext {
 
 export class Connection implements DocumentConnection {
 	readonly awarenessIds = new Set<number>();
+	/** The awareness client id this connection speaks for, from its first awareness message. */
+	private awarenessId: number | null = null;
 	/** Set by ping, cleared by pong: a connection that stays false missed a heartbeat. */
 	alive = true;
 	// Messages that arrive while the document loads wait here (null once it is served).
@@ -130,9 +141,11 @@ export class Connection implements DocumentConnection {
 					}
 					Y.applyUpdate(doc, message.update, this);
 					break;
-				case 'awareness':
-					awarenessProtocol.applyAwarenessUpdate(awareness, message.update, this);
+				case 'awareness': {
+					const update = this.ownAwareness(message.update);
+					if (update) awarenessProtocol.applyAwarenessUpdate(awareness, update, this);
 					break;
+				}
 				case 'query-awareness': {
 					const clients = [...awareness.getStates().keys()];
 					if (clients.length > 0) this.send(encodeAwareness(awareness, clients));
@@ -143,6 +156,49 @@ export class Connection implements DocumentConnection {
 			// A well-framed message whose content Yjs or the awareness code refused.
 			this.malformed(error);
 		}
+	}
+
+	/**
+	 * Presence is bound to the signed-in person: a connection speaks for one awareness client
+	 * id (its provider's), never for an id another person's connection here speaks for, and
+	 * the name and editing right its presence shows come from its session, not from what the
+	 * client claims. Returns the update to apply, or null when nothing of it is this
+	 * connection's to say. (Ids held by connections on other instances are not known here.)
+	 */
+	private ownAwareness(update: Uint8Array): Uint8Array | null {
+		const entries = [];
+		for (const entry of decodeAwarenessEntries(update)) {
+			if (this.awarenessId === null) {
+				if (this.heldByAnotherPerson(entry.clientId)) continue;
+				this.awarenessId = entry.clientId;
+			}
+			if (entry.clientId !== this.awarenessId) continue;
+			entries.push({ ...entry, state: this.withSessionIdentity(entry.state) });
+		}
+		return entries.length > 0 ? encodeAwarenessEntries(entries) : null;
+	}
+
+	private heldByAnotherPerson(clientId: number): boolean {
+		for (const other of this.document.connections) {
+			if (other !== this && other.awarenessIds.has(clientId) && other.user.id !== this.user.id) return true;
+		}
+		return false;
+	}
+
+	private withSessionIdentity(state: string): string {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(state);
+		} catch {
+			throw new MalformedMessage('awareness state');
+		}
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return JSON.stringify(parsed);
+		const fields = parsed as Record<string, unknown>;
+		if (fields.user !== undefined) {
+			const claimed = typeof fields.user === 'object' && fields.user !== null ? fields.user : {};
+			fields.user = { ...claimed, id: this.user.id, name: this.user.name, canEdit: !this.readOnly };
+		}
+		return JSON.stringify(fields);
 	}
 
 	/**

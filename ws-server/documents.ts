@@ -33,6 +33,8 @@ export interface DocumentConnection {
 	send(message: Uint8Array): void;
 	/** Awareness client ids this connection speaks for (removed when it leaves). */
 	readonly awarenessIds: Set<number>;
+	/** The signed-in person behind the connection. */
+	readonly user: { id: string };
 }
 
 // Remote messages kept while a document loads; past this, the backlog is dropped and the

@@ -93,3 +93,38 @@ export function encodeQueryAwareness(): Uint8Array {
 	encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS);
 	return encoding.toUint8Array(encoder);
 }
+
+/** One client's entry in an awareness update (y-protocols/awareness wire format). */
+export interface AwarenessEntry {
+	clientId: number;
+	clock: number;
+	/** The state as JSON text ("null" when the client left). */
+	state: string;
+}
+
+/** Reads an awareness update's entries; throws MalformedMessage on anything else. */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+	try {
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		const entries: AwarenessEntry[] = [];
+		for (let index = 0; index < count; index += 1) {
+			entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+		}
+		return entries;
+	} catch {
+		throw new MalformedMessage('awareness update');
+	}
+}
+
+/** Writes entries back as an awareness update. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const entry of entries) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, entry.state);
+	}
+	return encoding.toUint8Array(encoder);
+}

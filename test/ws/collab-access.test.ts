@@ -2,7 +2,10 @@
  * Who may open a draft on the websocket, decided from the site's session cookie and the
  * drafts' permission rules: refusals, read-only connections, rights changes, quotas.
  */
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { invalidateUserSessions } from '../../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../../src/lib/server/collab/codes';
 import { notifyAccessChanged } from '../../src/lib/server/collab/registry';
@@ -145,7 +148,8 @@ describe('read-only connections', () => {
 		ars.provider.awareness.setLocalStateField('user', { name: 'René' });
 		await waitFor(() => {
 			const states = editor.provider.awareness.getStates();
-			return states.get(ars.doc.clientID)?.user?.name === 'René' && states.get(animatrice.doc.clientID)?.user?.name === 'Fanny';
+			// The server shows the session's names, not the ones the clients claimed.
+			return states.get(ars.doc.clientID)?.user?.name === 'René ARS' && states.get(animatrice.doc.clientID)?.user?.name === 'Fanny Animatrice';
 		}, 'readers presence reaches the editor');
 		editor.text.insert(editor.text.length, 'Axe 2 : parcours.');
 		await waitFor(() => ars.text.toString().includes('Axe 2') && animatrice.text.toString().includes('Axe 2'), 'readers receive later edits');
@@ -264,5 +268,56 @@ describe('quotas and sizes', () => {
 		for (let index = 0; index < 5; index++) writer.text.insert(0, 'x'.repeat(30 * 1024));
 		await waitFor(() => writer.closeCodes.includes(CLOSE_CODES.documentTooLarge), 'closed with 4413');
 		expect(reader.text.length).toBeLessThanOrEqual(100 * 1024);
+	});
+});
+
+describe('presence', () => {
+	type Presence = { user?: { name?: string; canEdit?: boolean; color?: string }; section?: string | null };
+	const presenceOf = (observer: TestClient, client: TestClient) =>
+		observer.provider.awareness.getStates().get(client.doc.clientID) as Presence | undefined;
+
+	it('shows the session\'s name and editing right, whatever the client claims', async () => {
+		const { documentName, coordinator, member, reviewer } = await scene();
+		const server = await start();
+		const observer = connect(server.url, documentName, coordinator.cookie);
+		const writer = connect(server.url, documentName, member.cookie);
+		const reader = connect(server.url, documentName, reviewer.cookie);
+		await waitFor(() => observer.provider.synced && writer.provider.synced && reader.provider.synced, 'all synced');
+		writer.provider.awareness.setLocalStateField('user', { name: 'Directeur ARS', color: '#aa0000', canEdit: true });
+		reader.provider.awareness.setLocalStateField('user', { name: 'Claire Coordinatrice', color: '#00aa00', canEdit: true });
+		await waitFor(() => presenceOf(observer, writer)?.user !== undefined && presenceOf(observer, reader)?.user !== undefined, 'presence relayed');
+		expect(presenceOf(observer, writer)!.user).toMatchObject({ name: 'Marc Membre', canEdit: true, color: '#aa0000' });
+		expect(presenceOf(observer, reader)!.user).toMatchObject({ name: 'René ARS', canEdit: false });
+	});
+
+	it('drops presence sent for another person\'s client id', async () => {
+		const { documentName, coordinator, member, facilitator } = await scene();
+		const server = await start();
+		const victim = connect(server.url, documentName, coordinator.cookie);
+		const spoofer = connect(server.url, documentName, member.cookie);
+		const observer = connect(server.url, documentName, facilitator.cookie);
+		await waitFor(() => victim.provider.synced && spoofer.provider.synced && observer.provider.synced, 'all synced');
+		victim.provider.awareness.setLocalStateField('user', { name: 'x' });
+		spoofer.provider.awareness.setLocalStateField('user', { name: 'y' });
+		await waitFor(() => presenceOf(observer, victim)?.user?.name === 'Claire Coordinatrice', 'victim present');
+		await waitFor(() => presenceOf(observer, spoofer)?.user?.name === 'Marc Membre', 'spoofer present');
+
+		// An awareness update for the victim's client id, with a clock far ahead, sent on the
+		// spoofer's own socket.
+		const forgedDoc = new Y.Doc();
+		forgedDoc.clientID = victim.doc.clientID;
+		const forged = new Awareness(forgedDoc);
+		for (let clock = 0; clock < 50; clock++) forged.setLocalState({ user: { name: 'Faux message', canEdit: true }, section: 'piège' });
+		const message = encoding.createEncoder();
+		encoding.writeVarUint(message, 1);
+		encoding.writeVarUint8Array(message, encodeAwarenessUpdate(forged, [victim.doc.clientID]));
+		spoofer.provider.ws!.send(encoding.toUint8Array(message));
+		forged.destroy();
+		// A later change of the spoofer's own presence, relayed in order after the forged one.
+		spoofer.provider.awareness.setLocalStateField('section', 'après');
+		await waitFor(() => presenceOf(observer, spoofer)?.section === 'après', 'later presence relayed');
+		expect(presenceOf(observer, victim)!.user!.name).toBe('Claire Coordinatrice');
+		expect(presenceOf(observer, victim)!.section).toBeUndefined();
+		expect(spoofer.terminalCode).toBeNull();
 	});
 });

@@ -366,7 +366,7 @@ describe.runIf(redisAvailable)('two instances through a real Redis', () => {
 		}
 		await waitFor(() => a.text.toString() === b.text.toString() && a.text.toString().includes('a9'), 'converged across instances');
 		a.provider.awareness.setLocalStateField('user', { name: 'Alice' });
-		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alice', 'presence crosses instances');
+		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === alice.name, 'presence crosses instances');
 
 		// A second draft open on instance one only, with nothing written yet (long debounce):
 		// a late joiner on instance two still gets it, from instance one through Redis.

@@ -220,7 +220,9 @@ describe('sync between clients', () => {
 		const b = connect(server.url, documentName, bruno.cookie);
 		await waitFor(() => a.provider.synced && b.provider.synced, 'synced');
 		a.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#0a6' });
-		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alice', 'presence reaches Bruno');
+		// Shown under the session's name (the server does not take the client's word for it).
+		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === alice.name, 'presence reaches Bruno');
+		expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color).toBe('#0a6');
 		a.destroy();
 		await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 'presence removed when Alice leaves');
 	});
@@ -237,7 +239,7 @@ describe('sync between clients', () => {
 				if (data[0] !== MESSAGE_AWARENESS) return;
 				const copy = new awarenessProtocol.Awareness(new Y.Doc());
 				awarenessProtocol.applyAwarenessUpdate(copy, decoding.readVarUint8Array(decoding.createDecoder(data.subarray(1))), null);
-				if (copy.getStates().get(lone.clientID)?.user?.name === 'Seule') resolve();
+				if (copy.getStates().get(lone.clientID)?.user?.name === alice.name) resolve();
 				copy.destroy();
 			})
 		);
