@@ -10,8 +10,8 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { GRANTED_ROLES, PROFESSIONS } from '../../../domain/professions';
+import { inList } from './sql';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 export const users = pgTable(
 	'users',

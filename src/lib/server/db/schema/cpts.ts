@@ -12,8 +12,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CPTS_STAGES, TERRITORY_NATURES } from '../../../domain/professions';
 import { users } from './auth';
+import { inList } from './sql';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /** Reference data: the 18 regions and their population (source in `populationSource`). */
 export const regions = pgTable('regions', {

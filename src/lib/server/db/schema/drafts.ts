@@ -14,8 +14,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { cpts } from './cpts';
+import { inList } from './sql';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /** The workflow of a projet de santé: en rédaction → en relecture → soumis à l'ARS → validé → avenant. */
 export const DRAFT_STATUSES = ['en_redaction', 'en_relecture', 'soumis_ars', 'valide', 'avenant'] as const;

@@ -4,7 +4,6 @@ import {
 	bigserial,
 	boolean,
 	check,
-	customType,
 	index,
 	integer,
 	pgTable,
@@ -32,12 +31,9 @@ import { MISSIONS, type Mission } from '../../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES, type Profession, type TerritoryNature } from '../../../domain/professions';
 import { users } from './auth';
 import { cpts, regions } from './cpts';
+import { inList, textArray, tsvector } from './sql';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
-const textArray = (values: readonly string[]) => sql.raw(`array[${values.map((value) => `'${value}'`).join(', ')}]::text[]`);
 
-/** A text-search vector; only the database writes it (generated column). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * Forum categories: one per ACI mission, regional ones, general ones, and one private space

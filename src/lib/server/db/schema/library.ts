@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
 	bigserial,
 	check,
-	customType,
 	index,
 	integer,
 	jsonb,
@@ -30,12 +29,9 @@ import { bitsExpression } from '../../library/facet-bits';
 import type { ResourceProfile } from '../../library/profile';
 import { users } from './auth';
 import { regions } from './cpts';
+import { inList, textArray, tsvector } from './sql';
 
-const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
-const textArray = (values: readonly string[]) => sql.raw(`array[${values.map((value) => `'${value}'`).join(', ')}]::text[]`);
 
-/** A text-search vector; only the database writes it (generated column). */
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * What full-text search reads: title (weight A), summary (B), body as plain text and the
