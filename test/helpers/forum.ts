@@ -1,8 +1,6 @@
 /** Helpers of the forum tests: a factory user as the forum sees them, and typed refusals. */
-import { expect } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
 import { loadForumViewer, type ForumViewer } from '../../src/lib/server/forum';
-import { AppError } from '../../src/lib/server/shared/errors';
 import type { makeUser } from './factories';
 
 type MadeUser = Awaited<ReturnType<typeof makeUser>>;
@@ -12,15 +10,8 @@ export async function forumViewerOf(db: Db, user: MadeUser): Promise<ForumViewer
 	return (await loadForumViewer(db, { ...user, emailVerified: user.emailVerifiedAt !== null, locale: 'fr', roles: user.roles }))!;
 }
 
-/** The AppError a promise rejects with (fails the test when it resolves). */
-export async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	return caught as AppError;
-}
 
 /** The thread form's data with no tags. */
 export const threadInput = (title: string, body: string) => ({ title, body, natures: [], professions: [] });
+
+export { refusal } from './refusal';

@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/session';
 import { viewerTimeZone } from '../calendar/zones';
 import { getDb, type Db } from '../db';
 import { AppError } from '../shared/errors';
+import { messageParamsOf } from '../shared/http';
 import { dpcViewer } from './bodies';
 import type { DpcViewer } from './permissions';
 
@@ -38,9 +39,7 @@ export function dpcFailure(locale: Locale, caught: unknown, values: Record<strin
 	if (!(caught instanceof AppError)) throw caught;
 	if (caught.code === 'forbidden') error(403, translate(locale, caught.messageKey));
 	if (caught.code === 'not_found') error(404, translate(locale, caught.messageKey));
-	const params = Object.fromEntries(
-		Object.entries(caught.details).filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1]))
-	);
+	const params = messageParamsOf(caught);
 	const field = typeof caught.details.field === 'string' ? caught.details.field : null;
 	const message = translate(locale, caught.messageKey, params);
 	return fail(caught.status, field ? { errors: { [field]: message }, values } : { message, values });

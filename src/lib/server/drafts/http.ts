@@ -3,6 +3,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { translate, type Locale } from '../../i18n';
 import type { SessionUser } from '../auth/session';
 import type { DbOrTx } from '../db';
+import { signInPath } from '../shared/http';
 import { getDraftAccess, type DraftAccess } from './permissions';
 
 /**
@@ -15,7 +16,7 @@ export async function requireReadableDraft(
 	url: URL,
 	draftId: string
 ): Promise<DraftAccess> {
-	if (!locals.user) redirect(303, `/connexion?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+	if (!locals.user) redirect(303, signInPath(url));
 	const access = /^[a-z2-7]{10,64}$/.test(draftId) ? await getDraftAccess(db, locals.user, draftId) : null;
 	if (!access) error(404, translate(locals.locale, 'drafts.notFound'));
 	if (!access.canRead) error(403, translate(locals.locale, 'drafts.forbidden'));

@@ -18,7 +18,7 @@ import {
 	setUsefulVote,
 	submitResource
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/library/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 
 /** Messages a redirect may ask this page to show (?message=…). */
 const FLASH = {

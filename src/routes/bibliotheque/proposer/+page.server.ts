@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { listRegions } from '$lib/server/cpts';
 import { parseForm } from '$lib/server/shared/forms';
 import { createResource, RESOURCE_ARRAY_FIELDS, resourceFormSchema, submitResource } from '$lib/server/library';
-import { failFromError } from '$lib/server/library/http';
+import { failFromError } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireUser(locals, url);

@@ -15,7 +15,7 @@ import {
 	submitResource,
 	updateResource
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/library/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 
 async function editableResource(locals: App.Locals, url: URL, slug: string) {
 	const user = requireUser(locals, url);

@@ -9,7 +9,7 @@ import {
 	requireReadableResource,
 	restoreRevision
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/library/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 
 const revisionNumber = (value: string | null) => {
 	const number = Number(value);

@@ -10,7 +10,7 @@ import {
 	publishSession,
 	register
 } from '$lib/server/dpc';
-import { orErrorPage, signInPath } from '$lib/server/library/http';
+import { orErrorPage, signInPath } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async (event) => {
 	const request = await dpcRequest(event);

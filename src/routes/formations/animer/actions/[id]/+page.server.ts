@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { listPublishedResourceLinks } from '$lib/server/library/resources';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 import { actionFormValues, dpcFailure, dpcRequest, getActionForEdit, parseActionForm, updateAction } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { translate } from '$lib/i18n';
 import { dpcRequest, getCertificate } from '$lib/server/dpc';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 
 /** The participant's certificate (PDF); nobody else's, and only once every part is attended. */
 export const GET: RequestHandler = async (event) => {

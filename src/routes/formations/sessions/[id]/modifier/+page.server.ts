@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { listRegions } from '$lib/server/cpts';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 import { dpcFailure, dpcRequest, getSessionForEdit, listBodyTrainers, parseSessionForm, sessionFormValues, updateSession } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { translate, type MessageKey } from '$lib/i18n';
 import { dpcRequest, listParticipants, participantsCsv } from '$lib/server/dpc';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 
 /** The participant list as CSV, for the session's trainers only. */
 export const GET: RequestHandler = async (event) => {

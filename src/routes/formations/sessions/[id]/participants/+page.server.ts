@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 import { describeParts, dpcFailure, dpcRequest, listParticipants, parseAttendanceForm, recordAttendance } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { translate } from '$lib/i18n';
 import { listRegions } from '$lib/server/cpts';
-import { orErrorPage } from '$lib/server/library/http';
+import { orErrorPage } from '$lib/server/shared/http';
 import { canEditAction, createSession, dpcFailure, dpcRequest, listBodyTrainers, nextSessionNumber, parseSessionForm, requireAction } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
-/** Turns the library's expected failures (AppError) into SvelteKit responses for its routes. */
+/** Turns expected failures (AppError) into SvelteKit responses, for the routes of every feature. */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { translate, type Locale } from '../../i18n';
-import { AppError } from '../shared/errors';
+import { AppError } from './errors';
 
 /** The sign-in page, coming back to `url` afterwards. */
 export function signInPath(url: URL): string {
@@ -32,8 +32,12 @@ export function failFromError<E extends object = Record<never, never>>(locale: L
 	if (!(caught instanceof AppError)) throw caught;
 	if (caught.code === 'forbidden') error(403, translate(locale, caught.messageKey));
 	if (caught.code === 'not_found') error(404, translate(locale, caught.messageKey));
-	const messageParams = Object.fromEntries(
+	return fail(caught.status, { message: caught.messageKey, messageParams: messageParamsOf(caught), ...(extra as E) });
+}
+
+/** The details of a failure that can fill its message's {placeholders} (strings and numbers). */
+export function messageParamsOf(caught: AppError): Record<string, string | number> {
+	return Object.fromEntries(
 		Object.entries(caught.details).filter((entry): entry is [string, string | number] => ['string', 'number'].includes(typeof entry[1]))
 	);
-	return fail(caught.status, { message: caught.messageKey, messageParams, ...(extra as E) });
 }
