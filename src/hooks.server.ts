@@ -6,10 +6,22 @@ import { getLogger } from '$lib/server/logger';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { pickLocale, translate } from '$lib/i18n';
 import { prepareDatabase } from '$lib/server/startup';
+import { connectLiveRelay } from '$lib/server/forum/live';
 
 export const init: ServerInit = async () => {
 	// `npm start` prepares the database before it listens; `vite dev` has no such step.
 	if (dev) await prepareDatabase();
+	// Several instances behind one address: live forum replies travel between them.
+	const redisUrl = getConfig().REDIS_URL;
+	if (redisUrl) {
+		try {
+			const disconnect = await connectLiveRelay(redisUrl, getLogger());
+			process.once('sveltekit:shutdown', () => void disconnect());
+		} catch (error) {
+			// The site still serves; only readers on other instances miss live replies.
+			getLogger().error({ err: error }, 'forum live relay: cannot reach Redis, live replies stay on this instance');
+		}
+	}
 };
 
 /** Paths that carry a one-time secret: logged without it. */

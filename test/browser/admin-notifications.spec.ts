@@ -71,3 +71,20 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Demande acceptée : la personne est maintenant membre.')).toBeVisible();
 	});
 });
+
+test('a member chooses a weekly digest for forum replies and finds the choice kept', async ({ page }) => {
+	await signIn(page, DEMO.member);
+	await page.goto('/notifications/preferences');
+	await page.getByLabel('Réponses à mes sujets de forum').selectOption('digest');
+	const frequency = page.getByRole('group', { name: 'Fréquence du récapitulatif par e-mail' });
+	await frequency.getByLabel('Hebdomadaire : le lundi à 7 h (heure de Paris)').check();
+	await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
+	await expect(page.getByRole('status')).toHaveText('Vos préférences de notification sont enregistrées.');
+
+	await page.reload();
+	await expect(frequency.getByLabel('Hebdomadaire : le lundi à 7 h (heure de Paris)')).toBeChecked();
+	// Back to the default for the other specs.
+	await frequency.getByLabel('Quotidien : chaque matin à 7 h (heure de Paris)').check();
+	await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
+	await expect(page.getByRole('status')).toHaveText('Vos préférences de notification sont enregistrées.');
+});

@@ -8,7 +8,7 @@
  *
  * Delivery follows the recipient's per-kind preference (kinds.ts gives the defaults):
  * 'in_app' stores it; 'email' stores it and mails it at once; 'digest' stores it and the
- * daily digest (sendDigests) mails it; 'off' stores nothing. Mail goes only to verified
+ * digest (sendDigests) mails it, daily or weekly as the user chose; 'off' stores nothing. Mail goes only to verified
  * addresses, so an address typed by someone else is never sent notifications.
  */
 import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
@@ -17,8 +17,10 @@ import { notificationPreferences, notifications, users } from '../db/schema';
 import { sendMail, siteUrl, type MailTemplate } from '../mail';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../i18n';
 import {
+	DIGEST_FREQUENCIES,
 	NOTIFICATION_KINDS,
 	NOTIFICATION_KIND_LIST,
+	type DigestFrequency,
 	type NotificationChannel,
 	type NotificationKind,
 	type NotificationPreference
@@ -42,6 +44,8 @@ export interface NotifyInput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The period a digest covers, ending at the time it is sent. */
+const DIGEST_PERIOD_MS: Record<DigestFrequency, number> = { daily: DAY_MS, weekly: 7 * DAY_MS };
 /** A digest lists at most this many notifications; the rest are counted. */
 const DIGEST_MAX_ITEMS = 30;
 const PREFERENCES_PATH = '/notifications/preferences';
@@ -125,13 +129,18 @@ function instantMail(
 }
 
 /**
- * Sends the daily digest: one mail per user with the digest notifications of the day
- * before `now` that were not mailed yet, then marks them mailed. Users with nothing new
- * get nothing. Each user's notifications are claimed (emailed_at set, rows locked) before
- * the mail is written, in one transaction, so concurrent runs never mail one twice.
+ * Sends the digests of one frequency due at `now`: one mail per user who chose that
+ * frequency, with their digest notifications of the period before `now` (a day or a week)
+ * not mailed yet, then marks them mailed. Users with nothing new get nothing. Each user's
+ * notifications are claimed (emailed_at set, rows locked) before the mail is written, in one
+ * transaction, so concurrent runs never mail one twice.
  */
-export async function sendDigests(db: DbOrTx, now: Date = new Date()): Promise<{ mails: number; notifications: number }> {
-	const since = new Date(now.getTime() - DAY_MS);
+export async function sendDigests(
+	db: DbOrTx,
+	now: Date = new Date(),
+	frequency: DigestFrequency = 'daily'
+): Promise<{ mails: number; notifications: number }> {
+	const since = new Date(now.getTime() - DIGEST_PERIOD_MS[frequency]);
 	const pendingWindow = and(
 		eq(notifications.channel, 'digest'),
 		isNull(notifications.emailedAt),
@@ -142,7 +151,7 @@ export async function sendDigests(db: DbOrTx, now: Date = new Date()): Promise<{
 		.selectDistinct({ id: users.id, email: users.email, name: users.name, locale: users.locale })
 		.from(notifications)
 		.innerJoin(users, eq(users.id, notifications.userId))
-		.where(and(pendingWindow, isNotNull(users.emailVerifiedAt)));
+		.where(and(pendingWindow, isNotNull(users.emailVerifiedAt), eq(users.digestFrequency, frequency)));
 
 	let mails = 0;
 	let mailed = 0;
@@ -156,7 +165,7 @@ export async function sendDigests(db: DbOrTx, now: Date = new Date()): Promise<{
 			if (rows.length === 0) return 0;
 			rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
 			const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
-			await sendMail(tx, recipient.email, digestMail(locale, recipient.name, rows));
+			await sendMail(tx, recipient.email, digestMail(locale, recipient.name, rows, frequency));
 			return rows.length;
 		});
 		if (claimed > 0) {
@@ -167,7 +176,17 @@ export async function sendDigests(db: DbOrTx, now: Date = new Date()): Promise<{
 	return { mails, notifications: mailed };
 }
 
-function digestMail(locale: Locale, name: string, rows: Notification[]): MailTemplate {
+/** How often the user's digest is mailed. */
+export async function getDigestFrequency(db: DbOrTx, userId: string): Promise<DigestFrequency> {
+	const [row] = await db.select({ frequency: users.digestFrequency }).from(users).where(eq(users.id, userId));
+	return DIGEST_FREQUENCIES.find((frequency) => frequency === row?.frequency) ?? 'daily';
+}
+
+export async function setDigestFrequency(db: DbOrTx, userId: string, frequency: DigestFrequency): Promise<void> {
+	await db.update(users).set({ digestFrequency: frequency }).where(eq(users.id, userId));
+}
+
+function digestMail(locale: Locale, name: string, rows: Notification[], frequency: DigestFrequency): MailTemplate {
 	const items = rows.slice(0, DIGEST_MAX_ITEMS).map((row): [MessageKey, MessageParams] => {
 		// Titles are translated here, in the recipient's locale, then placed in the item line.
 		const title = translate(locale, row.title, row.params);
@@ -179,9 +198,9 @@ function digestMail(locale: Locale, name: string, rows: Notification[]): MailTem
 	return {
 		template: 'notification_digest',
 		locale,
-		subject: ['notifications.digest.subject', { count: rows.length }],
+		subject: [frequency === 'weekly' ? 'notifications.digest.subjectWeekly' : 'notifications.digest.subject', { count: rows.length }],
 		paragraphs: [
-			['notifications.digest.intro', { name }],
+			[frequency === 'weekly' ? 'notifications.digest.introWeekly' : 'notifications.digest.intro', { name }],
 			...items,
 			...(more > 0 ? [['notifications.digest.more', { count: more }] as [MessageKey, MessageParams]] : []),
 			['notifications.mail.preferences', { url: siteUrl(PREFERENCES_PATH) }]

@@ -10,6 +10,12 @@ export const NOTIFICATION_PREFERENCES = ['in_app', 'email', 'digest', 'off'] as 
 export type NotificationPreference = (typeof NOTIFICATION_PREFERENCES)[number];
 /** How a stored notification was delivered (every stored one is also shown in the app). */
 export type NotificationChannel = Exclude<NotificationPreference, 'off'>;
+/**
+ * How often a user's digest notifications are mailed: each morning, or on Monday mornings
+ * (for people who read the site weekly and want one mail, not seven).
+ */
+export const DIGEST_FREQUENCIES = ['daily', 'weekly'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 interface KindDefinition {
 	defaultPreference: NotificationPreference;

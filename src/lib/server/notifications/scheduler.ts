@@ -1,8 +1,9 @@
 /**
- * The trigger of the daily digest: checks every hour and sends the digest of the day once
- * it is 7:00 in Paris. It passes today's 7:00 as the digest's "now", so every run of a day
- * (several processes, a restart at 10:00) covers the same window and finds nothing left
- * after the first one: emailed_at makes it idempotent, and nobody gets two digests a day.
+ * The trigger of the digests: checks every hour and sends the daily digests once it is 7:00
+ * in Paris, the weekly ones once it is 7:00 on Monday. It passes that 7:00 as the digest's
+ * "now", so every run of a day (several processes, a restart at 10:00) covers the same window
+ * and finds nothing left after the first one: emailed_at makes it idempotent, and nobody
+ * gets two digests of a period.
  */
 import { getDb, type DbOrTx } from '../db';
 import { getLogger } from '../logger';
@@ -29,9 +30,22 @@ export function latestDigestTime(now: Date): Date {
 	return parisInstant(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate(), DIGEST_HOUR);
 }
 
-/** Sends the digest due at `now`: the one of the day ending at the latest 7:00 in Paris. */
-export function sendDueDigests(db: DbOrTx, now: Date = new Date()) {
-	return sendDigests(db, latestDigestTime(now));
+/** The latest weekly digest time (Monday 7:00 in Paris) at or before `now`. */
+export function latestWeeklyDigestTime(now: Date): Date {
+	const daily = latestDigestTime(now);
+	const wall = new Date(parisWallClockAsUtc(daily));
+	const daysSinceMonday = (wall.getUTCDay() + 6) % 7;
+	return parisInstant(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() - daysSinceMonday, DIGEST_HOUR);
+}
+
+/**
+ * Sends the digests due at `now`: the daily ones of the day ending at the latest 7:00 in
+ * Paris, the weekly ones of the week ending at the latest Monday 7:00.
+ */
+export async function sendDueDigests(db: DbOrTx, now: Date = new Date()) {
+	const daily = await sendDigests(db, latestDigestTime(now), 'daily');
+	const weekly = await sendDigests(db, latestWeeklyDigestTime(now), 'weekly');
+	return { mails: daily.mails + weekly.mails, notifications: daily.notifications + weekly.notifications };
 }
 
 /**

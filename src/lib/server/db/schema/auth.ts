@@ -10,6 +10,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { GRANTED_ROLES, PROFESSIONS } from '../../../domain/professions';
+import { DIGEST_FREQUENCIES } from '../../notifications/kinds';
 import { inList } from './sql';
 
 
@@ -25,13 +26,16 @@ export const users = pgTable(
 		passwordHash: text('password_hash').notNull(),
 		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 		locale: text('locale').notNull().default('fr'),
+		/** How often the notifications this user chose to get as a digest are mailed. */
+		digestFrequency: text('digest_frequency').notNull().default('daily'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
 		uniqueIndex('users_email_key').on(table.email),
 		check('users_profession_check', sql`${table.profession} in (${inList(PROFESSIONS)})`),
 		check('users_rpps_check', sql`${table.rpps} is null or ${table.rpps} ~ '^[0-9]{11}$'`),
-		check('users_locale_check', sql`${table.locale} in ('fr', 'en')`)
+		check('users_locale_check', sql`${table.locale} in ('fr', 'en')`),
+		check('users_digest_frequency_check', sql`${table.digestFrequency} in (${inList(DIGEST_FREQUENCIES)})`)
 	]
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "digest_frequency" text DEFAULT 'daily' NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_digest_frequency_check" CHECK ("users"."digest_frequency" in ('daily', 'weekly'));
