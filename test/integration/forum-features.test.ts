@@ -185,6 +185,31 @@ describe('scheduled exchanges', () => {
 			expect(notes.map((note) => note.title).sort()).toEqual(['forum.exchange.notify.minutes', 'forum.exchange.notify.reminder']);
 		}
 	});
+
+	it('writes the date of a notice in each attendee’s language', async () => {
+		const category = await ensureCategory({ slug: 'echanges-langues', name: 'Échanges' });
+		const facilitator = await viewerOf(await makeUser(testDb.db, { roles: ['facilitator'] }));
+		const french = await viewerOf(await makeUser(testDb.db));
+		const english = await viewerOf(await makeUser(testDb.db, { locale: 'en' }));
+		const { threadId } = await startThread(testDb.db, french, category.id, threadInput('Échange bilingue', 'Texte'));
+		const parsed = parseForm(
+			exchangeFormSchema,
+			formData({ startsAt: '2030-03-12T18:00', timeZone: 'Europe/Paris', durationMinutes: '60', capacity: '5', videoUrl: '', place: 'Maison de santé', agenda: '' })
+		);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+		await scheduleExchange(testDb.db, facilitator, threadId, parsed.data);
+		for (const viewer of [french, english]) await registerForExchange(testDb.db, viewer, threadId);
+		await postMinutes(testDb.db, facilitator, threadId, 'Compte rendu');
+		const whenFor = async (userId: string) => {
+			const [note] = await testDb.db
+				.select()
+				.from(notifications)
+				.where(and(eq(notifications.userId, userId), eq(notifications.title, 'forum.exchange.notify.minutes')));
+			return String((note.params as Record<string, unknown>).when);
+		};
+		expect(await whenFor(french.id)).toMatch(/mars 2030/);
+		expect(await whenFor(english.id)).toMatch(/March 2030/);
+	});
 });
 
 describe('mention suggestions', () => {

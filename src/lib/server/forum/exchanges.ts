@@ -9,7 +9,7 @@
  * Seats cannot be oversold: a sign-up locks the exchange row, counts, then inserts, in one
  * transaction; the primary key keeps one registration per member.
  */
-import { and, asc, count, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db';
 import { forumExchangeRegistrations, forumExchanges, forumThreads, users, type ForumExchange } from '../db/schema';
@@ -75,9 +75,13 @@ async function registrantIds(db: DbOrTx, exchangeId: string): Promise<string[]> 
 }
 
 async function notifyRegistrants(db: DbOrTx, thread: ThreadRecord, exchange: ForumExchange, title: string, link: string) {
-	const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, 'fr-FR');
 	const recipients = await readersAmong(db, thread.category, await registrantIds(db, exchange.id));
+	if (recipients.length === 0) return 0;
+	// The date is written into the notification: in each recipient's language.
+	const locales = await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, recipients));
+	const localeOf = new Map(locales.map((row) => [row.id, row.locale === 'en' ? 'en-GB' : 'fr-FR']));
 	for (const userId of recipients) {
+		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, localeOf.get(userId) ?? 'fr-FR');
 		await notify(db, {
 			userId,
 			kind: 'forum.exchange',
