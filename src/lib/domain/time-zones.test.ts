@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	zoneWithOffset,
 	canonicalTimeZone,
 	describeInZones,
 	formatRangeInZone,
@@ -59,5 +60,13 @@ describe('time zones of places', () => {
 		expect(range.text).toBe('jeudi 3 décembre 2026, 17:00 – 23:00');
 		const overnight = formatRangeInZone(new Date('2026-12-03T22:00:00Z'), new Date('2026-12-04T06:00:00Z'), 'Europe/Paris', 'fr');
 		expect(overnight.text).toBe('jeudi 3 décembre 2026, 23:00 – vendredi 4 décembre 2026, 07:00');
+	});
+});
+
+describe('zoneWithOffset', () => {
+	it('names the zone and its offset, UTC once', () => {
+		expect(zoneWithOffset('Indian/Reunion', 'UTC+4')).toBe('Indian/Reunion, UTC+4');
+		expect(zoneWithOffset('UTC', 'UTC')).toBe('UTC');
+		expect(zoneWithOffset('Etc/UTC', 'UTC')).toBe('UTC');
 	});
 });

@@ -115,6 +115,11 @@ export interface ZonedRange {
 	offset: string;
 }
 
+/** "Indian/Reunion, UTC+4"; just "UTC" for UTC itself rather than "UTC, UTC". */
+export function zoneWithOffset(timeZone: string, offset: string): string {
+	return timeZone === offset || timeZone === 'Etc/UTC' ? offset : `${timeZone}, ${offset}`;
+}
+
 /** A start–end range written in a zone, the date once when both ends fall on the same day. */
 const rangeFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
