@@ -161,7 +161,7 @@ test('a member cannot reach the trainer space nor the training bodies', async ({
 test('an admin registers a training body and attaches a trainer, with field errors kept', async ({ page }) => {
 	await signIn(page, DEMO.admin);
 	await page.goto('/formations/organismes');
-	await expect(page.getByRole('heading', { name: /Océan Indien Formation Santé/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Outre-mer Formation Santé/ })).toBeVisible();
 	await page.getByLabel('Nom de l’organisme').fill('Formations Guyane Santé');
 	await page.getByLabel('Numéro d’enregistrement ODPC').fill('12');
 	await page.getByRole('button', { name: 'Enregistrer l’organisme' }).click();

@@ -35,7 +35,7 @@ const DPC_SEED_LOCK_KEY = 7_270_006;
 
 const BODIES = {
 	territoires: { name: 'Formations Santé Territoires', registrationNumber: '2781' },
-	ocean: { name: 'Océan Indien Formation Santé', registrationNumber: '4519' }
+	ocean: { name: 'Outre-mer Formation Santé', registrationNumber: '4519' }
 } as const;
 
 /** Fictitious trainers (they cannot sign in: unusable password), besides the demo trainer. */
