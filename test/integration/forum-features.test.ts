@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { auditLog, forumExchangeRegistrations, notifications } from '../../src/lib/server/db/schema';
 import {
@@ -85,6 +85,33 @@ describe('moderation', () => {
 });
 
 describe('search', () => {
+	it('counts its cap of ranked matches among what the reader may see and asked for', async () => {
+		const publicCategory = await ensureCategory({ slug: 'recherche-plafond', name: 'Plafond' });
+		const otherCategory = await ensureCategory({ slug: 'recherche-ailleurs', name: 'Ailleurs' });
+		const space = await makeCpts(testDb.db);
+		const insiderUser = await makeUser(testDb.db);
+		await makeMembership(testDb.db, space.id, insiderUser.id);
+		const insider = await viewerOf(insiderUser);
+		const outsider = await viewerOf(await makeUser(testDb.db));
+		const privateCategory = await ensureCptsSpace(testDb.db, space);
+		// 1,100 matching posts the outsider may not read, 1,100 in another category, written
+		// before the one they look for (a volume only a bulk insert makes quickly).
+		for (const [category, title] of [[privateCategory, 'Cryothérapie : nos essais'], [otherCategory, 'Cryothérapie ailleurs']] as const) {
+			const { threadId } = await startThread(testDb.db, insider, category.id, threadInput(title, 'Premier essai de cryothérapie.'));
+			await testDb.db.execute(sql`
+				insert into forum_posts (thread_id, position, author_id, body_source, body_html, body_text)
+				select ${threadId}, g + 1, ${insiderUser.id}, 'Essai de cryothérapie n° ' || g, '<p>Essai de cryothérapie n° ' || g || '</p>', 'Essai de cryothérapie n° ' || g
+				from generate_series(1, 1100) g`);
+		}
+		const { threadId } = await startThread(testDb.db, outsider, publicCategory.id, threadInput('Le froid en kinésithérapie', 'Qui pratique la cryothérapie en cabinet ?'));
+
+		const found = await searchForum(testDb.db, outsider, parseForumSearch(new URLSearchParams({ q: 'cryotherapie' })));
+		expect(found.hits.map((hit) => hit.threadId)).toContain(threadId);
+		expect(found.hits.every((hit) => hit.categorySlug !== privateCategory.slug)).toBe(true);
+		const inCategory = await searchForum(testDb.db, insider, parseForumSearch(new URLSearchParams({ q: 'cryotherapie', categorie: 'recherche-plafond' })));
+		expect(inCategory.hits.map((hit) => hit.threadId)).toEqual([threadId]);
+	});
+
 	it('finds French words without accents, ranks the accepted answer first and never leaks a private space', async () => {
 		const category = await ensureCategory({ slug: 'recherche-essai', name: 'Recherche' });
 		const asker = await viewerOf(await makeUser(testDb.db));

@@ -44,7 +44,7 @@ export interface ForumSearchHit {
 }
 
 export const FORUM_SEARCH_PAGE_SIZE = 20;
-/** Matches ranked at most: beyond that, refine the words or the filters. */
+/** Visible matches ranked at most (per source: bodies, titles): beyond that, refine the words or the filters. */
 const MAX_CANDIDATES = 1000;
 const CONFIG = sql.raw(`'french_unaccent'::regconfig`);
 // The markers library/search.ts's parseHeadline splits on.
@@ -95,13 +95,24 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 	if (query.to) filters.push(sql`p.created_at < ${query.to}::date + 1`);
 	if (query.solved) filters.push(sql`t.accepted_post_id is not null`);
 	const offset = (query.page - 1) * FORUM_SEARCH_PAGE_SIZE;
+	// What the reader may see and asked for is decided while collecting candidates, so the
+	// cap counts only those: a thousand matches in a private space, or outside the chosen
+	// category, never crowd out the ones the reader is looking for.
+	const visible = sql.join(filters, sql` and `);
 	const result = await db.execute(sql`
 		with q as (select ${tsquery} as query),
 		matched as (
-			(select p.id from forum_posts p, q where p.search_vector @@ q.query limit ${MAX_CANDIDATES})
+			(select p.id from forum_posts p
+				join forum_threads t on t.id = p.thread_id
+				join forum_categories c on c.id = t.category_id
+				left join users u on u.id = p.author_id, q
+				where p.search_vector @@ q.query and ${visible} limit ${MAX_CANDIDATES})
 			union
-			(select p.id from forum_threads t join forum_posts p on p.thread_id = t.id and p.position = 1, q
-				where t.title_vector @@ q.query limit ${MAX_CANDIDATES})
+			(select p.id from forum_threads t
+				join forum_posts p on p.thread_id = t.id and p.position = 1
+				join forum_categories c on c.id = t.category_id
+				left join users u on u.id = p.author_id, q
+				where t.title_vector @@ q.query and ${visible} limit ${MAX_CANDIDATES})
 		),
 		ranked as (
 			select p.id, p.position, p.thread_id, p.created_at, t.title, c.name as category_name, c.slug as category_slug,
@@ -113,7 +124,6 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 			join forum_threads t on t.id = p.thread_id
 			join forum_categories c on c.id = t.category_id
 			left join users u on u.id = p.author_id, q
-			where ${sql.join(filters, sql` and `)}
 			order by rank desc, p.id desc
 			limit ${FORUM_SEARCH_PAGE_SIZE + 1} offset ${offset}
 		)
