@@ -10,17 +10,40 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-/** A port free right now (the child binds it a moment later). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
+// BENCH_PORTS ("5600-5699") keeps the servers a bench starts inside a range of ports, for
+// machines where each user of the machine has its own; any free port otherwise.
+const portRange = (() => {
+	const match = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? '');
+	return match ? { first: Number(match[1]), last: Number(match[2]) } : null;
+})();
+let nextPort = portRange?.first ?? 0;
+
+function listensOn(port: number): Promise<number | null> {
+	return new Promise((resolve) => {
 		const probe = createServer();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
+		probe.on('error', () => resolve(null));
+		probe.listen(port, '127.0.0.1', () => {
 			const address = probe.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			probe.close(() => resolve(port));
+			const bound = typeof address === 'object' && address ? address.port : null;
+			probe.close(() => resolve(bound));
 		});
 	});
+}
+
+/** A port free right now (the child binds it a moment later). */
+export async function freePort(): Promise<number> {
+	if (!portRange) {
+		const port = await listensOn(0);
+		if (port === null) throw new Error('Aucun port libre');
+		return port;
+	}
+	const size = portRange.last - portRange.first + 1;
+	for (let tries = 0; tries < size; tries++) {
+		const port = nextPort;
+		nextPort = port >= portRange.last ? portRange.first : port + 1;
+		if ((await listensOn(port)) !== null) return port;
+	}
+	throw new Error(`Aucun port libre entre ${portRange.first} et ${portRange.last} (BENCH_PORTS)`);
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, stderr: () => string, timeoutMs: number): Promise<void> {
