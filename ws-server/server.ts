@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { sessionTokenFromCookieHeader, validateSessionToken } from '../src/lib/server/auth/session';
+import { sessionTokenFromCookieHeader } from '../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from '../src/lib/server/collab/limits';
 import { documentNameFromPath } from '../src/lib/server/collab/names';
@@ -23,7 +23,7 @@ import {
 import { getConfig } from '../src/lib/server/config';
 import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
-import { decideConnect, documentAccess, originAllowed, type ConnectDecision } from './auth';
+import { decideConnect, originAllowed, sessionDocumentAccess, type ConnectDecision } from './auth';
 import { Connection } from './connection';
 import { DocumentHub, type CollabDocument, type DocumentHooks } from './documents';
 import { RedisFanout } from './fanout';
@@ -210,9 +210,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		try {
 			const db = await database();
 			for (const connection of affected) {
-				const { user } = await validateSessionToken(db, connection.sessionToken);
-				const access = user ? await documentAccess(db, user, connection.document.name) : 'none';
-				if (access !== connection.access) connection.close(CLOSE_CODES.rightsChanged, 'rights changed');
+				const found = await sessionDocumentAccess(db, connection.sessionToken, connection.document.name);
+				if (found?.access !== connection.access) connection.close(CLOSE_CODES.rightsChanged, 'rights changed');
 			}
 		} catch (error) {
 			// Unsure of the rights: make them reconnect, where they are checked from scratch.

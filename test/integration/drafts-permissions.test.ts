@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../src/lib/server/auth/session';
+import { createSession, sessionIdOfToken, type SessionUser } from '../../src/lib/server/auth/session';
 import {
 	addDraftReviewer,
 	canCommentDraft,
@@ -12,9 +12,11 @@ import {
 	canManageDraft,
 	canReadDraft,
 	createDraft,
+	draftAccessFrom,
 	draftAccessLevel,
 	getDraftAccess,
 	listCptsDrafts,
+	readDraftAccessFactsOfSession,
 	removeDraftReviewer
 } from '../../src/lib/server/drafts';
 import { drafts } from '../../src/lib/server/db/schema';
@@ -88,6 +90,26 @@ describe('draft permissions', () => {
 		expect(await canManageDraft(testDb.db, s.member, s.draft.id)).toBe(false);
 		expect(await canManageDraft(testDb.db, s.outsider, s.draft.id)).toBe(false);
 		expect(await canEditDraft(testDb.db, s.member, 'aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+	});
+
+	it('reads the rights of a session\'s user beside its validation, and lends them to nobody else', async () => {
+		const s = await scene();
+		const facts = async (user: SessionUser) => {
+			const { token } = await createSession(testDb.db, user.id);
+			return (await readDraftAccessFactsOfSession(testDb.db, sessionIdOfToken(token)!, s.draft.id))!;
+		};
+		const ofCoordinator = await facts(s.coordinator);
+		expect(draftAccessFrom(s.coordinator, ofCoordinator)).toMatchObject({ level: 'edit', canManage: true });
+		expect(draftAccessFrom(s.reviewer, await facts(s.reviewer))).toMatchObject({ level: 'comment', canEdit: false });
+		expect(draftAccessFrom(s.outsider, await facts(s.outsider))).toMatchObject({ level: 'none', canRead: false });
+		// Another user never gets the membership or invitation read for the session's user.
+		expect(draftAccessFrom(s.outsider, ofCoordinator)).toMatchObject({ level: 'none', canRead: false, canManage: false });
+		expect(draftAccessFrom(s.pending, await facts(s.reviewer))).toMatchObject({ level: 'none' });
+		// A session that does not exist reads nobody's rights.
+		const unknown = (await readDraftAccessFactsOfSession(testDb.db, sessionIdOfToken('a'.repeat(32))!, s.draft.id))!;
+		expect(unknown.viewerId).toBeNull();
+		expect(draftAccessFrom(s.member, unknown)).toMatchObject({ level: 'none' });
+		expect(await readDraftAccessFactsOfSession(testDb.db, sessionIdOfToken('a'.repeat(32))!, 'aaaaaaaaaaaaaaaaaaaaaaaa')).toBeNull();
 	});
 
 	it('keeps the pure rule consistent: an active membership wins over an invitation', () => {

@@ -3,7 +3,7 @@
  * the database only its SHA-256. Sessions last 30 days and slide forward when less than
  * 15 remain. Shared by the site (hooks.server.ts) and the collaboration server (ws-server).
  */
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { sessions, userRoles, users } from '../db/schema';
 import type { GrantedRole } from '../../domain/professions';
@@ -55,11 +55,24 @@ export async function createSession(
 	return { token, session };
 }
 
+/** The stored id of a cookie token (its SHA-256), or null when it cannot be one of ours. */
+export function sessionIdOfToken(token: string): string | null {
+	return /^[a-z2-7]{20,64}$/.test(token) ? hashToken(token) : null;
+}
+
+/**
+ * The user of a session, as SQL, for a query that reads something about that user at the
+ * same time as the session is validated (it ignores expiry: validateSessionToken decides).
+ */
+export function sessionUserId(sessionId: string): SQL<string | null> {
+	return sql<string | null>`(select ${sessions.userId} from ${sessions} where ${sessions.id} = ${sessionId})`;
+}
+
 /** Validates a cookie token: one query for the session and its user, sliding expiry. */
 export async function validateSessionToken(db: DbOrTx, token: string): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false };
-	if (!/^[a-z2-7]{20,64}$/.test(token)) return none;
-	const sessionId = hashToken(token);
+	const sessionId = sessionIdOfToken(token);
+	if (!sessionId) return none;
 	const rows = await db
 		.select({ session: sessions, user: users, role: userRoles.role })
 		.from(sessions)

@@ -8,12 +8,12 @@
  * - everyone else, signed out included, is refused.
  * Commenting does not write the text: on the websocket, a commenter is read-only.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { hasRole } from '../auth/guards';
-import type { SessionUser } from '../auth/session';
-import { getMembership, type ViewerMembership } from '../cpts/permissions';
+import { sessionUserId, type SessionUser } from '../auth/session';
+import type { MembershipRole, MembershipStatus, ViewerMembership } from '../cpts/permissions';
 import type { DbOrTx } from '../db';
-import { draftReviewers, drafts } from '../db/schema';
+import { cptsMemberships, draftReviewers, drafts } from '../db/schema';
 
 export type Draft = typeof drafts.$inferSelect;
 
@@ -54,23 +54,70 @@ export async function isDraftReviewer(db: DbOrTx, userId: string, draftId: strin
 	return Boolean(row);
 }
 
-/** The draft and the viewer's rights on it; null when the draft does not exist. */
-export async function getDraftAccess(db: DbOrTx, user: DraftViewer, draftId: string): Promise<DraftAccess | null> {
-	const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId));
-	if (!draft) return null;
-	const membership = user ? await getMembership(db, user.id, draft.cptsId) : null;
-	// The invitation only matters to someone who is neither a member nor a facilitator.
-	const needsInvitation = Boolean(user) && membership?.status !== 'active' && !hasRole(user, 'facilitator');
-	const isReviewer = needsInvitation ? await isDraftReviewer(db, user!.id, draftId) : false;
-	const level = draftAccessLevel(user, membership, isReviewer);
+/**
+ * What the rules read about a draft and one viewer: the draft, the viewer's membership of
+ * its CPTS and their invitation, read in one query. `viewerId` is whom the membership and
+ * invitation were read for.
+ */
+export interface DraftAccessFacts {
+	draft: Draft;
+	viewerId: string | null;
+	membership: ViewerMembership | null;
+	isReviewer: boolean;
+}
+
+async function readDraftAccessFacts(db: DbOrTx, viewerId: SQL<string | null>, draftId: string): Promise<DraftAccessFacts | null> {
+	const [row] = await db
+		.select({
+			draft: drafts,
+			viewerId: sql<string | null>`${viewerId}`,
+			role: cptsMemberships.role,
+			status: cptsMemberships.status,
+			reviewerId: draftReviewers.userId
+		})
+		.from(drafts)
+		.leftJoin(cptsMemberships, and(eq(cptsMemberships.cptsId, drafts.cptsId), eq(cptsMemberships.userId, viewerId)))
+		.leftJoin(draftReviewers, and(eq(draftReviewers.draftId, drafts.id), eq(draftReviewers.userId, viewerId)))
+		.where(eq(drafts.id, draftId));
+	if (!row) return null;
 	return {
-		draft,
+		draft: row.draft,
+		viewerId: row.viewerId,
+		membership: row.role && row.status ? { role: row.role as MembershipRole, status: row.status as MembershipStatus } : null,
+		isReviewer: row.reviewerId !== null
+	};
+}
+
+/**
+ * The facts of a draft for the user of a session that is not validated yet: read beside
+ * validateSessionToken, the websocket's connect costs one database round trip. They say
+ * nothing until the session is known valid; then draftAccessFrom(user, facts).
+ */
+export function readDraftAccessFactsOfSession(db: DbOrTx, sessionId: string, draftId: string): Promise<DraftAccessFacts | null> {
+	return readDraftAccessFacts(db, sessionUserId(sessionId), draftId);
+}
+
+/** The viewer's rights on a draft, from its facts. */
+export function draftAccessFrom(user: DraftViewer, facts: DraftAccessFacts): DraftAccess {
+	// Facts read for someone else (a session that ended between two reads) say nothing of
+	// this viewer: without them, the rights can only be lower.
+	const own = Boolean(user) && facts.viewerId === user!.id;
+	const membership = own ? facts.membership : null;
+	const level = draftAccessLevel(user, membership, own && facts.isReviewer);
+	return {
+		draft: facts.draft,
 		level,
 		canEdit: level === 'edit',
 		canComment: level !== 'none',
 		canRead: level !== 'none',
 		canManage: managesDraft(user, membership)
 	};
+}
+
+/** The draft and the viewer's rights on it (one query); null when the draft does not exist. */
+export async function getDraftAccess(db: DbOrTx, user: DraftViewer, draftId: string): Promise<DraftAccess | null> {
+	const facts = await readDraftAccessFacts(db, user ? sql<string>`${user.id}::text` : sql<null>`null::text`, draftId);
+	return facts ? draftAccessFrom(user, facts) : null;
 }
 
 /** May this user change the text of this draft? */
