@@ -25,7 +25,7 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		env: { LOG_LEVEL: 'silent' },
 		projects: [
-			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'ws-server/**/*.test.ts'] } },
 			integration('pglite'),
 			...(withPostgres ? [integration('postgres')] : []),
 			// Websocket tests: a real ws-server against real PostgreSQL and Redis.

@@ -3,6 +3,7 @@
  * updates from writers, drops them from readers, relays awareness. Whatever a client
  * sends, the worst outcome is that this connection is closed.
  */
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -11,6 +12,7 @@ import type { SessionUser } from '../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
 import type { CollabDocument, DocumentConnection } from './documents';
+import type { Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import {
 	decodeAwarenessEntries,
@@ -41,6 +43,8 @@ export class Connection implements DocumentConnection {
 
 	constructor(
 		readonly socket: WebSocket,
+		/** The socket's own stream (the upgraded one), written to directly by sendBroadcast. */
+		private readonly stream: Duplex,
 		readonly document: CollabDocument,
 		readonly user: SessionUser,
 		/** Kept in memory only, to check the session again when rights change. */
@@ -84,14 +88,30 @@ export class Connection implements DocumentConnection {
 	}
 
 	send(message: Uint8Array): void {
-		if (this.closing || this.socket.readyState !== WebSocket.OPEN) return;
-		// A reader that cannot keep up would otherwise hold an unbounded queue in our memory.
-		if (this.socket.bufferedAmount > this.context.limits.maxBufferedBytes) {
-			this.close(CLOSE_CODES.tryAgainLater, 'slow reader');
-			return;
-		}
 		// No callback: a failed write errors the socket, which closes the connection.
-		this.socket.send(message);
+		if (this.unsentBytes() !== null) this.socket.send(message);
+	}
+
+	/** A message framed once for every connection of the document (frames.ts). */
+	sendBroadcast(message: Broadcast): void {
+		const unsent = this.unsentBytes();
+		if (unsent === null) return;
+		// Straight to the socket when ws holds nothing back (its sender only queues while it
+		// compresses, which is off): the frame then follows whatever ws wrote before it.
+		if (unsent === this.stream.writableLength) this.stream.write(message.frame);
+		else this.socket.send(message.payload);
+	}
+
+	/** Bytes not yet handed to the kernel; null when nothing more may be sent. */
+	private unsentBytes(): number | null {
+		if (this.closing || this.socket.readyState !== WebSocket.OPEN) return null;
+		const unsent = this.socket.bufferedAmount;
+		// A reader that cannot keep up would otherwise hold an unbounded queue in our memory.
+		if (unsent > this.context.limits.maxBufferedBytes) {
+			this.close(CLOSE_CODES.tryAgainLater, 'slow reader');
+			return null;
+		}
+		return unsent;
 	}
 
 	close(code: number, reason: string): void {

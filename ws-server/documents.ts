@@ -14,6 +14,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
 import type { RedisFanout } from './fanout';
+import { broadcastOf, type Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import type { DocumentStore } from './persistence';
 import {
@@ -31,6 +32,8 @@ export const REMOTE_ORIGIN = Symbol('remote instance');
 /** What a document needs of a connection. */
 export interface DocumentConnection {
 	send(message: Uint8Array): void;
+	/** The same message for every connection, framed once. */
+	sendBroadcast(message: Broadcast): void;
 	/** Awareness client ids this connection speaks for (removed when it leaves). */
 	readonly awarenessIds: Set<number>;
 	/** The signed-in person behind the connection. */
@@ -240,9 +243,9 @@ export class DocumentHub {
 		const { fanout } = this.deps;
 		document.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			document.approxBytes += update.byteLength;
-			const message = asBuffer(encodeUpdate(update));
-			for (const connection of document.connections) if (connection !== origin) connection.send(message);
-			if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message);
+			const message = broadcastOf(encodeUpdate(update));
+			for (const connection of document.connections) if (connection !== origin) connection.sendBroadcast(message);
+			if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message.payload);
 			// Remote updates are written too: if the instance that received them dies before
 			// its write, ours still stores them (rows are idempotent; compaction dedups).
 			this.markUnsaved(document);
@@ -255,11 +258,11 @@ export class DocumentHub {
 					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
 					for (const id of removed) connection.awarenessIds.delete(id);
 				}
-				const message = asBuffer(encodeAwareness(document.awareness, added.concat(updated, removed)));
+				const message = broadcastOf(encodeAwareness(document.awareness, added.concat(updated, removed)));
 				// Echoed to the sender too, as y-websocket's server does: a client alone on a
 				// document hears nothing else, and its provider reconnects after 30 s of silence.
-				for (const peer of document.connections) peer.send(message);
-				if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message);
+				for (const peer of document.connections) peer.sendBroadcast(message);
+				if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message.payload);
 			}
 		);
 	}
@@ -400,9 +403,4 @@ export class DocumentHub {
 			log.warn({ err: error, document: document.name }, 'unreadable message from another instance dropped');
 		}
 	}
-}
-
-/** The same bytes as a Buffer, so that ws sends them as they are to every connection. */
-function asBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

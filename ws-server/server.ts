@@ -156,7 +156,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		// forever, while 44xx codes stop it and tell the page why.
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			upgraded = true;
-			accept(ws, documentName, decision, token, releaseSlot);
+			accept(ws, socket, documentName, decision, token, releaseSlot);
 		});
 		if (!upgraded) {
 			// ws refused the handshake itself (bad headers)
@@ -165,14 +165,14 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		}
 	}
 
-	function accept(ws: WebSocket, documentName: string, decision: ConnectDecision, token: string, releaseSlot: () => void): void {
+	function accept(ws: WebSocket, socket: Duplex, documentName: string, decision: ConnectDecision, token: string, releaseSlot: () => void): void {
 		ws.on('error', logSocketError);
 		if (!decision.ok) {
 			ws.close(decision.code, decision.reason);
 			return;
 		}
 		const document = hub.acquire(documentName);
-		const connection = new Connection(ws, document, decision.user, token, decision.access, { limits, metrics, log });
+		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log });
 		connections.add(connection);
 		document.connections.add(connection);
 		ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
