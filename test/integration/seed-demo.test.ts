@@ -140,4 +140,19 @@ describe('demo seed', () => {
 		const again = await seedDemo(testDb.db);
 		expect(again.content.library).toMatchObject({ inserted: 0 });
 	});
+
+	it('dates the demo forum posts in a Paris working day, never in the future', async () => {
+		await seedDemo(testDb.db);
+		const rows = await testDb.db.execute(sql`
+			select extract(hour from p.created_at at time zone 'Europe/Paris')::int as hour,
+				p.created_at <= now() as past, p.created_at > now() - interval '5 minutes' as just_now
+			from forum_posts p join forum_threads t on t.id = p.thread_id
+			where t.external_key like 'demo:%'`);
+		type Row = { hour: number; past: boolean; just_now: boolean };
+		const posts = (Array.isArray(rows) ? rows : (rows as { rows: Row[] }).rows) as Row[];
+		expect(posts.length).toBeGreaterThan(20);
+		expect(posts.every((post) => post.past)).toBe(true);
+		// The seed runs at any hour: a reply it would date later than now is dated now.
+		expect(posts.filter((post) => !post.just_now).every((post) => post.hour >= 8 && post.hour < 20)).toBe(true);
+	});
 });

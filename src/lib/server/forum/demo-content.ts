@@ -10,11 +10,27 @@ import type { DbOrTx } from '../db';
 import { cpts, forumReactions, forumPosts, forumThreads, users } from '../db/schema';
 import type { Mission } from '../../domain/library';
 import type { Profession, TerritoryNature } from '../../domain/professions';
+import { wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
 import { ensureCategory, ensureCptsSpace } from './categories';
 import { appendPost, createThread } from './threads';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+/** Demo posts are written during a working day in Paris: 8:00 to 20:00. */
+const WORKDAY_START_HOUR = 8;
+const WORKDAY_HOURS = 12;
+
+/**
+ * The instant `workingHours` working hours after 8:00 (Paris) on the day `daysAgo` days
+ * before `now`: a thread started 12 days ago and answered "16 hours later" is answered the
+ * next day at noon, not at midnight. Never later than `now`.
+ */
+function demoInstant(now: Date, daysAgo: number, workingHours: number): Date {
+	const day = new Date(wallClockAsUtc(new Date(now.getTime() - daysAgo * DAY_MS), 'Europe/Paris'));
+	const days = Math.floor(workingHours / WORKDAY_HOURS);
+	const minutes = Math.round((workingHours % WORKDAY_HOURS) * 60);
+	const at = zonedInstant(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days, WORKDAY_START_HOUR, minutes, 0, 'Europe/Paris');
+	return at.getTime() > now.getTime() ? now : at;
+}
 
 export const DEMO_CATEGORIES: { slug: string; name: string; description: string; mission?: Mission; regionCode?: string; position: number }[] = [
 	{ slug: 'acces-aux-soins', name: 'Accès aux soins', mission: 'acces_soins', position: 10, description: 'Médecin traitant pour chaque patient, soins non programmés, accès aux spécialistes.' },
@@ -312,6 +328,7 @@ export async function seedForumDemo(db: DbOrTx, now: Date = new Date()): Promise
 	);
 	const idOf = (email: string) => people.get(email) ?? null;
 	let threadsCreated = 0;
+	let threadsSeen = 0;
 	const [sudToulois] = await db.select({ id: cpts.id, slug: cpts.slug, name: cpts.name }).from(cpts).where(eq(cpts.slug, 'sud-toulois'));
 	const threads: (DemoThread & { categoryId: string })[] = DEMO_THREADS.map((thread) => ({ ...thread, categoryId: categories.get(thread.category)!.id }));
 	if (sudToulois) {
@@ -319,7 +336,9 @@ export async function seedForumDemo(db: DbOrTx, now: Date = new Date()): Promise
 		threads.push({ ...PRIVATE_THREAD, category: space.slug, categoryId: space.id });
 	}
 	for (const thread of threads) {
-		const startedAt = new Date(now.getTime() - thread.daysAgo * DAY_MS);
+		// Threads open between 8:30 and 11:30, replies follow in working hours.
+		const opening = 0.5 + (threadsSeen++ % 4);
+		const startedAt = demoInstant(now, thread.daysAgo, opening);
 		await db.transaction(async (tx) => {
 			const created = await createThread(
 				{
@@ -338,7 +357,7 @@ export async function seedForumDemo(db: DbOrTx, now: Date = new Date()): Promise
 			threadsCreated++;
 			const replyIds: number[] = [];
 			for (const reply of thread.replies) {
-				const at = new Date(Math.min(now.getTime(), startedAt.getTime() + reply.hoursLater * HOUR_MS));
+				const at = demoInstant(now, thread.daysAgo, opening + reply.hoursLater);
 				replyIds.push((await appendPost(tx, { id: created.threadId, categoryId: thread.categoryId }, idOf(reply.author), reply.body, at)).postId);
 			}
 			if (thread.accepted !== undefined) {
