@@ -14,6 +14,7 @@ import type { CollabLimits } from '../src/lib/server/collab/limits';
 import type { CollabDocument, DocumentConnection } from './documents';
 import type { Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
+import { heldByAnotherPerson } from './presence';
 import {
 	decodeAwarenessEntries,
 	decodeMessage,
@@ -129,10 +130,12 @@ export class Connection implements DocumentConnection {
 	closed(): void {
 		this.closing = true;
 		this.queue = null;
-		this.document.connections.delete(this);
+		// Removed while still one of the document's connections, with itself as origin: the
+		// removal is published to other instances under this connection's person.
 		if (this.awarenessIds.size > 0 && this.document.status === 'ready') {
-			awarenessProtocol.removeAwarenessStates(this.document.awareness, [...this.awarenessIds], null);
+			awarenessProtocol.removeAwarenessStates(this.document.awareness, [...this.awarenessIds], this);
 		}
+		this.document.connections.delete(this);
 	}
 
 	private handle(bytes: Uint8Array): void {
@@ -183,7 +186,7 @@ export class Connection implements DocumentConnection {
 	 * id (its provider's), never for an id another person's connection here speaks for, and
 	 * the name and editing right its presence shows come from its session, not from what the
 	 * client claims. Returns the update to apply, or null when nothing of it is this
-	 * connection's to say. (Ids held by connections on other instances are not known here.)
+	 * connection's to say. Ids held on other instances count too (presence.ts).
 	 */
 	private ownAwareness(update: Uint8Array): Uint8Array | null {
 		const entries = [];
@@ -199,10 +202,7 @@ export class Connection implements DocumentConnection {
 	}
 
 	private heldByAnotherPerson(clientId: number): boolean {
-		for (const other of this.document.connections) {
-			if (other !== this && other.awarenessIds.has(clientId) && other.user.id !== this.user.id) return true;
-		}
-		return false;
+		return heldByAnotherPerson(this.document, clientId, this.user.id, this);
 	}
 
 	private withSessionIdentity(state: string): string {

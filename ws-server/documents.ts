@@ -13,10 +13,11 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
-import type { RedisFanout } from './fanout';
+import { decodeFlushRequest, FANOUT_FLUSH_REQUEST, FANOUT_PRESENCE, type RedisFanout } from './fanout';
 import { broadcastOf, type Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import type { DocumentStore } from './persistence';
+import { PresenceRelay, type RemoteHolder } from './presence';
 import {
 	decodeMessage,
 	encodeAwareness,
@@ -28,6 +29,8 @@ import {
 
 /** Transaction origin of changes that came from another instance (never re-published). */
 export const REMOTE_ORIGIN = Symbol('remote instance');
+/** Transaction origin of changes the server itself makes (a restore): sent to everyone. */
+const SERVER_ORIGIN = Symbol('server change');
 
 /** What a document needs of a connection. */
 export interface DocumentConnection {
@@ -64,13 +67,17 @@ export class CollabDocument {
 	storedStateVector: Uint8Array | null = null;
 	/** Changed since the last write began (updates made during a write set it again). */
 	dirty = false;
+	/** The last write failed (a flush request is answered with it). */
+	lastWriteFailed = false;
 	firstUnsavedAt = 0;
 	lastChangeAt = 0;
 	writeTimer: NodeJS.Timeout | null = null;
 	unloadTimer: NodeJS.Timeout | null = null;
 	/** The chain of writes: one at a time per document, in order. */
 	writing: Promise<void> = Promise.resolve();
-	remoteBacklog: Uint8Array[] = [];
+	remoteBacklog: { payload: Uint8Array; senderId: string }[] = [];
+	/** Awareness client ids held on other instances, and by whom (see presence.ts). */
+	readonly remotePresence = new Map<number, RemoteHolder>();
 
 	constructor(readonly name: string) {
 		// The server is not a participant: it has no presence of its own.
@@ -106,8 +113,11 @@ export interface HubDependencies {
 export class DocumentHub {
 	readonly documents = new Map<string, CollabDocument>();
 	private closed = false;
+	private readonly presence: PresenceRelay;
 
-	constructor(private readonly deps: HubDependencies) {}
+	constructor(private readonly deps: HubDependencies) {
+		this.presence = new PresenceRelay(deps.fanout, deps.log);
+	}
 
 	/** The loaded (or loading) document of that name; starts the load when absent. */
 	acquire(name: string): CollabDocument {
@@ -149,16 +159,49 @@ export class DocumentHub {
 		return document.writing;
 	}
 
+	/**
+	 * Writes what is unsaved of a loaded document now (a flush request: an export or a
+	 * version is about to read the stored state). Null when it is not loaded here; false
+	 * when the write failed.
+	 */
+	async flushLoaded(name: string): Promise<boolean | null> {
+		const document = this.documents.get(name);
+		// Loading: whatever it will hold is what is stored, or comes from peers that flush too.
+		if (!document || document.status !== 'ready') return null;
+		await this.flush(document);
+		return !document.lastWriteFailed;
+	}
+
+	/**
+	 * Applies a change the server made (a restore, already stored) to a loaded document, as
+	 * any change: every connection receives it, other instances too. False when the document
+	 * is not ready here (one still loading reads it from the store).
+	 */
+	applyServerUpdate(name: string, update: Uint8Array): boolean {
+		const document = this.documents.get(name);
+		if (!document || document.status !== 'ready') return false;
+		Y.applyUpdate(document.doc, update, SERVER_ORIGIN);
+		return true;
+	}
+
 	/** A message from another instance about one of our documents. */
-	receiveRemote(name: string, payload: Uint8Array): void {
+	receiveRemote(name: string, payload: Uint8Array, senderId: string): void {
+		// Answered even for a document absent here (just unloaded, or failed): the requester
+		// counted us as a holder and waits for our word.
+		if (payload[0] === FANOUT_FLUSH_REQUEST) return void this.answerFlush(name, payload);
 		const document = this.documents.get(name);
 		if (!document) return;
 		if (document.status === 'loading') {
-			if (document.remoteBacklog.length < MAX_REMOTE_BACKLOG) document.remoteBacklog.push(payload);
+			if (document.remoteBacklog.length < MAX_REMOTE_BACKLOG) document.remoteBacklog.push({ payload, senderId });
 			else document.remoteBacklog = [];
 			return;
 		}
-		if (document.status === 'ready') this.applyRemote(document, payload);
+		if (document.status === 'ready') this.applyRemote(document, payload, senderId);
+	}
+
+	/** Another instance stopped: the presence it spoke for is removed from our documents. */
+	instanceGone(instanceId: string): void {
+		for (const document of this.documents.values()) if (document.status === 'ready') this.presence.instanceGone(document, instanceId);
 	}
 
 	/** Asks the other instances for what we may lack (after a load or a Redis outage). */
@@ -173,6 +216,8 @@ export class DocumentHub {
 		await Promise.all(
 			documents.map(async (document) => {
 				if (document.unloadTimer) clearTimeout(document.unloadTimer);
+				// Before anything awaits: the removals go out while Redis is still connected.
+				if (document.status === 'ready') this.presence.departAll(document);
 				if (!(await document.ready)) return;
 				await this.flush(document);
 				// One more try for a write that just failed; what still fails is logged as lost.
@@ -229,7 +274,7 @@ export class DocumentHub {
 		}
 		this.track(document);
 		document.status = 'ready';
-		for (const payload of document.remoteBacklog.splice(0)) this.applyRemote(document, payload);
+		for (const { payload, senderId } of document.remoteBacklog.splice(0)) this.applyRemote(document, payload, senderId);
 		if (subscribed) {
 			void subscribed.then((ok) => {
 				if (ok && document.status === 'ready') this.announce(document);
@@ -254,15 +299,16 @@ export class DocumentHub {
 			'update',
 			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 				const connection = document.connections.has(origin as DocumentConnection) ? (origin as DocumentConnection) : null;
-				if (connection) {
-					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
-					for (const id of removed) connection.awarenessIds.delete(id);
-				}
 				const message = broadcastOf(encodeAwareness(document.awareness, added.concat(updated, removed)));
 				// Echoed to the sender too, as y-websocket's server does: a client alone on a
 				// document hears nothing else, and its provider reconnects after 30 s of silence.
 				for (const peer of document.connections) peer.sendBroadcast(message);
-				if (origin !== REMOTE_ORIGIN) fanout?.publishDocument(document.name, message.payload);
+				// Before the connection forgets removed ids: a removal is published under its holder.
+				this.presence.changed(document, { added, updated, removed }, origin, connection);
+				if (connection) {
+					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
+					for (const id of removed) connection.awarenessIds.delete(id);
+				}
 			}
 		);
 	}
@@ -310,11 +356,13 @@ export class DocumentHub {
 		try {
 			await store.append(document.name, update);
 			metrics.wrote(performance.now() - started);
+			document.lastWriteFailed = false;
 			document.storedStateVector = stateVector;
 			document.appendedRows++;
 			this.deps.hooks?.afterWrite?.(document.name);
 		} catch (error) {
 			metrics.writeFailures++;
+			document.lastWriteFailed = true;
 			log.error({ err: error, document: document.name }, 'document write failed; will retry');
 			// The stored state vector did not move: the next write carries this change again.
 			document.dirty = true;
@@ -378,9 +426,23 @@ export class DocumentHub {
 		fanout.publishDocument(document.name, encodeQueryAwareness());
 	}
 
-	private applyRemote(document: CollabDocument, payload: Uint8Array): void {
+	/** Writes what is unsaved, then tells the requester whether it is stored. */
+	private async answerFlush(name: string, payload: Uint8Array): Promise<void> {
+		let request: { replyChannel: string; requestId: string };
+		try {
+			request = decodeFlushRequest(payload);
+		} catch (error) {
+			this.deps.log.warn({ err: error, document: name }, 'unreadable flush request dropped');
+			return;
+		}
+		const written = await this.flushLoaded(name);
+		this.deps.fanout?.answerFlush(request.replyChannel, request.requestId, written !== false);
+	}
+
+	private applyRemote(document: CollabDocument, payload: Uint8Array, senderId: string): void {
 		const { fanout, log } = this.deps;
 		try {
+			if (payload[0] === FANOUT_PRESENCE) return this.presence.receive(document, senderId, payload);
 			const message = decodeMessage(payload);
 			switch (message.type) {
 				case 'sync-step-1':
@@ -391,13 +453,13 @@ export class DocumentHub {
 					Y.applyUpdate(document.doc, message.update, REMOTE_ORIGIN);
 					break;
 				case 'awareness':
-					awarenessProtocol.applyAwarenessUpdate(document.awareness, message.update, REMOTE_ORIGIN);
+					// Presence without the person it belongs to (an instance of an older
+					// version): nothing says it is not forged for someone else's client id.
+					log.debug({ document: document.name, senderId }, 'untagged presence from another instance dropped');
 					break;
-				case 'query-awareness': {
-					const clients = [...document.awareness.getStates().keys()];
-					if (clients.length > 0) fanout?.publishDocument(document.name, encodeAwareness(document.awareness, clients));
+				case 'query-awareness':
+					this.presence.answerQuery(document);
 					break;
-				}
 			}
 		} catch (error) {
 			log.warn({ err: error, document: document.name }, 'unreadable message from another instance dropped');

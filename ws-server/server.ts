@@ -18,7 +18,8 @@ import {
 	unregisterCollabServer,
 	type AccessChange,
 	type CollabMetrics,
-	type CollabServerHandle
+	type CollabServerHandle,
+	type LiveFlushResult
 } from '../src/lib/server/collab/registry';
 import { getConfig } from '../src/lib/server/config';
 import { getDb, type Db } from '../src/lib/server/db';
@@ -75,11 +76,20 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	let pendingUpgrades = 0;
 
 	const fanout = redisUrl
-		? new RedisFanout(redisUrl, instanceId, {
-				onDocumentMessage: (name, payload) => hub.receiveRemote(name, payload),
-				onAccessChange: (change) => void revalidate(change),
-				onReconnected: () => hub.announceAll()
-			}, log)
+		? new RedisFanout(
+				redisUrl,
+				instanceId,
+				{
+					onDocumentMessage: (name, payload, senderId) => hub.receiveRemote(name, payload, senderId),
+					onAccessChange: (change) => void revalidate(change),
+					onReconnected: () => hub.announceAll(),
+					onInstanceGone: (gone) => hub.instanceGone(gone),
+					// It was stalled, not dead: what it holds (and the presence we removed) comes back.
+					onInstanceBack: () => hub.announceAll()
+				},
+				log,
+				limits.presenceHeartbeatMs
+			)
 		: null;
 	const hub = new DocumentHub({ store: options.store ?? createPostgresStore(database), hooks: options.hooks, limits, metrics, log, fanout });
 	const ready = fanout ? fanout.start() : Promise.resolve();
@@ -263,6 +273,16 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		};
 	}
 
+	async function flushDocument(documentName: string): Promise<LiveFlushResult> {
+		// Our own copy first, directly (it works with Redis down); then every holder through
+		// Redis, which reaches us too and finds nothing left to write.
+		const local = await hub.flushLoaded(documentName);
+		const localResult: LiveFlushResult = { holders: local === null ? 0 : 1, confirmed: local === true ? 1 : 0, complete: local !== false };
+		if (!fanout) return localResult;
+		const remote = await fanout.requestFlush(documentName, limits.liveFlushTimeoutMs);
+		return { holders: Math.max(remote.holders, localResult.holders), confirmed: remote.confirmed, complete: remote.complete && localResult.complete };
+	}
+
 	async function close(): Promise<void> {
 		if (closing) return;
 		closing = true;
@@ -284,6 +304,12 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		handleUpgrade,
 		closeConnectionsForUser,
 		accessChanged,
+		flushDocument,
+		applyUpdate: async (documentName, update) => hub.applyServerUpdate(documentName, update),
+		publishUpdate(documentName, update) {
+			fanout?.publishUpdate(documentName, update);
+			return Boolean(fanout);
+		},
 		metrics: snapshot,
 		close
 	};

@@ -20,6 +20,16 @@ export interface CollabLimits {
 	unloadAfterMs: number;
 	/** Ping period; a connection that missed one pong is dropped. */
 	heartbeatMs: number;
+	/**
+	 * How long a flush request (export, version, restore) waits for the instances holding the
+	 * document to say they wrote it; past this, the stored state is used as it is.
+	 */
+	liveFlushTimeoutMs: number;
+	/**
+	 * Period of this instance's heartbeat on Redis. Another instance that hears nothing from
+	 * it for three periods takes it for dead and removes the presence it spoke for.
+	 */
+	presenceHeartbeatMs: number;
 }
 
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
@@ -33,5 +43,7 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
 	writeMaxWaitMs: 10_000,
 	compactAfterUpdates: 200,
 	unloadAfterMs: 0,
-	heartbeatMs: 30_000
+	heartbeatMs: 30_000,
+	liveFlushTimeoutMs: 3_000,
+	presenceHeartbeatMs: 5_000
 };

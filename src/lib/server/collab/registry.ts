@@ -1,15 +1,29 @@
 /**
- * The collaboration servers running in this process, and the rights-change hook.
+ * The collaboration servers running in this process, and what the site asks of the live
+ * documents: rights changes, flushing what was typed before an export or a version, and
+ * applying a change made by the server (a restore).
  *
  * Kept on globalThis: the server entry (tsx) and the SvelteKit bundle each load their own
  * copy of this module, and the admin metrics route or a membership change in the bundle
- * must reach the server the entry started.
+ * must reach the server the entry started. What crosses between the two copies is plain
+ * data (names, bytes), never a Y.Doc: each copy may have its own yjs.
  */
+import { randomUUID } from 'node:crypto';
+import type { RedisFanout } from '../../../../ws-server/fanout';
 import { getConfig } from '../config';
 import { getLogger } from '../logger';
+import { DEFAULT_COLLAB_LIMITS } from './limits';
 
 /** Redis channel on which rights changes travel between processes. */
 export const ACCESS_CHANNEL = 'collab:access';
+
+/** Redis channel of the instances' heartbeats and goodbyes (see ws-server/fanout.ts). */
+export const INSTANCES_CHANNEL = 'collab:instances';
+
+/** Redis channel on which a process hears the answers to its flush requests. */
+export function flushReplyChannel(requesterId: string): string {
+	return `collab:flushed:${requesterId}`;
+}
 
 /** Redis channel of one document's updates and awareness. */
 export function documentChannel(documentName: string): string {
@@ -48,11 +62,33 @@ export interface CollabMetrics {
 	redis: { enabled: boolean; published: number; received: number };
 }
 
+/** What a flush of a live document reached. */
+export interface LiveFlushResult {
+	/** Instances that held the document loaded (this one included). */
+	holders: number;
+	/** Those that wrote what they held unsaved, and said so in time. */
+	confirmed: number;
+	/** Every holder confirmed: the stored state holds everything typed before the request. */
+	complete: boolean;
+}
+
 export interface CollabServerHandle {
 	readonly instanceId: string;
 	metrics(): CollabMetrics;
 	/** Re-checks the rights of the affected connections here and on the other instances. */
 	accessChanged(change: AccessChange): Promise<void>;
+	/**
+	 * Writes what this server holds unsaved of the document and, through Redis, has every
+	 * other instance holding it do the same; resolves when all said so or the bound passed.
+	 */
+	flushDocument(documentName: string): Promise<LiveFlushResult>;
+	/**
+	 * Applies a Yjs update to the document as an ordinary change when it is loaded here (its
+	 * clients and the other instances receive it); false when it is not loaded here.
+	 */
+	applyUpdate(documentName: string, update: Uint8Array): Promise<boolean>;
+	/** Publishes an update to the other instances (false without Redis). */
+	publishUpdate(documentName: string, update: Uint8Array): boolean;
 }
 
 const globalKey = Symbol.for('reseau-cpts.collab-servers');
@@ -92,7 +128,7 @@ export async function notifyAccessChanged(change: AccessChange): Promise<void> {
 			return;
 		}
 		const redisUrl = getConfig().REDIS_URL;
-		if (redisUrl) await publishWithoutServer(redisUrl, change);
+		if (redisUrl) await (await siteFanout(redisUrl)).publishAccess(change);
 	} catch (error) {
 		// The change itself is committed; a missed notice only delays the disconnect until
 		// the next reconnect, so it must not fail the caller.
@@ -100,20 +136,87 @@ export async function notifyAccessChanged(change: AccessChange): Promise<void> {
 	}
 }
 
-let publisher: Promise<import('ioredis').Redis> | undefined;
-
-async function publishWithoutServer(redisUrl: string, change: AccessChange): Promise<void> {
-	publisher ??= import('ioredis').then(({ Redis }) => {
-		const client = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
-		client.on('error', (error) => getLogger().warn({ err: error }, 'redis (collab notices) error'));
-		return client;
-	});
-	await (await publisher).publish(ACCESS_CHANNEL, JSON.stringify({ origin: 'site', ...change }));
+/**
+ * Makes the stored state of a document hold everything typed in it so far: the servers of
+ * this process write what they hold unsaved, and every instance holding it elsewhere (a
+ * ws-server of its own, other site processes) is asked through Redis to do the same, with
+ * a bound. Reading the stored state afterwards gives what people typed, not what the last
+ * debounced write (2 to 10 s ago) saw. Never throws: an incomplete result says so.
+ *
+ * Why flush rather than fetch the live state: what is exported or frozen is then also what
+ * is durable, a version's state is always part of the stored history, the messages stay
+ * tiny whatever the document's size, and a document loaded nowhere costs one PUBLISH that
+ * reaches nobody (its count, zero, ends the wait at once).
+ */
+export async function flushLiveDocument(documentName: string): Promise<LiveFlushResult> {
+	const servers = [...registry()];
+	try {
+		if (servers.length > 0) {
+			const results = await Promise.all(servers.map((server) => server.flushDocument(documentName)));
+			return {
+				holders: Math.max(...results.map((result) => result.holders)),
+				confirmed: Math.min(...results.map((result) => result.confirmed)),
+				complete: results.every((result) => result.complete)
+			};
+		}
+		const redisUrl = getConfig().REDIS_URL;
+		// No server here and no Redis: no live copy can be reached, the stored state is all there is.
+		if (!redisUrl) return { holders: 0, confirmed: 0, complete: true };
+		return await (await siteFanout(redisUrl)).requestFlush(documentName, DEFAULT_COLLAB_LIMITS.liveFlushTimeoutMs);
+	} catch (error) {
+		getLogger().warn({ err: error, documentName }, 'live document flush failed');
+		return { holders: 0, confirmed: 0, complete: false };
+	}
 }
 
-/** Closes the Redis connection opened by notifyAccessChanged, if any (shutdown, tests). */
-export async function closeAccessNotifier(): Promise<void> {
-	const pending = publisher;
-	publisher = undefined;
-	if (pending) (await pending).disconnect();
+/**
+ * Sends a change the site made and already stored (a restore) to the live document, as an
+ * ordinary Yjs update: applied where a server of this process holds the document (its
+ * clients receive it, other instances through Redis), otherwise published to the instances
+ * holding it elsewhere, which apply it and send it to their clients.
+ */
+export async function deliverDocumentUpdate(documentName: string, update: Uint8Array): Promise<void> {
+	const servers = [...registry()];
+	for (const server of servers) if (await server.applyUpdate(documentName, update)) return;
+	if (servers.length > 0) {
+		servers[0].publishUpdate(documentName, update);
+		return;
+	}
+	const redisUrl = getConfig().REDIS_URL;
+	if (redisUrl) (await siteFanout(redisUrl)).publishUpdate(documentName, update);
+}
+
+/**
+ * A process without a collaboration server of its own (the site beside a separate
+ * ws-server) still speaks on Redis: it publishes rights changes, flush requests and
+ * server-made updates, and hears the answers to its flush requests. It is the fan-out
+ * client itself, without the parts that only an instance holding documents needs.
+ */
+let siteFanoutPromise: Promise<RedisFanout> | undefined;
+
+function siteFanout(redisUrl: string): Promise<RedisFanout> {
+	siteFanoutPromise ??= import('../../../../ws-server/fanout')
+		.then(async ({ RedisFanout }) => {
+			const fanout = new RedisFanout(
+				redisUrl,
+				`site:${randomUUID()}`,
+				{ onDocumentMessage() {}, onAccessChange() {}, onReconnected() {} },
+				getLogger().child({ component: 'collab-site' })
+			);
+			await fanout.startRequester();
+			return fanout;
+		})
+		.catch((error: unknown) => {
+			// The next call tries again rather than keeping a failed connection forever.
+			siteFanoutPromise = undefined;
+			throw error;
+		});
+	return siteFanoutPromise;
+}
+
+/** Closes the Redis connections opened without a server (shutdown, tests). */
+export async function closeSiteFanout(): Promise<void> {
+	const pending = siteFanoutPromise;
+	siteFanoutPromise = undefined;
+	if (pending) await (await pending.catch(() => null))?.close();
 }
