@@ -24,8 +24,8 @@ import {
 	listVersions,
 	loadStoredState,
 	nameVersion,
-	prepareRestore,
 	recordAutomaticVersion,
+	restoreVersion,
 	replyToComment,
 	setCommentResolved,
 	startDraft,
@@ -37,6 +37,7 @@ import { DEMO_DRAFT_TITLE, seedDraftsDemo } from '../../src/lib/server/drafts/de
 import { AppError } from '../../src/lib/server/shared/errors';
 import { load as loadDraftPage, actions as draftActions } from '../../src/routes/projets/[id]/+page.server';
 import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
+import { actions as versionActions } from '../../src/routes/projets/[id]/versions/[number]/+page.server';
 import { useTestDatabase } from '../helpers/db';
 import { asSessionUser, routeOutcome } from '../helpers/routes';
 import { makeCpts, makeMembership, makeProfile, makeResource, makeUser } from '../helpers/factories';
@@ -89,11 +90,25 @@ async function appendParagraph(draftId: string, text: string) {
 	await createPostgresStore(async () => testDb.db).append(draftDocumentName(draftId), update!);
 }
 
+/** Replaces the first block of the stored text: a restore of an earlier version must put it back. */
+async function replaceFirstBlock(draftId: string, text: string) {
+	const doc = docFromState(await loadStoredState(testDb.db, draftId));
+	let update: Uint8Array | null = null;
+	doc.on('update', (next: Uint8Array) => (update = next));
+	doc.transact(() => {
+		const paragraph = new Y.XmlElement('paragraph');
+		paragraph.insert(0, [new Y.XmlText(text)]);
+		doc.getXmlFragment('default').delete(0, 1);
+		doc.getXmlFragment('default').insert(0, [paragraph]);
+	});
+	await createPostgresStore(async () => testDb.db).append(draftDocumentName(draftId), update!);
+}
+
 function pageEvent(draftId: string, user: SessionUser | null, form?: Record<string, string>) {
 	const body = new FormData();
 	for (const [key, value] of Object.entries(form ?? {})) body.set(key, value);
 	return {
-		params: { id: draftId, format: 'docx' },
+		params: { id: draftId, format: 'docx', number: '1' },
 		url: new URL(`http://localhost/projets/${draftId}`),
 		locals: { user, locale: 'fr' },
 		request: new Request(`http://localhost/projets/${draftId}`, { method: 'POST', body })
@@ -188,8 +203,8 @@ describe('status workflow and versions', () => {
 		expect((await listVersions(testDb.db, member, draft.id)).map((version) => version.kind)).toEqual(['auto', 'auto', 'named']);
 	});
 
-	it('compares a version with the current text, and restores it (members only) after freezing the current text', async () => {
-		const { draft, member, reviewer, outsider } = await scene();
+	it('compares a version with the current text, and restores it on the server (editors only) after freezing the current text', async () => {
+		const { draft, member, reviewer, outsider, facilitator } = await scene();
 		const first = await nameVersion(testDb.db, member, draft.id, 'Avant la plénière');
 		await appendParagraph(draft.id, 'Réunion plénière le 12 mars à Châtenois.');
 		const version = await getVersion(testDb.db, member, draft.id, first.number);
@@ -199,12 +214,54 @@ describe('status workflow and versions', () => {
 			'Réunion plénière le 12 mars à Châtenois.'
 		]);
 
-		await expectAppError(prepareRestore(testDb.db, reviewer, draft.id, first.number), 'forbidden');
-		await expectAppError(prepareRestore(testDb.db, outsider, draft.id, first.number), 'not_found');
-		await expectAppError(prepareRestore(testDb.db, member, draft.id, 99), 'not_found');
-		const restored = await prepareRestore(testDb.db, member, draft.id, first.number);
-		expect(toMarkdown(restored.doc)).not.toContain('Réunion plénière');
-		expect((await listVersions(testDb.db, member, draft.id))[0]).toMatchObject({ number: 2, kind: 'restore' });
+		await expectAppError(restoreVersion(testDb.db, reviewer, draft.id, first.number), 'forbidden');
+		await expectAppError(restoreVersion(testDb.db, facilitator, draft.id, first.number), 'forbidden');
+		await expectAppError(restoreVersion(testDb.db, outsider, draft.id, first.number), 'not_found');
+		await expectAppError(restoreVersion(testDb.db, member, draft.id, 99), 'not_found');
+		// Refused ones changed nothing.
+		expect(toMarkdown(jsonFromState(await loadStoredState(testDb.db, draft.id)))).toContain('Réunion plénière');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(1);
+
+		// Loaded nowhere: the change is stored, and the stored text is the version's again.
+		expect(await restoreVersion(testDb.db, member, draft.id, first.number)).toEqual({ number: 1, changed: true });
+		const restored = jsonFromState(await loadStoredState(testDb.db, draft.id));
+		expect(restored).toEqual(version.doc);
+		// The text before the restore is a version of its own: restoring it undoes the restore.
+		const [before] = await listVersions(testDb.db, member, draft.id);
+		expect(before).toMatchObject({ number: 2, kind: 'restore' });
+		expect(toMarkdown((await getVersion(testDb.db, member, draft.id, 2)).doc)).toContain('Réunion plénière');
+		// Restoring the text it already has changes nothing, and freezes nothing new.
+		expect(await restoreVersion(testDb.db, member, draft.id, first.number)).toEqual({ number: 1, changed: false });
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(2);
+	});
+
+	it('restores once when two editors click at the same time (the second starts from the first’s result)', async () => {
+		const { draft, member, coordinator } = await scene();
+		const first = await nameVersion(testDb.db, member, draft.id, 'Trame');
+		// The version's first block (the title) is gone: restoring inserts it again.
+		await replaceFirstBlock(draft.id, 'Nouveau titre.');
+		await Promise.all([
+			restoreVersion(testDb.db, member, draft.id, first.number),
+			restoreVersion(testDb.db, coordinator, draft.id, first.number)
+		]);
+		const text = jsonFromState(await loadStoredState(testDb.db, draft.id));
+		expect(text).toEqual((await getVersion(testDb.db, member, draft.id, first.number)).doc);
+	});
+
+	it('restores from a plain form post: editors are sent to the draft, others refused', async () => {
+		const { draft, member, reviewer } = await scene();
+		await nameVersion(testDb.db, member, draft.id, 'Trame');
+		await appendParagraph(draft.id, 'Ajout tardif.');
+		expect(await routeOutcome(() => versionActions.restore(pageEvent(draft.id, reviewer)))).toEqual({ status: 403 });
+		expect(toMarkdown(jsonFromState(await loadStoredState(testDb.db, draft.id)))).toContain('Ajout tardif.');
+		expect(await routeOutcome(() => versionActions.restore(pageEvent(draft.id, member)))).toEqual({
+			redirect: `/projets/${draft.id}?restauree=1`,
+			status: 303
+		});
+		expect(toMarkdown(jsonFromState(await loadStoredState(testDb.db, draft.id)))).not.toContain('Ajout tardif.');
+		const page = await routeOutcome(() => loadDraftPage({ ...(pageEvent(draft.id, member) as object), url: new URL(`http://localhost/projets/${draft.id}?restauree=1`) } as never));
+		expect(page.data).toMatchObject({ restored: 1 });
+		expect(toMarkdown(page.data!.doc as never)).not.toContain('Ajout tardif.');
 	});
 });
 

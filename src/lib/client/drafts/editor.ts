@@ -19,7 +19,7 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DRAFT_FIELD, draftContentExtensions, type DocNode } from '$lib/drafts/document';
+import { DRAFT_FIELD, draftContentExtensions } from '$lib/drafts/document';
 
 export interface Participant {
 	clientId: number;
@@ -313,21 +313,6 @@ export function createDraftEditor(options: DraftEditorOptions) {
 				if (i === index) target = offset + 1;
 			});
 			editor.chain().focus().setTextSelection(target).scrollIntoView().run();
-		},
-		/** Restores a version: an ordinary change of the shared document, so everyone receives it. */
-		replaceContent(doc: DocNode) {
-			editor.commands.setContent(doc, { emitUpdate: true });
-		},
-		whenSynced(): Promise<void> {
-			if (provider.synced) return Promise.resolve();
-			return new Promise((resolve) => {
-				const done = (synced: boolean) => {
-					if (!synced) return;
-					provider.off('sync', done);
-					resolve();
-				};
-				provider.on('sync', done);
-			});
 		},
 		reconnect() {
 			status.closedCode = null;

@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { createPostgresStore } from '../../../../ws-server/persistence';
 import { DRAFT_FIELD, draftContentExtensions, nodeText, type DocNode } from '../../drafts/document';
 import { draftDocumentName } from '../collab/names';
+import { deliverDocumentUpdate, flushLiveDocument, type LiveFlushResult } from '../collab/registry';
 import type { Db, DbOrTx } from '../db';
 
 let schema: ReturnType<typeof getSchema> | undefined;
@@ -64,6 +65,51 @@ export async function loadStoredState(db: DbOrTx, draftId: string): Promise<Uint
 	} finally {
 		ydoc.destroy();
 	}
+}
+
+/**
+ * Makes the stored state hold what people have typed so far: wherever the draft's document
+ * is loaded (this process, a separate ws-server, other instances through Redis), what is
+ * still in its write window is written first. See flushLiveDocument.
+ */
+export function flushDraft(draftId: string): Promise<LiveFlushResult> {
+	return flushLiveDocument(draftDocumentName(draftId));
+}
+
+/** The text of a draft as people typed it (flushed, then read), for exports and comparisons. */
+export async function loadCurrentJSON(db: DbOrTx, draftId: string): Promise<DocNode> {
+	await flushDraft(draftId);
+	return loadStoredJSON(db, draftId);
+}
+
+/**
+ * The change that turns a draft's text (a full state) into `target`, as one Yjs update, or
+ * null when there is nothing to change. y-tiptap's updateYFragment is what the editor's own
+ * binding runs when its content is replaced (and what prosemirrorToYXmlFragment runs): it
+ * keeps what both texts share and rewrites only what differs, so concurrent edits elsewhere
+ * in the text merge with it like with any other change.
+ */
+export function changeTowards(currentState: Uint8Array, target: DocNode): Uint8Array | null {
+	const ydoc = docFromState(currentState);
+	try {
+		const node = draftSchema().nodeFromJSON(target);
+		let update: Uint8Array | null = null;
+		ydoc.on('update', (change: Uint8Array) => (update = update ? Y.mergeUpdates([update, change]) : change));
+		updateYFragment(ydoc, ydoc.getXmlFragment(DRAFT_FIELD), node, { mapping: new Map(), isOMark: new Map() });
+		return update;
+	} finally {
+		ydoc.destroy();
+	}
+}
+
+/** Appends a change to a draft's stored document (inside the caller's transaction). */
+export async function storeDraftChange(db: DbOrTx, draftId: string, update: Uint8Array): Promise<void> {
+	await createPostgresStore(async () => db as Db).append(draftDocumentName(draftId), update);
+}
+
+/** Sends a stored change to the draft's live document, wherever it is loaded (see deliverDocumentUpdate). */
+export function deliverDraftChange(draftId: string, update: Uint8Array): Promise<void> {
+	return deliverDocumentUpdate(draftDocumentName(draftId), update);
 }
 
 /** Texts recently read, by a digest of the stored bytes they came from (a tiny LRU). */

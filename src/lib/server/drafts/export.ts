@@ -1,6 +1,7 @@
 /**
  * Exports of a draft: DOCX (the `docx` library writes Office Open XML directly; no
- * LibreOffice), Markdown, and the print page's data. Built from the stored text.
+ * LibreOffice), Markdown, and the print page's data. Built from the text as typed: the live
+ * document is flushed first, wherever it is loaded.
  */
 import {
 	AlignmentType,
@@ -18,7 +19,7 @@ import { translate, type Locale, type MessageKey } from '../../i18n';
 import { slugify } from '../cpts/slug';
 import type { DbOrTx } from '../db';
 import { contentDisposition } from '../library/attachments';
-import { loadStoredJSON, toMarkdown } from './content';
+import { loadCurrentJSON, toMarkdown } from './content';
 import type { Draft } from './permissions';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -132,9 +133,9 @@ export function toMarkdownFile(header: ExportHeader, doc: DocNode): string {
 	return `# ${header.title}\n\n*${header.cptsName} · ${statusLabel}*\n\n${toMarkdown(doc)}`;
 }
 
-/** The stored text of a draft, for exports. */
+/** The text of a draft as typed so far, for exports. */
 export async function exportableDoc(db: DbOrTx, draft: Draft): Promise<DocNode> {
-	return loadStoredJSON(db, draft.id);
+	return loadCurrentJSON(db, draft.id);
 }
 
 /** Content-Disposition of an export: "projet-de-sante-2026.docx". */

@@ -3,6 +3,8 @@
  * draft's document as ws-server stored it: named by an editor, frozen by each status
  * change (coordinators only), automatic (after the last person leaves, and every ~10
  * minutes of activity, skipped when nothing changed), or taken just before a restore.
+ * Versions asked for by people are frozen after the live document is flushed (flushDraft),
+ * so they hold what was typed up to the click, not what the last debounced write saw.
  */
 import { and, desc, eq, max } from 'drizzle-orm';
 import { diffWordsWithSpace, diffArrays } from 'diff';
@@ -16,7 +18,17 @@ import type { MessageKey } from '../../i18n';
 import { mentionablePeople } from './comments';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
-import { jsonFromState, loadStoredState, sameBytes, stateVectorOf, toLines } from './content';
+import {
+	changeTowards,
+	deliverDraftChange,
+	flushDraft,
+	jsonFromState,
+	loadStoredState,
+	sameBytes,
+	stateVectorOf,
+	storeDraftChange,
+	toLines
+} from './content';
 import { getDraftAccess, type DraftAccess, type DraftViewer } from './permissions';
 import type { DocNode } from '../../drafts/document';
 
@@ -84,6 +96,10 @@ export async function changeDraftStatus(db: DbOrTx, user: DraftViewer, draftId: 
 	if (!access.canManage) throw forbidden();
 	if (!(DRAFT_STATUSES as readonly string[]).includes(to)) throw new AppError('invalid', 'drafts.status.invalid');
 	const target = to as DraftStatus;
+	// Outside the transaction: the holders' writes must not wait behind our row lock (with
+	// PGlite, one connection, they could not run at all). Best effort: a holder that does not
+	// answer in time leaves the last stored state, which is still a consistent text.
+	await flushDraft(draftId);
 	const version = await db.transaction(async (tx) => {
 		const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).for('update');
 		if (!NEXT_STATUSES[draft.status].includes(target)) throw new AppError('conflict', 'drafts.status.notAllowed');
@@ -119,6 +135,7 @@ export async function nameVersion(db: DbOrTx, user: DraftViewer, draftId: string
 	if (!access.canEdit) throw forbidden();
 	const trimmed = label.trim();
 	if (!trimmed || trimmed.length > VERSION_LABEL_MAX) throw new AppError('invalid', 'drafts.versions.labelInvalid');
+	await flushDraft(draftId);
 	return (await freezeVersion(db, draftId, { kind: 'named', label: trimmed, createdBy: user!.id }))!;
 }
 
@@ -243,17 +260,40 @@ export function compareDocuments(before: DocNode, after: DocNode): { lines: Diff
 }
 
 /**
- * Before a restore, the editor asks for the version's text; the current state is frozen
- * first (kind 'restore'), so the restore itself can be undone from the history.
+ * Restores a version, on the server (no JavaScript needed): the change from the current text
+ * to the version's is applied to the live document as an ordinary Yjs update, which every
+ * connected client receives, on whichever instance. Editors only.
+ *
+ * Order matters:
+ * - the live document is flushed first, and the restore refused when a holder did not
+ *   confirm: a change computed from a text lacking its recent edits would not give back
+ *   the version (edits outside the stored text would survive it);
+ * - under the draft's row lock, the current text is frozen (kind 'restore': restoring that
+ *   version undoes this one), the change is computed from it and stored; a second restore
+ *   waiting on the lock then starts from a text that holds the first, so two clicks never
+ *   insert the version's text twice;
+ * - after the commit, the change goes to the live document (stored first, so an instance
+ *   that loads the document meanwhile reads it).
+ * Edits typed meanwhile elsewhere merge with the restore as concurrent changes do.
  */
-export async function prepareRestore(db: DbOrTx, user: DraftViewer, draftId: string, number: number): Promise<{ doc: DocNode }> {
+export async function restoreVersion(db: DbOrTx, user: DraftViewer, draftId: string, number: number): Promise<{ number: number; changed: boolean }> {
 	const access = await getDraftAccess(db, user, draftId);
 	if (!access?.canRead) throw notFound('drafts.notFound');
 	if (!access.canEdit) throw forbidden();
 	const version = await getVersion(db, user, draftId, number);
-	await freezeVersion(db, draftId, { kind: 'restore', label: null, createdBy: user!.id, skipUnchanged: true });
-	await writeAudit(db, { actorId: user!.id, action: 'draft.version_restored', targetType: 'draft', targetId: draftId, details: { number } });
-	return { doc: version.doc };
+	const flushed = await flushDraft(draftId);
+	if (!flushed.complete) throw new AppError('conflict', 'drafts.versions.restoreUnavailable');
+	const change = await db.transaction(async (tx) => {
+		await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
+		const current = await loadStoredState(tx, draftId);
+		await freezeVersion(tx, draftId, { kind: 'restore', label: null, createdBy: user!.id, state: current, skipUnchanged: true });
+		const update = changeTowards(current, version.doc);
+		if (update) await storeDraftChange(tx, draftId, update);
+		await writeAudit(tx, { actorId: user!.id, action: 'draft.version_restored', targetType: 'draft', targetId: draftId, details: { number } });
+		return update;
+	});
+	if (change) await deliverDraftChange(draftId, change);
+	return { number, changed: change !== null };
 }
 
 // ---------------------------------------------------------------------------------------

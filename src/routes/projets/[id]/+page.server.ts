@@ -52,7 +52,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		latestVersion: versions[0] ?? null,
 		versionCount: versions.length,
 		created: url.searchParams.has('cree'),
-		restore: url.searchParams.get('restaurer')
+		// Set by the restore action's redirect (a version number), for its confirmation.
+		restored: Number(url.searchParams.get('restauree')) || null
 	};
 };
 

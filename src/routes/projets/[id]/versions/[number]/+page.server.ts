@@ -3,14 +3,14 @@ import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { failFromError, orErrorPage } from '$lib/server/cpts/http';
 import { getDb } from '$lib/server/db';
-import { compareDocuments, getVersion, loadStoredJSON, prepareRestore } from '$lib/server/drafts';
+import { compareDocuments, getVersion, loadCurrentJSON, restoreVersion } from '$lib/server/drafts';
 import { requireReadableDraft } from '$lib/server/drafts/http';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const access = await requireReadableDraft(db, locals, url, params.id);
 	const version = await orErrorPage(locals.locale, () => getVersion(db, locals.user, access.draft.id, Number(params.number)));
-	const current = await loadStoredJSON(db, access.draft.id);
+	const current = await loadCurrentJSON(db, access.draft.id);
 	return {
 		draft: { id: access.draft.id, title: access.draft.title },
 		version,
@@ -24,11 +24,11 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const number = Number(params.number);
 		try {
-			await prepareRestore(await getDb(), user, params.id, number);
+			await restoreVersion(await getDb(), user, params.id, number);
 		} catch (caught) {
 			return failFromError(locals.locale, caught);
 		}
-		// The restore itself is an edit of the shared document, made by the editor page.
-		redirect(303, `/projets/${params.id}?restaurer=${number}`);
+		// Everyone connected already has the restored text; the page says it was done.
+		redirect(303, `/projets/${params.id}?restauree=${number}`);
 	}
 };
