@@ -61,6 +61,7 @@ interface FlushWait {
 export class RedisFanout {
 	published = 0;
 	received = 0;
+	instancesGone = 0;
 	private readonly pub: Redis;
 	private readonly sub: Redis;
 	private readyOnce = false;
@@ -242,7 +243,13 @@ export class RedisFanout {
 		if (this.gonePeers.delete(instanceId)) this.handlers.onInstanceBack?.(instanceId);
 	}
 
+	/** Other instances heard from lately. */
+	get peerCount(): number {
+		return this.peers.size;
+	}
+
 	private gone(instanceId: string): void {
+		this.instancesGone++;
 		this.peers.delete(instanceId);
 		this.gonePeers.add(instanceId);
 		if (this.gonePeers.size > GONE_REMEMBERED) this.gonePeers.delete(this.gonePeers.values().next().value!);

@@ -269,7 +269,13 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 				compactions: counters.compactions,
 				pendingDocuments: hub.pendingDocuments()
 			},
-			redis: { enabled: Boolean(fanout), published: fanout?.published ?? 0, received: fanout?.received ?? 0 }
+			redis: {
+				enabled: Boolean(fanout),
+				published: fanout?.published ?? 0,
+				received: fanout?.received ?? 0,
+				peers: fanout?.peerCount ?? 0,
+				instancesGone: fanout?.instancesGone ?? 0
+			}
 		};
 	}
 

@@ -17,6 +17,8 @@ export function testDatabaseKind(): TestDatabaseKind {
 /** Opens a fresh, migrated database for one test file. */
 export async function openTestDatabase(): Promise<{
 	database: Database;
+	/** Its connection URL (PostgreSQL only): for a child process working on the same data. */
+	url: string | null;
 	drop: () => Promise<void>;
 	/** A second, independent handle on the same data (see useTestDatabase().reopen). */
 	reopen: () => Promise<Database>;
@@ -26,6 +28,7 @@ export async function openTestDatabase(): Promise<{
 		const database = await openDatabase({ kind: 'pglite', dir: null, snapshot });
 		return {
 			database,
+			url: null,
 			drop: async () => {},
 			reopen: async () => openDatabase({ kind: 'pglite', dir: null, snapshot: await database.snapshot!() })
 		};
@@ -42,6 +45,7 @@ export async function openTestDatabase(): Promise<{
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
 	return {
 		database,
+		url: url.toString(),
 		reopen: () => openDatabase({ kind: 'postgres', url: url.toString() }),
 		drop: async () => {
 			const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -58,6 +62,8 @@ export async function openTestDatabase(): Promise<{
 export function useTestDatabase(): {
 	readonly db: Db;
 	readonly database: Database;
+	/** The database's URL, for a child process (PostgreSQL only). */
+	readonly url: string;
 	/**
 	 * Another handle on this file's data, as another process or a restart would see it:
 	 * a new connection pool on PostgreSQL, a new instance started from a snapshot on PGlite.
@@ -82,6 +88,10 @@ export function useTestDatabase(): {
 		get database() {
 			if (!opened) throw new Error('useTestDatabase: database not open yet');
 			return opened.database;
+		},
+		get url() {
+			if (!opened?.url) throw new Error('useTestDatabase: no URL (PGlite, or not open yet)');
+			return opened.url;
 		},
 		reopen() {
 			if (!opened) throw new Error('useTestDatabase: database not open yet');

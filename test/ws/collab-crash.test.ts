@@ -3,17 +3,22 @@
  * flush, no goodbye. Restarted, every client reconnects, all converge on a text holding
  * every edit anyone made, and the stored document catches up with it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { connect as netConnect } from 'node:net';
-import { connectClient, makeDraft, REDIS_URL, sessionCookie, storedText, TEST_ORIGIN, waitFor, type TestClient } from './helpers';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import {
+	connectClient,
+	freePort,
+	makeDraft,
+	REDIS_URL,
+	redisAvailable,
+	sessionCookie,
+	startWsServerProcess,
+	storedText,
+	waitFor,
+	type TestClient
+} from './helpers';
 
 // The child process needs a URL, so this file clones its own database from the template.
 let database: Database;
@@ -40,37 +45,8 @@ afterAll(async () => {
 	await dropDatabase?.();
 });
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-function startProcess(port: number, redisUrl = ''): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-	let output = '';
-	// tsx as a loader, not its CLI: the CLI runs the script in a child process, which a
-	// SIGKILL sent to the CLI would leave running.
-	const child = spawn(process.execPath, ['--import', 'tsx', 'ws-server/main.ts'], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: databaseUrl,
-			WS_PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: TEST_ORIGIN,
-			REDIS_URL: redisUrl,
-			LOG_LEVEL: 'info'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { child, output: () => output, exited };
+function startProcess(port: number, redisUrl = '') {
+	return startWsServerProcess({ databaseUrl, port, redisUrl });
 }
 
 describe('a ws-server killed with SIGKILL mid-edit', () => {
@@ -142,16 +118,6 @@ describe('a ws-server killed with SIGKILL mid-edit', () => {
 			await server.exited;
 		}
 	}, 180_000);
-});
-
-const redisAvailable = await new Promise<boolean>((resolve) => {
-	const url = new URL(REDIS_URL);
-	const socket = netConnect(Number(url.port || 6379), url.hostname);
-	socket.once('connect', () => {
-		socket.destroy();
-		resolve(true);
-	});
-	socket.once('error', () => resolve(false));
 });
 
 describe.runIf(redisAvailable)('two ws-server processes through Redis, one killed with SIGKILL mid-edit', () => {

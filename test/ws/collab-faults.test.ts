@@ -2,7 +2,6 @@
  * Faults and bad input: garbage frames, a store that fails to load, and two instances
  * through a real Redis (fan-out, late joiners, a restart mid-edit, rights changes).
  */
-import { connect as netConnect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,6 +17,7 @@ import {
 	makeDraft,
 	rawSocket,
 	REDIS_URL,
+	redisAvailable,
 	seededRandom,
 	sessionCookie,
 	sessionUserOf,
@@ -337,16 +337,6 @@ describe('a failing load', () => {
 		await stop(server);
 		expect(await storedText(testDb.db, documentName)).toBe(empty.text.toString());
 	});
-});
-
-const redisAvailable = await new Promise<boolean>((resolve) => {
-	const url = new URL(REDIS_URL);
-	const socket = netConnect(Number(url.port || 6379), url.hostname);
-	socket.once('connect', () => {
-		socket.destroy();
-		resolve(true);
-	});
-	socket.once('error', () => resolve(false));
 });
 
 describe.runIf(redisAvailable)('two instances through a real Redis', () => {

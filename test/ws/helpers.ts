@@ -3,9 +3,11 @@
  * WebsocketProvider in Node (the `ws` package, with the session cookie in the handshake),
  * raw sockets for bad input, and a poller (tests wait for conditions, never for time).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { Socket } from 'node:net';
+import { connect as netConnect, createServer as createNetServer, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -19,6 +21,74 @@ import { createCollabServer, type CollabServer, type CollabServerOptions } from 
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Whether a Redis answers at REDIS_URL (the tests that need one are skipped otherwise). */
+export const redisAvailable = await new Promise<boolean>((resolve) => {
+	const url = new URL(REDIS_URL);
+	const socket = netConnect(Number(url.port || 6379), url.hostname);
+	socket.once('connect', () => {
+		socket.destroy();
+		resolve(true);
+	});
+	socket.once('error', () => resolve(false));
+});
+
+/** A TCP port free right now on 127.0.0.1 (for a child process that must be told its port). */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createNetServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface WsServerProcess {
+	child: ChildProcess;
+	port: number;
+	url: string;
+	output(): string;
+	exited: Promise<number | null>;
+	/** Resolves once it listens (and, with Redis, is subscribed). */
+	started(): Promise<void>;
+}
+
+/** `npm run ws-server` as a real child process on `port`, against `databaseUrl`. */
+export function startWsServerProcess(options: { databaseUrl: string; port: number; redisUrl?: string }): WsServerProcess {
+	let output = '';
+	// tsx as a loader, not its CLI: the CLI runs the script in a child process, which a
+	// SIGKILL sent to the CLI would leave running.
+	const child = spawn(process.execPath, ['--import', 'tsx', 'ws-server/main.ts'], {
+		cwd: path.resolve(import.meta.dirname, '../..'),
+		env: {
+			...process.env,
+			DATABASE_URL: options.databaseUrl,
+			WS_PORT: String(options.port),
+			HOST: '127.0.0.1',
+			ORIGIN: TEST_ORIGIN,
+			REDIS_URL: options.redisUrl ?? '',
+			LOG_LEVEL: 'info'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (chunk) => (output += chunk));
+	child.stderr!.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	return {
+		child,
+		port: options.port,
+		url: `ws://127.0.0.1:${options.port}/collab`,
+		output: () => output,
+		exited,
+		started: () =>
+			waitFor(
+				() => output.includes('"msg":"listening"') && (!options.redisUrl || output.includes('"msg":"redis subscribed"')),
+				'ws-server process listening',
+				60_000
+			)
+	};
+}
 
 export interface RunningCollab {
 	collab: CollabServer;

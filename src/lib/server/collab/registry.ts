@@ -59,7 +59,15 @@ export interface CollabMetrics {
 		compactions: number;
 		pendingDocuments: number;
 	};
-	redis: { enabled: boolean; published: number; received: number };
+	redis: {
+		enabled: boolean;
+		published: number;
+		received: number;
+		/** Other instances heard from lately. */
+		peers: number;
+		/** Instances taken for dead (silent) or that said goodbye, since start. */
+		instancesGone: number;
+	};
 }
 
 /** What a flush of a live document reached. */
