@@ -120,7 +120,7 @@ export class PresenceRelay {
 		const ids: number[] = [];
 		for (const [clientId, holder] of document.remotePresence) if (holder.instanceId === instanceId) ids.push(clientId);
 		if (ids.length === 0) return;
-		this.log.debug({ document: document.name, instanceId, clients: ids.length }, 'presence of a gone instance removed');
+		this.log.debug({ document: document.name, goneInstanceId: instanceId, clients: ids.length }, 'presence of a gone instance removed');
 		for (const id of ids) document.remotePresence.delete(id);
 		awarenessProtocol.removeAwarenessStates(document.awareness, ids, INSTANCE_GONE);
 	}

@@ -1,0 +1,171 @@
+/**
+ * Presence across instances through a real Redis, with the guarantees one instance gives:
+ * presence shows the session's person, nobody speaks for a client id another person holds
+ * (on another instance either), and presence goes when its connection closes, when its
+ * instance shuts down (it says so) and when its instance dies (it falls silent).
+ */
+import * as encoding from 'lib0/encoding';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeAwarenessEntries, MESSAGE_AWARENESS } from '../../ws-server/protocol';
+import { useTestDatabase } from '../helpers/db';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import {
+	connectClient,
+	freePort,
+	makeDraft,
+	rawSocket,
+	REDIS_URL,
+	redisAvailable,
+	sessionCookie,
+	startCollab,
+	startWsServerProcess,
+	waitFor,
+	type RunningCollab,
+	type TestClient
+} from './helpers';
+
+const testDb = useTestDatabase();
+const clients: TestClient[] = [];
+const servers: RunningCollab[] = [];
+afterEach(async () => {
+	for (const client of clients.splice(0)) client.destroy();
+	for (const server of servers.splice(0)) await server.stop();
+});
+
+const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
+	const server = await startCollab(testDb.db, { redisUrl: REDIS_URL, ...options });
+	servers.push(server);
+	return server;
+};
+const connect = (...args: Parameters<typeof connectClient>) => {
+	const client = connectClient(...args);
+	clients.push(client);
+	return client;
+};
+
+async function scene() {
+	const place = await makeCpts(testDb.db);
+	const people = [];
+	for (const name of ['Alice Infirmière', 'Bruno Pharmacien', 'Carole Kiné', 'Marc Membre']) {
+		const user = await makeUser(testDb.db, { name });
+		await makeMembership(testDb.db, place.id, user.id);
+		people.push({ ...user, cookie: await sessionCookie(testDb.db, user.id) });
+	}
+	const [alice, bruno, carole, marc] = people;
+	const { documentName } = await makeDraft(testDb.db, place.id, alice.id);
+	return { documentName, alice, bruno, carole, marc };
+}
+
+type Presence = { user?: { name?: string; color?: string }; section?: string | null; marker?: string };
+const presenceOf = (observer: TestClient, clientId: number) => observer.provider.awareness.getStates().get(clientId) as Presence | undefined;
+
+/** A y-websocket awareness message carrying one entry, written by hand. */
+function awarenessMessage(clientId: number, clock: number, state: object | null): Uint8Array {
+	const message = encoding.createEncoder();
+	encoding.writeVarUint(message, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(message, encodeAwarenessEntries([{ clientId, clock, state: JSON.stringify(state) }]));
+	return encoding.toUint8Array(message);
+}
+
+/** A logger whose lines the test can read. */
+function capturedLogger() {
+	const lines: Record<string, unknown>[] = [];
+	const stream = new Writable({
+		write(chunk, _encoding, done) {
+			for (const line of chunk.toString().split('\n')) if (line) lines.push(JSON.parse(line));
+			done();
+		}
+	});
+	return { logger: pino({ level: 'debug' }, stream), lines };
+}
+
+describe.runIf(redisAvailable)('presence across instances', () => {
+	it('shows the session’s person on the other instance, and drops presence forged there for a client id held here', async () => {
+		const { documentName, alice, bruno, carole, marc } = await scene();
+		const one = await start();
+		const two = await start();
+		const victim = connect(one.url, documentName, alice.cookie);
+		const besideVictim = connect(one.url, documentName, carole.cookie);
+		const elsewhere = connect(two.url, documentName, bruno.cookie);
+		await waitFor(() => victim.provider.synced && besideVictim.provider.synced && elsewhere.provider.synced, 'all synced');
+		victim.provider.awareness.setLocalStateField('user', { name: 'Directrice ARS', color: '#0a6' });
+		await waitFor(() => presenceOf(elsewhere, victim.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice’s presence on instance two');
+		expect(presenceOf(elsewhere, victim.doc.clientID)!.user!.color).toBe('#0a6');
+
+		// Marc, on instance two, whose first presence message claims Alice's client id (held
+		// on instance one) with a clock far ahead, then speaks for his own client id.
+		const spoofer = await rawSocket(two.url, documentName, marc.cookie);
+		const ownId = 987_654_321;
+		spoofer.socket.send(awarenessMessage(victim.doc.clientID, 1_000, { user: { name: 'Faux message' }, section: 'piège' }));
+		spoofer.socket.send(awarenessMessage(ownId, 1, { user: { name: 'Marc' }, marker: 'après' }));
+		// Relayed in order after the forged message, on both instances.
+		await waitFor(() => presenceOf(elsewhere, ownId)?.marker === 'après' && presenceOf(besideVictim, ownId)?.marker === 'après', 'Marc’s own presence relayed');
+		expect(presenceOf(besideVictim, ownId)!.user!.name).toBe('Marc Membre');
+		for (const observer of [besideVictim, elsewhere]) {
+			expect(presenceOf(observer, victim.doc.clientID)).toMatchObject({ user: { name: 'Alice Infirmière' } });
+			expect(presenceOf(observer, victim.doc.clientID)!.section).toBeUndefined();
+		}
+
+		// Removal for Alice's id from Marc's socket is not his to say either.
+		spoofer.socket.send(awarenessMessage(victim.doc.clientID, 2_000, null));
+		spoofer.socket.send(awarenessMessage(ownId, 2, { user: { name: 'Marc' }, marker: 'encore' }));
+		await waitFor(() => presenceOf(besideVictim, ownId)?.marker === 'encore', 'later presence relayed');
+		expect(presenceOf(besideVictim, victim.doc.clientID)?.user?.name).toBe('Alice Infirmière');
+		expect(presenceOf(elsewhere, victim.doc.clientID)?.user?.name).toBe('Alice Infirmière');
+
+		// Marc's socket closes: his presence goes on both instances; Alice's leaves with her.
+		spoofer.socket.close();
+		await waitFor(() => !presenceOf(besideVictim, ownId) && !presenceOf(elsewhere, ownId), 'Marc’s presence removed everywhere');
+		victim.destroy();
+		await waitFor(() => !presenceOf(elsewhere, victim.doc.clientID) && !presenceOf(besideVictim, victim.doc.clientID), 'Alice’s presence removed everywhere');
+	});
+
+	it('removes the presence of an instance that shuts down: it announces it', async () => {
+		const { documentName, alice, bruno } = await scene();
+		// Silence could not explain a removal within the wait below: this instance's heartbeat
+		// says three silent periods are 30 minutes, and y-protocols' own timeout is 30 s.
+		const leaving = await start({ limits: { presenceHeartbeatMs: 600_000 } });
+		const staying = await start();
+		const there = connect(leaving.url, documentName, alice.cookie);
+		const here = connect(staying.url, documentName, bruno.cookie);
+		await waitFor(() => there.provider.synced && here.provider.synced, 'both synced');
+		there.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(() => presenceOf(here, there.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present on the other instance');
+		await waitFor(() => staying.collab.metrics().redis.peers > 0, 'the instances heard each other');
+
+		servers.splice(servers.indexOf(leaving), 1);
+		await leaving.stop();
+		await waitFor(() => !presenceOf(here, there.doc.clientID), 'Alice’s presence removed when her instance stopped', 5_000);
+	});
+
+	it('removes the presence of an instance killed with SIGKILL once it falls silent', async () => {
+		const { documentName, alice, bruno } = await scene();
+		const { logger, lines } = capturedLogger();
+		// Listens often, so that it notices the silence soon after three of the other's periods.
+		const staying = await start({ logger, limits: { presenceHeartbeatMs: 250 } });
+		const doomed = startWsServerProcess({ databaseUrl: testDb.url, port: await freePort(), redisUrl: REDIS_URL });
+		try {
+			await doomed.started();
+			const doomedId = /"instanceId":"([^"]+)"/.exec(doomed.output())![1];
+			const there = connect(doomed.url, documentName, alice.cookie);
+			const here = connect(staying.url, documentName, bruno.cookie);
+			await waitFor(() => there.provider.synced && here.provider.synced, 'both synced');
+			there.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+			await waitFor(() => presenceOf(here, there.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present on the other instance');
+			// A fresh update just before the kill: y-protocols' own 30 s timeout cannot be what removes it below.
+			there.provider.awareness.setLocalStateField('section', 'dernier mot');
+			await waitFor(() => presenceOf(here, there.doc.clientID)?.section === 'dernier mot', 'last presence relayed');
+
+			doomed.child.kill('SIGKILL');
+			expect(await doomed.exited).toBeNull();
+			// Its default heartbeat is 5 s: silent for 15 s, it is taken for dead.
+			await waitFor(() => !presenceOf(here, there.doc.clientID), 'Alice’s presence removed after her instance died', 25_000);
+			expect(lines.some((line) => line.msg === 'presence of a gone instance removed' && line.goneInstanceId === doomedId)).toBe(true);
+		} finally {
+			doomed.child.kill('SIGKILL');
+			await doomed.exited;
+		}
+	}, 90_000);
+});
