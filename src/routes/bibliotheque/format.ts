@@ -33,7 +33,7 @@ export function formatRange(t: Translate, locale: Locale, min: number, max: numb
 /** Catalogue keys of the library's codes. */
 export const labelKey = {
 	kind: (code: string) => `library.kind.${code}` as MessageKey,
-	mission: (code: string) => `library.mission.${code}` as MessageKey,
+	mission: (code: string) => `mission.${code}` as MessageKey,
 	status: (code: string) => `library.status.${code}` as MessageKey,
 	visibility: (code: string) => `library.visibility.${code}` as MessageKey,
 	maturity: (code: string) => `library.maturity.${code}` as MessageKey,

@@ -8,7 +8,7 @@ export const labelKey = {
 	registration: (code: string) => `dpc.registration.${code}` as MessageKey,
 	attendance: (code: string) => `dpc.attendance.${code}` as MessageKey,
 	profession: (code: string) => `profession.${code}` as MessageKey,
-	mission: (code: string) => `library.mission.${code}` as MessageKey
+	mission: (code: string) => `mission.${code}` as MessageKey
 };
 
 /** "3,5" in French, "3.5" in English. */

@@ -90,7 +90,7 @@ function fichesFor(missions: Mission[], source: TemplateProfile | null): Map<Mis
 	for (const [mission, list] of byMission) {
 		if (list.length === 0) {
 			list.push({
-				title: `première action de la mission « ${fr(`library.mission.${mission}`)} »`,
+				title: `première action de la mission « ${fr(`mission.${mission}`)} »`,
 				objective: 'à compléter',
 				actions: ['à compléter'],
 				partners: 'à compléter',
@@ -155,7 +155,7 @@ export function buildProjectTemplate(cpts: TemplateCpts, members: TemplateMember
 		heading(2, '3. Missions et fiches-actions')
 	];
 	missions.forEach((mission, missionIndex) => {
-		content.push(heading(3, `Mission ${missionIndex + 1} : ${fr(`library.mission.${mission}`)}`));
+		content.push(heading(3, `Mission ${missionIndex + 1} : ${fr(`mission.${mission}`)}`));
 		fiches.get(mission)!.forEach((entry, ficheIndex) => content.push(...fiche(`${missionIndex + 1}.${ficheIndex + 1}`, entry)));
 	});
 	content.push(
