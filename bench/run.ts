@@ -29,7 +29,7 @@ import { buildIfNeeded, buildIsStale } from '../src/server/build-if-needed';
 import { createBenchDatabase, type BenchDatabase } from './lib/database';
 import { runLoad, type LoadResult } from './lib/load';
 import { formatReport, type ReportRow } from './lib/report';
-import { startServer, type RunningServer } from './lib/servers';
+import { startApp, startServer, type RunningServer } from './lib/servers';
 import type { BenchContext, BenchTarget, Scenario } from './lib/types';
 
 const settingsSchema = z.object({
@@ -139,19 +139,7 @@ async function benchPages(scenarios: Scenario[], sessionCookie: BenchContext['se
 
 	const hello = await startServer({ name: 'hello', entry: 'bench/servers/hello.ts', env: {}, readyPath: '/' });
 	servers.push(hello);
-	const app = await startServer({
-		name: 'app',
-		entry: 'src/server/start.ts',
-		readyPath: '/readyz',
-		env: {
-			NODE_ENV: 'production',
-			SKIP_BUILD: '1',
-			DATABASE_URL: benchDatabase!.url,
-			DEMO_MODE: 'false',
-			LOG_LEVEL: settings.BENCH_LOG_LEVEL,
-			ORIGIN: 'http://127.0.0.1'
-		}
-	});
+	const app = await startApp({ databaseUrl: benchDatabase!.url, logLevel: settings.BENCH_LOG_LEVEL });
 	servers.push(app);
 	log(`serveurs prêts : hello ${hello.url}, application ${app.url}`);
 

@@ -73,8 +73,10 @@ export async function startServer(options: {
 	/** Extra Node flags, e.g. --cpu-prof to profile the server under load. */
 	nodeArgs?: string[];
 	timeoutMs?: number;
+	/** A fixed port (e.g. within a range set aside for this run); a free one otherwise. */
+	port?: number;
 }): Promise<RunningServer> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.resolve(options.entry)], {
 		env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'pipe']
@@ -99,4 +101,22 @@ export async function startServer(options: {
 		throw error;
 	}
 	return { name: options.name, url, process: child, stop };
+}
+
+/** The app as `npm start` runs it in production (built site, no demo accounts shown), on a bench database. */
+export function startApp(options: { databaseUrl: string; logLevel: string; port?: number }): Promise<RunningServer> {
+	return startServer({
+		name: 'app',
+		entry: 'src/server/start.ts',
+		readyPath: '/readyz',
+		port: options.port,
+		env: {
+			NODE_ENV: 'production',
+			SKIP_BUILD: '1',
+			DATABASE_URL: options.databaseUrl,
+			DEMO_MODE: 'false',
+			LOG_LEVEL: options.logLevel,
+			ORIGIN: 'http://127.0.0.1'
+		}
+	});
 }
