@@ -278,6 +278,11 @@ export async function updateProfile(
 	return { ok: true, values: parsed.values };
 }
 
+/** Saves the language chosen with the header's switcher (the account's choice wins over the cookie). */
+export async function setPreferredLocale(db: DbOrTx, userId: string, locale: Locale): Promise<void> {
+	await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
 /** Changes the password (the current one is required) and closes the other sessions. */
 export async function changePassword(
 	db: DbOrTx,
