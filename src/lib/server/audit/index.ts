@@ -5,6 +5,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db';
+import { isMessageKey, translate, type Locale } from '../../i18n';
 import { auditLog, users } from '../db/schema';
 
 export type AuditEntry = typeof auditLog.$inferSelect & {
@@ -13,6 +14,16 @@ export type AuditEntry = typeof auditLog.$inferSelect & {
 	/** The target's name when the target is a user. */
 	targetName: string | null;
 };
+
+/**
+ * How the journal names an action: features add their labels as "audit.action.<action>" to
+ * their own messages (read here from the whole catalogue, so the journal page need not load
+ * every feature's); an action without one shows its code.
+ */
+export function auditActionLabel(locale: Locale, action: string): string {
+	const key = `audit.action.${action}`;
+	return isMessageKey(key) ? translate(locale, key) : action;
+}
 
 /** Appends one entry to the audit log. */
 export async function writeAudit(

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { listAudit } from '$lib/server/audit';
+import { auditActionLabel, listAudit } from '$lib/server/audit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 
@@ -7,5 +7,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, url, 'admin');
 	const before = Number(url.searchParams.get('avant')) || null;
 	const page = await listAudit(await getDb(), { limit: 50, before });
-	return { entries: page.entries, nextBefore: page.nextBefore, isFirstPage: !before };
+	const entries = page.entries.map((entry) => ({ ...entry, actionLabel: auditActionLabel(locals.locale, entry.action) }));
+	return { entries, nextBefore: page.nextBefore, isFirstPage: !before };
 };
