@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { i18nMessages } from './src/lib/i18n/vite-plugin.ts';
 import { canStartThrowawayCluster } from './test/setup/postgres-cluster.ts';
 
 // Integration tests run on PGlite and, when one can be had, on a real PostgreSQL.
@@ -18,7 +19,8 @@ const integration = (engine: 'pglite' | 'postgres') => ({
 });
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// Each locale of each message group as its own chunk: pages load only what they show.
+	plugins: [i18nMessages({ folder: 'src/lib/i18n/messages' }), sveltekit()],
 	test: {
 		globalSetup: ['test/setup/global-setup.ts'],
 		testTimeout: 20_000,

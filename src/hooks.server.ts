@@ -5,8 +5,16 @@ import { getDatabase } from '$lib/server/db';
 import { getLogger } from '$lib/server/logger';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth/session';
 import { pickLocale, translate } from '$lib/i18n';
+import { allMessagesOf } from '$lib/i18n/catalogue.server';
+import { useServerCatalogue } from '$lib/i18n/missing.svelte';
 import { prepareDatabase } from '$lib/server/startup';
 import { connectLiveRelay } from '$lib/server/forum/live';
+
+// A page that uses a key outside its route's message groups still renders it (and it is logged once).
+useServerCatalogue(
+	(locale, key) => allMessagesOf(locale)[key],
+	(locale, key) => getLogger().warn({ key, locale }, 'message key outside the groups loaded for its route (src/lib/i18n/route-groups.ts)')
+);
 
 export const init: ServerInit = async () => {
 	// `npm start` prepares the database before it listens; `vite dev` has no such step.

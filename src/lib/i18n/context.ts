@@ -1,6 +1,8 @@
 /** The translate function of the current page, set once by the root layout. */
 import { getContext, setContext } from 'svelte';
-import { translator, type Locale, type Translate } from './index';
+import type { Messages, Translate } from './keys';
+import { fillTemplate, type Locale } from './locale';
+import { missingMessage } from './missing.svelte';
 
 const key = Symbol('i18n');
 
@@ -9,11 +11,18 @@ interface I18nContext {
 	t: Translate;
 }
 
-/** Called by the root layout with a getter so that a locale change re-renders. */
-export function setI18n(locale: () => Locale): void {
+/**
+ * Called by the root layout with getters, so that a change of locale or of loaded groups
+ * (a navigation to another feature) re-renders. `messages` holds the groups of the page's
+ * route in its locale (routes/+layout.ts).
+ */
+export function setI18n(locale: () => Locale, messages: () => Messages): void {
 	setContext<I18nContext>(key, {
 		locale,
-		t: (messageKey, params) => translator(locale())(messageKey, params)
+		t: (messageKey, params) => {
+			const current = locale();
+			return fillTemplate(current, messages()[messageKey] ?? missingMessage(current, messageKey), params);
+		}
 	});
 }
 

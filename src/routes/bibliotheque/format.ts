@@ -1,5 +1,6 @@
 /** Display helpers of the library pages (browser-safe). */
-import { formatNumber, type Locale, type MessageKey, type Translate } from '$lib/i18n';
+import type { Locale, MessageKey, Translate } from '$lib/i18n';
+import { formatNumber } from '$lib/i18n/locale';
 import { ATTACHMENT_TYPES, type AttachmentMediaType } from '$lib/domain/library';
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {

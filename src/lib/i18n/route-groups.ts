@@ -1,0 +1,42 @@
+/**
+ * Which message groups a page needs besides `common` (layout, navigation, errors, reference
+ * lists), by route id: a page loads the entries of its route and of every parent route
+ * (`/forums/sujet/[id]` gets those of `/forums` and `/forums/sujet`); `/` is the dashboard
+ * alone. Keys named by a page's code are checked against this table by route-groups.test.ts;
+ * keys that arrive as data (notification titles, audit actions, failures) are listed here
+ * by hand. A key outside its page's groups still shows (see context.ts), with a warning.
+ */
+import type { MessageGroup } from './keys';
+
+export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
+	'/': ['dashboard'],
+	'/admin': ['admin'],
+	'/bibliotheque': ['library'],
+	'/calendrier': ['calendar'],
+	'/compte': ['auth'],
+	'/connexion': ['auth'],
+	'/deconnexion': ['auth'],
+	'/inscription': ['auth'],
+	'/mot-de-passe-oublie': ['auth'],
+	'/reinitialisation': ['auth'],
+	'/verification': ['auth'],
+	'/cpts': ['cpts'],
+	'/cpts/[slug]': ['drafts'],
+	'/formations': ['dpc', 'calendar'],
+	'/forums': ['forum'],
+	'/forums/sujet': ['calendar'],
+	// Notification titles come from the features that send them.
+	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
+	'/projets': ['drafts']
+};
+
+/** The groups a route needs, `common` first; for an unknown route (404), `common` alone. */
+export function groupsForRoute(routeId: string | null): MessageGroup[] {
+	const groups = new Set<MessageGroup>(['common']);
+	if (routeId === '/') return [...groups, ...ROUTE_GROUPS['/']];
+	const segments = routeId?.split('/').filter(Boolean) ?? [];
+	for (let length = 1; length <= segments.length; length++) {
+		for (const group of ROUTE_GROUPS[`/${segments.slice(0, length).join('/')}`] ?? []) groups.add(group);
+	}
+	return [...groups];
+}
