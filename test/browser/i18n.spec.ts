@@ -47,7 +47,7 @@ for (const locale of ['fr', 'en'] as const) {
 			// A fresh page each time: the scripts counted are those of a first visit (the cache aside).
 			const visit = await context.newPage();
 			const watched = watch(visit);
-			await visit.goto(path, { waitUntil: 'networkidle' });
+			const response = await visit.goto(path, { waitUntil: 'networkidle' });
 			await expect(visit.locator('html')).toHaveAttribute('lang', locale);
 			expect(await keysShown(visit), path).toEqual([]);
 			expect(watched.warnings, path).toEqual([]);
@@ -55,6 +55,8 @@ for (const locale of ['fr', 'en'] as const) {
 			expect(scripts.includes(other.forums), `${path} : messages de l’autre langue`).toBe(false);
 			if (path.startsWith('/forums')) {
 				expect(scripts.includes(own.forums), path).toBe(true);
+				// Named by the server-rendered page, so fetched beside the page's modules, not after them.
+				expect(await response!.text(), path).toMatch(new RegExp(`<link rel="modulepreload" href="[^"]*/messages-forum\\.${locale}\\.`));
 				expect(scripts.includes(own.library) || scripts.includes(own.dpc), `${path} : messages d’autres rubriques`).toBe(false);
 			}
 			await visit.close();

@@ -3,7 +3,7 @@
  * once per combination. In the browser each chunk is fetched once and then cached (immutable
  * file name); on the server the same modules are imported from the build.
  */
-import { loaders } from 'virtual:i18n-messages';
+import { files, loaders } from 'virtual:i18n-messages';
 import type { MessageGroup, Messages } from './keys';
 import type { Locale } from './locale';
 
@@ -38,4 +38,12 @@ export function loadMessages(locale: Locale, groups: readonly MessageGroup[]): P
 /** Every group of a locale. */
 export function loadAllMessages(locale: Locale): Promise<Messages> {
 	return loadMessages(locale, Object.keys(loaders) as MessageGroup[]);
+}
+
+/**
+ * The files of these groups in this locale, from the site's root, for the server-rendered
+ * page's `<link rel="modulepreload">` (none in the browser, which has imported them by then, nor in development).
+ */
+export function messageFiles(locale: Locale, groups: readonly MessageGroup[]): string[] {
+	return [...new Set(groups)].flatMap((group) => files[group]?.[locale] ?? []);
 }
