@@ -16,8 +16,6 @@
  *   writers on 8 threads and on one hot thread;
  * - the JavaScript a first visit of the list pages loads (gzip level 6, as most servers).
  */
-import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import { forumCategories, forumReadPositions, forumThreads, userRoles, users } from '../../src/lib/server/db/schema';
@@ -25,6 +23,7 @@ import { DEMO_CATEGORIES } from '../../src/lib/server/forum/demo-content';
 import { ensureCategory } from '../../src/lib/server/forum/categories';
 import { loadForumViewer } from '../../src/lib/server/forum/permissions';
 import { getThreadView, replyToThread } from '../../src/lib/server/forum/threads';
+import { launchChromium, measureFirstLoad } from '../lib/first-load';
 import type { BenchContext, BenchTarget, Scenario } from '../lib/types';
 
 const THREADS = 10_000;
@@ -163,33 +162,6 @@ async function postingThroughput(db: Db): Promise<void> {
 	}
 }
 
-/**
- * The JavaScript a first visit of `path` loads, as Chromium fetches it (entry points, their
- * static imports and the page's nodes), each file gzipped at level 6 as most servers send it.
- */
-async function firstLoadJs(appUrl: string, path: string, cookie: string): Promise<{ files: number; raw: number; gzip: number }> {
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-	try {
-		const context = await browser.newContext();
-		const [name, value] = cookie.split('=');
-		await context.addCookies([{ name, value, url: appUrl }]);
-		const page = await context.newPage();
-		const scripts: Promise<Buffer>[] = [];
-		page.on('response', (response) => {
-			if (response.request().resourceType() === 'script') scripts.push(response.body());
-		});
-		await page.goto(`${appUrl}${path}`, { waitUntil: 'networkidle' });
-		const bodies = await Promise.all(scripts);
-		return {
-			files: bodies.length,
-			raw: bodies.reduce((sum, body) => sum + body.length, 0),
-			gzip: bodies.reduce((sum, body) => sum + gzipSync(body, { level: 6 }).length, 0)
-		};
-	} finally {
-		await browser.close();
-	}
-}
-
 let cookie = '';
 
 const scenario: Scenario = {
@@ -200,9 +172,14 @@ const scenario: Scenario = {
 		await directThreadView(context.db);
 		await postingThroughput(context.db);
 		cookie = await context.sessionCookie(READER);
-		for (const path of ['/forums', `/forums/${categorySlug}`, `/forums/sujet/${bigThreadId}?depuis=2501`]) {
-			const js = await firstLoadJs(context.appUrl, path, cookie);
-			console.log(`[bench] forum : JavaScript au premier chargement de ${path} : ${js.files} fichiers, ${(js.raw / 1024).toFixed(1)} ko, ${(js.gzip / 1024).toFixed(1)} ko gzip`);
+		const browser = await launchChromium();
+		try {
+			for (const path of ['/forums', `/forums/${categorySlug}`, `/forums/sujet/${bigThreadId}?depuis=2501`]) {
+				const js = await measureFirstLoad(browser, context.appUrl, path, cookie);
+				console.log(`[bench] forum : JavaScript au premier chargement de ${path} : ${js.files.length} fichiers, ${(js.raw / 1024).toFixed(1)} ko, ${(js.gzip / 1024).toFixed(1)} ko gzip`);
+			}
+		} finally {
+			await browser.close();
 		}
 		// Back at 2,500 for the page target (the direct measure and the visits above moved it).
 		await context.db.update(forumReadPositions).set({ lastReadPosition: READ_UP_TO }).where(and(eq(forumReadPositions.userId, readerId), eq(forumReadPositions.threadId, bigThreadId)));
