@@ -114,6 +114,8 @@ test('password reset by a one-time link signs in with the new password only', as
 
 	await page.goto('/connexion');
 	await page.getByRole('link', { name: /oublié/ }).click();
+	// The sign-in page has an E-mail field too: fill the new page's, once it is there.
+	await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByRole('button', { name: 'Envoyer le lien' }).click();
 	await expect(page.getByText('Si un compte existe avec cette adresse')).toBeVisible();
