@@ -30,9 +30,12 @@ export function launchChromium(): Promise<Browser> {
 	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 }
 
-/** A first visit of `path` in a fresh browser context (empty cache), signed in when `cookie` is given. */
-export async function measureFirstLoad(browser: Browser, appUrl: string, path: string, cookie?: string): Promise<FirstLoad> {
-	const context = await browser.newContext();
+/**
+ * A first visit of `path` in a fresh browser context (empty cache), signed in when `cookie` is
+ * given; `language` is the browser's (Accept-Language: the locale of a visitor), French by default.
+ */
+export async function measureFirstLoad(browser: Browser, appUrl: string, path: string, cookie?: string, language = 'fr-FR'): Promise<FirstLoad> {
+	const context = await browser.newContext({ locale: language });
 	try {
 		if (cookie) {
 			const [name, ...rest] = cookie.split('=');
