@@ -103,8 +103,11 @@ interface ServerUnderTest {
 
 /** Figures of one server in one run. */
 interface Figures {
-	/** cpuMs: the server process's CPU time (user + system) per round, from /proc. */
-	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number; cpuMs: number }>;
+	/**
+	 * cpuMs: the server process's CPU time (user + system) per round, from /proc;
+	 * clientCpuMs: this process's (the clients') during that server's rounds.
+	 */
+	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number; cpuMs: number; clientCpuMs: number }>;
 	lateJoinMs: number;
 	lateJoinBytes: number;
 	memoryPerDocumentKb: number;
@@ -367,6 +370,8 @@ interface FanoutRig {
 	clients: Client[];
 	samples: number[];
 	lost: number;
+	/** CPU time of this process (the clients) during the recorded rounds, in µs. */
+	clientCpuUs: number;
 	/** The next client (in turn) types a word; resolves once every other client holds it. */
 	round(recording: boolean): Promise<void>;
 }
@@ -389,6 +394,7 @@ async function fanoutRig(server: ServerUnderTest, running: RunningServer, count:
 		clients,
 		samples: [],
 		lost: 0,
+		clientCpuUs: 0,
 		async round(record) {
 			recording = record;
 			sender = clients[played % count];
@@ -398,10 +404,15 @@ async function fanoutRig(server: ServerUnderTest, running: RunningServer, count:
 				roundDone = resolve;
 				timer = setTimeout(resolve, 10_000);
 			});
+			const cpu = process.cpuUsage();
 			roundStart = performance.now();
 			sender.text.insert(sender.text.length, `mot${played++} `);
 			await done;
 			clearTimeout(timer);
+			if (record) {
+				const used = process.cpuUsage(cpu);
+				rig.clientCpuUs += used.user + used.system;
+			}
 			if (pending > 0 && record) rig.lost += pending;
 			pending = 0;
 		}
@@ -438,7 +449,8 @@ async function measureFanout(order: ServerUnderTest[], running: Map<ServerKey, R
 		const expected = rig.clients[0].text.toString();
 		await waitFor(() => rig.clients.every((client) => client.text.toString() === expected), 'convergence');
 		const sorted = rig.samples.sort((a, b) => a - b);
-		figures.get(rig.key)!.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost: rig.lost, cpuMs };
+		const clientCpuMs = rig.clientCpuUs / 1000 / rounds;
+		figures.get(rig.key)!.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost: rig.lost, cpuMs, clientCpuMs };
 		for (const client of rig.clients) client.destroy();
 	}
 }
@@ -536,6 +548,7 @@ function table(servers: ServerUnderTest[], results: Map<ServerKey, Figures[]>): 
 		rows.push({ label: `Diffusion ${count} clients, p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
 		rows.push({ label: `Diffusion ${count} clients, p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
 		rows.push({ label: `Diffusion ${count} clients, CPU serveur / tour (ms)`, pick: (f) => f.fanout[count]?.cpuMs ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, CPU des clients / tour (ms)`, pick: (f) => f.fanout[count]?.clientCpuMs ?? Number.NaN, format: ms });
 	}
 	rows.push({ label: `Retardataire, ${settings.updates} mises à jour (ms)`, pick: (f) => f.lateJoinMs, format: ms });
 	rows.push({ label: 'Mémoire / document chargé, tas + externe (Kio)', pick: (f) => f.memoryPerDocumentKb, format: kb });
