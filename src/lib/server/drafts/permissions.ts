@@ -46,14 +46,6 @@ export interface DraftAccess {
 	canManage: boolean;
 }
 
-export async function isDraftReviewer(db: DbOrTx, userId: string, draftId: string): Promise<boolean> {
-	const [row] = await db
-		.select({ userId: draftReviewers.userId })
-		.from(draftReviewers)
-		.where(and(eq(draftReviewers.draftId, draftId), eq(draftReviewers.userId, userId)));
-	return Boolean(row);
-}
-
 /**
  * What the rules read about a draft and one viewer: the draft, the viewer's membership of
  * its CPTS and their invitation, read in one query. `viewerId` is whom the membership and
