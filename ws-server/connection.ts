@@ -20,9 +20,11 @@ import {
 	decodeMessage,
 	encodeAwareness,
 	encodeAwarenessEntries,
+	encodeAwarenessMessage,
 	encodeSyncStep1,
 	encodeSyncStep2,
 	MalformedMessage,
+	type AwarenessEntry,
 	type ProtocolMessage
 } from './protocol';
 
@@ -194,11 +196,23 @@ export class Connection implements DocumentConnection {
 			if (this.awarenessId === null) {
 				if (this.heldByAnotherPerson(entry.clientId)) continue;
 				this.awarenessId = entry.clientId;
+				if (entry.state !== 'null') this.askToRaiseClock(entry);
 			}
 			if (entry.clientId !== this.awarenessId) continue;
 			entries.push({ ...entry, state: this.withSessionIdentity(entry.state) });
 		}
 		return entries.length > 0 ? encodeAwarenessEntries(entries) : null;
+	}
+
+	/**
+	 * A client that reconnects (here, or to another instance after its own went away) sends
+	 * its presence with the clock it had, which every peer that saw it leave, instances and
+	 * browsers alike, holds as removed and ignores: it would stay invisible until its next
+	 * renewal, up to 15 s later. Telling it that it was removed at that clock is y-protocols'
+	 * own remedy: the client raises its clock and announces itself again.
+	 */
+	private askToRaiseClock(entry: AwarenessEntry): void {
+		this.send(encodeAwarenessMessage([{ clientId: entry.clientId, clock: entry.clock, state: 'null' }]));
 	}
 
 	private heldByAnotherPerson(clientId: number): boolean {

@@ -117,6 +117,14 @@ export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	}
 }
 
+/** An awareness message carrying these entries. */
+export function encodeAwarenessMessage(entries: AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(entries));
+	return encoding.toUint8Array(encoder);
+}
+
 /** Writes entries back as an awareness update. */
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 	const encoder = encoding.createEncoder();

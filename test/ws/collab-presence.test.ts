@@ -4,11 +4,10 @@
  * (on another instance either), and presence goes when its connection closes, when its
  * instance shuts down (it says so) and when its instance dies (it falls silent).
  */
-import * as encoding from 'lib0/encoding';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeAwarenessEntries, MESSAGE_AWARENESS } from '../../ws-server/protocol';
+import { encodeAwarenessMessage } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 import {
@@ -63,10 +62,7 @@ const presenceOf = (observer: TestClient, clientId: number) => observer.provider
 
 /** A y-websocket awareness message carrying one entry, written by hand. */
 function awarenessMessage(clientId: number, clock: number, state: object | null): Uint8Array {
-	const message = encoding.createEncoder();
-	encoding.writeVarUint(message, MESSAGE_AWARENESS);
-	encoding.writeVarUint8Array(message, encodeAwarenessEntries([{ clientId, clock, state: JSON.stringify(state) }]));
-	return encoding.toUint8Array(message);
+	return encodeAwarenessMessage([{ clientId, clock, state: JSON.stringify(state) }]);
 }
 
 /** A logger whose lines the test can read. */
@@ -122,6 +118,38 @@ describe.runIf(redisAvailable)('presence across instances', () => {
 		await waitFor(() => !presenceOf(elsewhere, victim.doc.clientID) && !presenceOf(besideVictim, victim.doc.clientID), 'Alice’s presence removed everywhere');
 	});
 
+	it('shows presence held on other instances to an instance that loads the document later', async () => {
+		const { documentName, alice, bruno } = await scene();
+		const one = await start();
+		const first = connect(one.url, documentName, alice.cookie);
+		await waitFor(() => first.provider.synced, 'synced');
+		first.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(() => one.collab.metrics().redis.published > 0, 'published');
+		// Instance two loads the document after Alice said where she is: it asks, one answers.
+		const two = await start();
+		const late = connect(two.url, documentName, bruno.cookie);
+		await waitFor(() => presenceOf(late, first.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice’s presence on the late instance');
+	});
+
+	it('shows a client that moved to a restarted instance again at once, not after its next renewal', async () => {
+		const { documentName, alice, bruno } = await scene();
+		const restarting = await start();
+		const staying = await start();
+		const mover = connect(restarting.url, documentName, alice.cookie);
+		const here = connect(staying.url, documentName, bruno.cookie);
+		await waitFor(() => mover.provider.synced && here.provider.synced, 'both synced');
+		mover.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(() => presenceOf(here, mover.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present');
+
+		servers.splice(servers.indexOf(restarting), 1);
+		await restarting.stop();
+		await waitFor(() => !presenceOf(here, mover.doc.clientID), 'Alice gone with her instance');
+		await start({ port: restarting.port });
+		await waitFor(() => mover.provider.synced, 'Alice reconnected');
+		// Her provider renews its presence every 15 s; the wait is shorter than that.
+		await waitFor(() => presenceOf(here, mover.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present again on the other instance', 5_000);
+	});
+
 	it('removes the presence of an instance that shuts down: it announces it', async () => {
 		const { documentName, alice, bruno } = await scene();
 		// Silence could not explain a removal within the wait below: this instance's heartbeat
@@ -168,4 +196,22 @@ describe.runIf(redisAvailable)('presence across instances', () => {
 			await doomed.exited;
 		}
 	}, 90_000);
+});
+
+describe('presence after a reconnect', () => {
+	it('shows a client that reconnected at once, not after its next renewal', async () => {
+		const { documentName, alice, bruno } = await scene();
+		const server = await startCollab(testDb.db);
+		servers.push(server);
+		const blinking = connect(server.url, documentName, alice.cookie);
+		const observer = connect(server.url, documentName, bruno.cookie);
+		await waitFor(() => blinking.provider.synced && observer.provider.synced, 'both synced');
+		blinking.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+		await waitFor(() => presenceOf(observer, blinking.doc.clientID)?.user !== undefined, 'Alice present');
+		blinking.provider.disconnect();
+		await waitFor(() => !presenceOf(observer, blinking.doc.clientID), 'Alice gone');
+		blinking.provider.connect();
+		// Her provider renews its presence every 15 s; the wait is shorter than that.
+		await waitFor(() => presenceOf(observer, blinking.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present again', 5_000);
+	});
 });
