@@ -107,7 +107,14 @@ export class RedisFanout {
 	 * the channel on which its flush requests are answered.
 	 */
 	startRequester(): Promise<void> {
-		this.repliesReady ??= this.sub.subscribe(this.replyChannel).then(() => undefined);
+		this.repliesReady ??= this.sub.subscribe(this.replyChannel).then(
+			() => undefined,
+			(error: unknown) => {
+				// Tried again by the next request rather than failing every one after it.
+				this.repliesReady = null;
+				throw error;
+			}
+		);
 		return this.repliesReady;
 	}
 
@@ -143,8 +150,13 @@ export class RedisFanout {
 		this.publishDocument(documentName, encodeUpdate(update));
 	}
 
+	/**
+	 * Publishes a rights change. Callers await it after their change committed: with Redis
+	 * away it fails within a bound instead of holding them until Redis is back.
+	 */
 	async publishAccess(change: AccessChange): Promise<void> {
-		await this.pub.publish(ACCESS_CHANNEL, JSON.stringify({ origin: this.instanceId, ...change }));
+		const published = this.outage() ? false : await withinBound(this.pub.publish(ACCESS_CHANNEL, JSON.stringify({ origin: this.instanceId, ...change })), 2_000);
+		if (!published) throw new Error('rights change not published: Redis unavailable');
 	}
 
 	/**
@@ -154,7 +166,14 @@ export class RedisFanout {
 	 * how many answers to wait for (none: no wait at all).
 	 */
 	async requestFlush(documentName: string, timeoutMs: number): Promise<LiveFlushResult> {
-		await this.startRequester();
+		const deadline = Date.now() + timeoutMs;
+		// Answers come on the reply channel: it must be subscribed first (at once, but never
+		// past the bound: with Redis away, subscribing waits for it to come back). During an
+		// outage noticed already, no wait at all: every export would otherwise stall.
+		if (this.outage() || !(await withinBound(this.startRequester(), timeoutMs))) {
+			this.log.warn({ documentName }, 'flush request not sent: Redis unavailable');
+			return { holders: 0, confirmed: 0, complete: false };
+		}
 		const requestId = randomUUID();
 		return new Promise<LiveFlushResult>((resolve) => {
 			let timer: NodeJS.Timeout | undefined;
@@ -173,12 +192,15 @@ export class RedisFanout {
 				resolve({ holders, confirmed: wait.confirmed, complete: wait.holders !== null && wait.confirmed >= holders });
 			};
 			this.flushWaits.set(requestId, wait);
-			timer = setTimeout(() => {
-				if (this.flushWaits.has(requestId)) {
-					this.log.warn({ documentName, holders: wait.holders, answered: wait.answered }, 'flush request not answered by every holder in time');
-				}
-				finish();
-			}, timeoutMs);
+			timer = setTimeout(
+				() => {
+					if (this.flushWaits.has(requestId)) {
+						this.log.warn({ documentName, holders: wait.holders, answered: wait.answered }, 'flush request not answered by every holder in time');
+					}
+					finish();
+				},
+				Math.max(0, deadline - Date.now())
+			);
 			this.published++;
 			this.pub.publish(documentChannel(documentName), this.envelope(encodeFlushRequest(this.replyChannel, requestId))).then(
 				(holders) => {
@@ -218,9 +240,16 @@ export class RedisFanout {
 			// Queued before QUIT on the same connection, so it goes out first.
 			this.pub.publish(INSTANCES_CHANNEL, JSON.stringify({ instanceId: this.instanceId, leaving: true })).catch(() => {});
 		}
-		await Promise.allSettled([this.sub.quit(), this.pub.quit()]);
+		// QUIT lets what is queued (the removals and the goodbye above) go out first; with Redis
+		// away it would wait for its return, and shutdown with it.
+		await withinBound(Promise.allSettled([this.sub.quit(), this.pub.quit()]), 1_000);
 		this.sub.disconnect();
 		this.pub.disconnect();
+	}
+
+	/** Redis was reached once and is away now (a first connection may still be on its way). */
+	private outage(): boolean {
+		return this.readyOnce && (this.sub.status !== 'ready' || this.pub.status !== 'ready');
 	}
 
 	/** Says this instance is alive, and notices the instances that fell silent. */
@@ -305,6 +334,17 @@ export class RedisFanout {
 		} catch (error) {
 			this.log.warn({ err: error, channel }, 'unreadable redis message dropped');
 		}
+	}
+}
+
+/** Whether `promise` settles well within `ms` (false when it rejects or takes longer). */
+async function withinBound(promise: Promise<unknown>, ms: number): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+	try {
+		return await Promise.race([promise.then(() => true, () => false), late]);
+	} finally {
+		clearTimeout(timer);
 	}
 }
 

@@ -8,7 +8,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeSiteFanout, documentChannel, flushLiveDocument, unregisterCollabServer } from '../../src/lib/server/collab/registry';
+import { closeSiteFanout, documentChannel, flushLiveDocument, notifyAccessChanged, unregisterCollabServer } from '../../src/lib/server/collab/registry';
 import { resetConfig } from '../../src/lib/server/config';
 import { yjsDocuments } from '../../src/lib/server/db/schema';
 import {
@@ -168,25 +168,39 @@ describe('with the document loaded in this process', () => {
 	});
 });
 
-describe.runIf(redisAvailable)('with the document loaded on other instances, reached through Redis', () => {
-	/** This process then has no collaboration server of its own (until a test starts one): the site beside a ws-server. */
-	async function asSiteOnly<T>(run: () => Promise<T>): Promise<T> {
-		const previous = process.env.REDIS_URL;
-		process.env.REDIS_URL = REDIS_URL;
+/** This process without a collaboration server of its own (until a test starts one): the site beside a ws-server. */
+async function asSiteOnly<T>(redisUrl: string, run: () => Promise<T>): Promise<T> {
+	const previous = process.env.REDIS_URL;
+	process.env.REDIS_URL = redisUrl;
+	resetConfig();
+	try {
+		return await run();
+	} finally {
+		if (previous === undefined) delete process.env.REDIS_URL;
+		else process.env.REDIS_URL = previous;
 		resetConfig();
-		try {
-			return await run();
-		} finally {
-			if (previous === undefined) delete process.env.REDIS_URL;
-			else process.env.REDIS_URL = previous;
-			resetConfig();
-			await closeSiteFanout();
-		}
+		await closeSiteFanout();
 	}
+}
 
+describe('with Redis unreachable', () => {
+	it('still exports the stored text within the bound, refuses a restore, and never hangs on a rights notice', async () => {
+		const { draft, documentName, alice, claire } = await scene();
+		const first = await nameVersion(testDb.db, alice.user, draft.id, 'Trame');
+		// Nothing listens there: every Redis command waits for a connection that never comes.
+		await asSiteOnly(`redis://127.0.0.1:${await freePort()}`, async () => {
+			expect(await flushLiveDocument(documentName)).toEqual({ holders: 0, confirmed: 0, complete: false });
+			expect(await markdownExport(draft.id, alice.user)).toContain('Diagnostic territorial.');
+			await expectAppError(restoreVersion(testDb.db, claire.user, draft.id, first.number), 'conflict');
+			await notifyAccessChanged({ userId: alice.user.id, documentName });
+		});
+	}, 60_000);
+});
+
+describe.runIf(redisAvailable)('with the document loaded on other instances, reached through Redis', () => {
 	it('asks the holders to write, waits for them, and refuses a restore when one does not answer', async () => {
 		const { draft, documentName, alice, claire } = await scene();
-		await asSiteOnly(async () => {
+		await asSiteOnly(REDIS_URL, async () => {
 			// Two instances through Redis, out of this process's registry: as separate processes are.
 			const one = await start({ redisUrl: REDIS_URL, limits: holdWrites });
 			const two = await start({ redisUrl: REDIS_URL, limits: holdWrites });
@@ -236,7 +250,7 @@ describe.runIf(redisAvailable)('with the document loaded on other instances, rea
 
 	it('reaches a real `npm run ws-server` process: export, status version and restore', async () => {
 		const { draft, documentName, alice, claire } = await scene();
-		await asSiteOnly(async () => {
+		await asSiteOnly(REDIS_URL, async () => {
 			const child = startWsServerProcess({ databaseUrl: testDb.url, port: await freePort(), redisUrl: REDIS_URL });
 			try {
 				await child.started();

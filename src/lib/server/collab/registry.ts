@@ -204,14 +204,15 @@ let siteFanoutPromise: Promise<RedisFanout> | undefined;
 
 function siteFanout(redisUrl: string): Promise<RedisFanout> {
 	siteFanoutPromise ??= import('../../../../ws-server/fanout')
-		.then(async ({ RedisFanout }) => {
+		.then(({ RedisFanout }) => {
 			const fanout = new RedisFanout(
 				redisUrl,
 				`site:${randomUUID()}`,
 				{ onDocumentMessage() {}, onAccessChange() {}, onReconnected() {} },
 				getLogger().child({ component: 'collab-site' })
 			);
-			await fanout.startRequester();
+			// Not awaited: with Redis away it would wait for its return; requests bound their own wait.
+			void fanout.startRequester().catch(() => {});
 			return fanout;
 		})
 		.catch((error: unknown) => {
