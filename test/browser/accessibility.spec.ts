@@ -239,7 +239,7 @@ test('at 320 px wide, pages reflow without sideways scrolling (WCAG 1.4.10): wid
 	await expectNoSidewaysScroll(page);
 	await page.goto(await firstLink(page, /^\/formations\/sessions\/[^/?]+$/));
 	await expectNoSidewaysScroll(page);
-	for (const path of ['/projets', '/bibliotheque', '/cpts/sud-toulois']) {
+	for (const path of ['/projets', '/bibliotheque', '/cpts/sud-toulois', '/compte']) {
 		await page.goto(path);
 		await expectNoSidewaysScroll(page);
 	}
