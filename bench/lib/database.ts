@@ -17,12 +17,19 @@ function checkedName(name: string): string {
 	return name;
 }
 
-export async function createBenchDatabase(serverUrl: string, name: string): Promise<BenchDatabase> {
+/**
+ * `reuse` keeps a database of that name when it exists (migrated to the current schema,
+ * seeded only if empty), so a scenario whose data takes minutes to generate can be re-run.
+ */
+export async function createBenchDatabase(serverUrl: string, name: string, { reuse = false } = {}): Promise<BenchDatabase> {
 	const databaseName = checkedName(name);
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	try {
-		await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-		await admin.unsafe(`create database ${databaseName}`);
+		const exists = (await admin`select 1 from pg_database where datname = ${databaseName}`).length > 0;
+		if (!(reuse && exists)) {
+			await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+			await admin.unsafe(`create database ${databaseName}`);
+		}
 	} finally {
 		await admin.end();
 	}

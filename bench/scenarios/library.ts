@@ -16,8 +16,12 @@
  *   the harness's cpts_bench database, then its targets are loaded with autocannon);
  * - alone: `npx tsx bench/scenarios/library.ts` creates its own database cpts_bench_library
  *   (BENCH_DATABASE_URL's server), prints the query figures, then loads the search page
- *   with the same harness modules. BENCH_LIBRARY_DOCUMENTS changes the 100,000.
+ *   with the same harness modules. BENCH_LIBRARY_DOCUMENTS changes the 100,000,
+ *   BENCH_DATABASE_NAME the database; BENCH_KEEP_DATABASE=1 keeps it at the end and reuses
+ *   it on the next run (generation takes minutes), BENCH_QUERIES_ONLY=1 stops after the
+ *   query figures.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
@@ -142,9 +146,16 @@ export async function generateLibrary(db: Db, log: (message: string) => void = c
 	log(`  ${DOCUMENTS} documents insérés et analysés en ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/** How many generated documents the database holds (ids `bench…`). */
+async function generatedCount(db: Db): Promise<number> {
+	const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(libraryResources).where(sql`${libraryResources.id} like 'bench%'`);
+	return Number(row?.count ?? 0);
+}
+
 export interface QueryFigures {
 	label: string;
 	matches: number;
+	runs: number;
 	p50: number;
 	p95: number;
 	max: number;
@@ -166,7 +177,7 @@ export async function measureQueries(db: Db, runs = 200): Promise<QueryFigures[]
 			times.push(performance.now() - started);
 		}
 		times.sort((a, b) => a - b);
-		figures.push({ label: shape.label, matches, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1] });
+		figures.push({ label: shape.label, matches, runs, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1] });
 	}
 	return figures;
 }
@@ -177,7 +188,12 @@ export function formatQueryFigures(figures: QueryFigures[]): string {
 		(figure) =>
 			`${figure.label.padEnd(48)} ${String(figure.matches).padStart(7)} résultats   p50 ${number.format(figure.p50).padStart(6)} ms   p95 ${number.format(figure.p95).padStart(6)} ms   max ${number.format(figure.max).padStart(6)} ms`
 	);
-	return [`Recherche dans la bibliothèque (${DOCUMENTS} documents, searchLibrary complet : page, extraits, total, facettes)`, ...lines].join('\n');
+	const load = loadavg().map((value) => value.toFixed(2)).join(' / ');
+	return [
+		`Recherche dans la bibliothèque (${DOCUMENTS} documents, searchLibrary complet : page, extraits, total, facettes ; ${figures[0]?.runs ?? 0} appels successifs par forme)`,
+		...lines,
+		`Charge de la machine (1 / 5 / 15 min) à la fin des mesures : ${load}`
+	].join('\n');
 }
 
 function searchTargets(): BenchTarget[] {
@@ -217,11 +233,14 @@ async function standalone(): Promise<void> {
 	const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 	const loadBefore = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
 	if (process.env.BENCH_SKIP_BUILD !== '1') buildIfNeeded((message) => console.log(`[bench] ${message}`));
-	console.log('[bench] base cpts_bench_library : création, migrations, réseau de démonstration…');
-	const bench = await createBenchDatabase(serverUrl, 'cpts_bench_library');
+	const databaseName = process.env.BENCH_DATABASE_NAME ?? 'cpts_bench_library';
+	const reuse = process.env.BENCH_KEEP_DATABASE === '1';
+	console.log(`[bench] base ${databaseName} : ${reuse ? 'reprise si elle existe' : 'création'}, migrations, réseau de démonstration…`);
+	const bench = await createBenchDatabase(serverUrl, databaseName, { reuse });
 	const servers: { stop(): Promise<void> }[] = [];
 	try {
-		await generateLibrary(bench.database.db, (message) => console.log(`[bench] ${message}`));
+		if (reuse && (await generatedCount(bench.database.db)) === DOCUMENTS) console.log(`[bench] ${DOCUMENTS} documents déjà générés : repris`);
+		else await generateLibrary(bench.database.db, (message) => console.log(`[bench] ${message}`));
 		const queryFigures = await measureQueries(bench.database.db);
 		console.log(formatQueryFigures(queryFigures));
 		if (process.env.BENCH_QUERIES_ONLY === '1') return;
