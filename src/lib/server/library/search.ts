@@ -4,28 +4,30 @@
  * - User text goes through websearch_to_tsquery('french_unaccent', …), which accepts any
  *   input (quotes, operators, lone accents) without a syntax error, after being cut to
  *   MAX_QUERY_LENGTH. Stemming and accent removal make "prevention" find "prévention".
- * - Matches come from the GIN index on the generated `search_vector`. A common word can
- *   match a sixth of the library: the full text is only read and scored (ts_rank_cd) for a
- *   bounded set of candidates (rankedPage), and only the page's rows get a ts_headline
- *   snippet, since headlines re-parse the whole text.
- * - Facets (kind, nature, size band, mission, profession, region) are counted in one
- *   statement over packed integers (facet-bits.ts). Values of one facet are OR-ed, facets
- *   are AND-ed; a facet with a selected value is counted without its own filter, so its
- *   other values stay visible.
- * - Rows stay narrow (drizzle/0008_library_storage.sql, 0012_library_facet_bits.sql): what
- *   filters, facets and the first ranking stage read is kept in the row; bodies and the
- *   full vector are not.
+ * - Two statements run side by side (on two connections of the pool): the page and the counts.
+ * - The page (rankedPage) reads library_resources: a common word matches a sixth of the
+ *   library, so candidates come from two short index reads, only a few hundred are scored
+ *   with ts_rank_cd on the full vector, and only the page's rows get a ts_headline snippet,
+ *   since headlines re-parse the whole text.
+ * - The total and the facet counts (kind, nature, size band, mission, profession, region)
+ *   come from one statement over a copy of the published resources kept by a trigger
+ *   (drizzle/0019_library_search_rows_sync.sql), which lists the matches' packed facets
+ *   (facet-bits.ts) for the counting here. Values of one facet are OR-ed, facets are AND-ed; a
+ *   facet with a selected value is counted without its own filter, so its other values stay
+ *   visible. Word queries count in library_search_rows, narrow rows whose vector only the
+ *   index reads; phrases in library_phrase_rows, whose vectors are in the row, since the
+ *   index cannot tell whether words are adjacent and every candidate's positions are read.
  * - The facet counts of the unfiltered browse (the library's front page, the same for
  *   every reader of a kind) are kept for a minute in this process (browseFacetCache).
  */
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db';
-import { libraryResources } from '../db/schema';
+import { libraryResources, librarySearchRows, librarySearchVectors } from '../db/schema';
 import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
-import { readablePublished } from './resources';
+import { readablePublished, readableSearchRows } from './resources';
 import { cachedBrowseFacets } from './browse-cache';
 import { BIT_GROUPS, maskOf } from './facet-bits';
 import { newestFirst } from './columns';
@@ -136,34 +138,64 @@ function selectedValues(query: SearchQuery, facet: FacetName): readonly (string 
 	}
 }
 
+/** Where the matches are counted: word queries in the narrow copy, phrases where positions are in the row. */
+function countedRows(phrase: boolean) {
+	return phrase ? librarySearchVectors : librarySearchRows;
+}
+type CountedRows = ReturnType<typeof countedRows>;
+
+/** A selected facet's filter on the packed columns (the same rows as facetCondition's). */
+function packedCondition(rows: CountedRows, query: SearchQuery, facet: FacetName): SQL {
+	if (facet === 'regions') return inArray(rows.regionCode, query.regions);
+	const column = facet === 'professions' ? rows.professionBits : rows.facetBits;
+	return sql`(${column} & ${maskOf(facet, selectedValues(query, facet))}) <> 0`;
+}
+
+/** The 4-byte big-endian integers of a bytea (Buffer from postgres.js, Uint8Array from PGlite). */
+function int32sOf(bytes: Uint8Array | null): (index: number) => number {
+	if (!bytes) return () => 0;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return (index) => view.getInt32(index * 4);
+}
+
 /**
  * The total and the facet counts in one statement. Values of one facet are OR-ed, facets
  * AND-ed, and a facet with a selection is counted without its own filter (so its other
  * values stay visible): a match counts for every facet when it passes all selected filters,
  * and for facet F alone when F's filter is the only one it fails.
  * The database only lists the packed facet integers of the matches (library/facet-bits.ts),
- * three arrays in one row; the counting happens here on integers. Asking the database for 50
- * `count(*) filter (…)` instead made its planner trade the text index for a parallel scan
- * that reads every out-of-line search vector (340 ms instead of 30 on 100,000 resources).
+ * as bytes (8 per match, read here without parsing text), and their regions; the counting
+ * happens here on integers. Asking the database for 50 `count(*) filter (…)`
+ * instead made its planner trade the text index for a parallel scan reading every vector
+ * (340 ms instead of 30 on 100,000 resources); int4[] arrays cost 6 ms more than bytes to
+ * send and parse for 13,000 matches.
  */
-async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Promise<{ total: number; counts: Map<string, number> }> {
+async function countFacets(
+	db: DbOrTx,
+	viewer: Viewer,
+	query: SearchQuery,
+	phrase: boolean
+): Promise<{ total: number; counts: Map<string, number> }> {
+	const counted = countedRows(phrase);
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// Rows failing two selected filters or more count nowhere: leave them in the database.
-	const failures = selected.map((facet) => sql`(case when ${facetCondition(query, facet)} then 0 else 1 end)`);
+	const failures = selected.map((facet) => sql`(case when ${packedCondition(counted, query, facet)} then 0 else 1 end)`);
 	const where = and(
-		readablePublished(viewer),
-		query.q ? sql`${libraryResources.searchVector} @@ ${tsQuery(query.q)}` : undefined,
+		readableSearchRows(viewer, counted),
+		query.q ? sql`${counted.searchVector} @@ ${tsQuery(query.q)}` : undefined,
 		selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined
 	);
-	type Row = { facet_bits: number[] | null; profession_bits: number[] | null; region_codes: (string | null)[] | null };
+	type Row = { matches: number; packed: Uint8Array | null; regions: (string | null)[] | null };
 	const [row] = rowsOf<Row>(
 		await db.execute(
-			sql`select coalesce(array_agg(${libraryResources.facetBits}), '{}') as facet_bits, coalesce(array_agg(${libraryResources.professionBits}), '{}') as profession_bits, coalesce(array_agg(${libraryResources.regionCode}), '{}') as region_codes from ${libraryResources} where ${where}`
+			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}), ''::bytea) as packed, array_agg(${counted.regionCode}) as regions from ${counted} where ${where}`
 		)
 	);
-	const facetBits = row?.facet_bits ?? [];
-	const professionBits = row?.profession_bits ?? [];
-	const regionOf = row?.region_codes ?? [];
+	const matches = Number(row?.matches ?? 0);
+	const packed = int32sOf(row?.packed ?? null);
+	const facetBitsOf = (index: number) => packed(index * 2);
+	const professionBitsOf = (index: number) => packed(index * 2 + 1);
+	const regionOf = row?.regions ?? [];
 
 	// A selected facet's filter as a test on one match.
 	const selectedRegions = new Set(query.regions);
@@ -171,7 +203,7 @@ async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Prom
 	const passes = (position: number, index: number): boolean => {
 		const facet = selected[position];
 		if (facet === 'regions') return regionOf[index] !== null && selectedRegions.has(regionOf[index]!);
-		return ((facet === 'professions' ? professionBits[index] : facetBits[index]) & masks[position]) !== 0;
+		return ((facet === 'professions' ? professionBitsOf(index) : facetBitsOf(index)) & masks[position]) !== 0;
 	};
 	// Counts per bit of each packed column, and per region; `only` limits to one facet's bits.
 	const facetBitCounts = new Float64Array(31);
@@ -194,7 +226,7 @@ async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Prom
 	};
 
 	let total = 0;
-	for (let index = 0; index < facetBits.length; index += 1) {
+	for (let index = 0; index < matches; index += 1) {
 		let failed = -1;
 		let failedCount = 0;
 		for (let position = 0; position < selected.length && failedCount < 2; position += 1) {
@@ -205,14 +237,14 @@ async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery): Prom
 		}
 		if (failedCount === 0) {
 			total += 1;
-			addBits(facetBitCounts, facetBits[index]);
-			addBits(professionBitCounts, professionBits[index]);
+			addBits(facetBitCounts, facetBitsOf(index));
+			addBits(professionBitCounts, professionBitsOf(index));
 			addRegion(index);
 		} else if (failedCount === 1) {
 			const facet = selected[failed];
 			if (facet === 'regions') addRegion(index);
-			else if (facet === 'professions') addBits(professionBitCounts, professionBits[index]);
-			else addBits(facetBitCounts, facetBits[index] & groupMask[facet]);
+			else if (facet === 'professions') addBits(professionBitCounts, professionBitsOf(index));
+			else addBits(facetBitCounts, facetBitsOf(index) & groupMask[facet]);
 		}
 	}
 
@@ -272,10 +304,16 @@ export function parseHeadline(headline: string): SnippetPart[] {
 	return parts.filter((part) => part.text.length > 0);
 }
 
-/** Whether the text gives the search anything to look for (not only stop words or signs). */
-async function hasSearchableWords(db: DbOrTx, text: string): Promise<boolean> {
-	const rows = rowsOf<{ nodes: number }>(await db.execute(sql`select numnode(${tsQuery(text)})::int as nodes`));
-	return Number(rows[0]?.nodes ?? 0) > 0;
+/**
+ * What the typed words ask for: anything to look for at all (not only stop words or signs),
+ * and whether a phrase (`<->`, `<N>` between quoted words) must be checked on positions.
+ */
+async function analyseWords(db: DbOrTx, text: string): Promise<{ searchable: boolean; phrase: boolean }> {
+	const query = tsQuery(text);
+	const [row] = rowsOf<{ nodes: number; phrase: boolean }>(
+		await db.execute(sql`select numnode(${query})::int as nodes, ${query}::text ~ '<(-|[0-9]+)>' as phrase`)
+	);
+	return { searchable: Number(row?.nodes ?? 0) > 0, phrase: row?.phrase === true };
 }
 
 /** How many matches the precise ranking looks at, at least (see rankedPage). */
@@ -283,35 +321,68 @@ export const RANKED_CANDIDATES = 200;
 
 /**
  * One page of matches, ranked in two stages so that a common word does not mean reading and
- * scoring the full text of every match (15 % of the library for a word like "coordination"):
- * 1. every match is ordered by ts_rank of its title-and-summary vector (a few hundred bytes
- *    kept in the row; ts_rank, about half the cost of ts_rank_cd, is enough to pick
- *    candidates), then by date, and the first candidates are kept;
- * 2. only those are ranked with ts_rank_cd on the full vector (title A, summary B, body C).
- * Matches found only in the body are therefore ranked among the most recent of them.
+ * scoring every match (15 % of the library for a word like "coordination"):
+ * 1. candidates: matches whose title and summary alone match the query come first, by ts_rank
+ *    of that small vector, then every other match by date (newest first). That order only
+ *    needs two short reads, each limited to the number of candidates: the title-and-summary
+ *    matches (library_resources, through their own GIN index) and the newest matches; the
+ *    first candidates of their union are those of the whole. (ts_rank of a title that misses
+ *    a word of the query is not zero but about 1e-20, varying with its length: scoring every
+ *    match by it ordered the body-only matches by title length.)
+ * 2. only those candidates are ranked with ts_rank_cd on the full vector (title A, summary B,
+ *    body C).
  */
-function rankedPage(db: DbOrTx, where: SQL, text: string, offset: number) {
+function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string, offset: number) {
 	const candidateCount = Math.max(RANKED_CANDIDATES, Math.ceil((offset + SEARCH_PAGE_SIZE) / RANKED_CANDIDATES) * RANKED_CANDIDATES);
-	const candidates = db
+	const words = tsQuery(text);
+	const vectors = librarySearchVectors;
+	const where = conditions(viewer, query);
+	const bestHeads = db
 		.select({
 			id: libraryResources.id,
 			publishedAt: libraryResources.publishedAt,
-			headRank: sql<number>`ts_rank(${libraryResources.headVector}, ${tsQuery(text)}, 1)`.as('head_rank')
+			headRank: sql<number>`ts_rank(${libraryResources.headVector}, ${words}, 1)`.as('head_rank')
 		})
 		.from(libraryResources)
-		.where(where)
+		.where(and(where, sql`${libraryResources.headVector} @@ ${words}`))
 		.orderBy(desc(sql`head_rank`), newestFirst, libraryResources.id)
+		.limit(candidateCount);
+	// Their rank stays 0 here: those whose title matches as well are among bestHeads, with
+	// their rank, unless bestHeads is full of better ones. Without facets, the newest matches
+	// are read by date in library_search_vectors, checking each vector in its row (a common
+	// word) or through its text index (a rare one). With facets, library_resources's indexes
+	// on them narrow the matches first, and its statistics let the planner see how much
+	// (it has none on packed bits).
+	const noRank = sql<number>`0::real`.as('head_rank');
+	const newest = FACETS.some((facet) => isSelected(query, facet))
+		? db
+				.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headRank: noRank })
+				.from(libraryResources)
+				.where(where)
+				.orderBy(newestFirst, libraryResources.id)
+				.limit(candidateCount)
+		: db
+				.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
+				.from(vectors)
+				.where(and(readableSearchRows(viewer, vectors), sql`${vectors.searchVector} @@ ${words}`))
+				.orderBy(sql`${vectors.publishedAt} desc nulls last`, vectors.id)
+				.limit(candidateCount);
+	const both = unionAll(bestHeads, newest).as('both');
+	const candidates = db
+		.select({ id: both.id, publishedAt: both.publishedAt, headRank: sql<number>`max(${both.headRank})`.as('best_head_rank') })
+		.from(both)
+		.groupBy(both.id, both.publishedAt)
+		.orderBy(desc(sql`best_head_rank`), sql`${both.publishedAt} desc nulls last`, both.id)
 		.limit(candidateCount)
 		.as('candidates');
-	const full = alias(libraryResources, 'full_text');
 	return db
 		.select({
 			id: candidates.id,
 			publishedAt: candidates.publishedAt,
-			rank: sql<number>`ts_rank_cd(${full.searchVector}, ${tsQuery(text)}, 1)`.as('rank')
+			rank: sql<number>`ts_rank_cd(${vectors.searchVector}, ${words}, 1)`.as('rank')
 		})
 		.from(candidates)
-		.innerJoin(full, eq(full.id, candidates.id))
+		.innerJoin(vectors, eq(vectors.id, candidates.id))
 		.orderBy(desc(sql`rank`), desc(candidates.publishedAt), candidates.id)
 		.limit(SEARCH_PAGE_SIZE)
 		.offset(offset)
@@ -339,13 +410,15 @@ export async function searchLibrary(
 ): Promise<SearchResponse> {
 	const query: SearchQuery = { ...rawQuery, q: cleanSearchText(rawQuery.q) };
 	const emptyFacets = Object.fromEntries(FACETS.map((facet) => [facet, []])) as unknown as Record<FacetName, FacetValue[]>;
-	if (query.q && !(await hasSearchableWords(db, query.q))) {
+	const words = query.q ? await analyseWords(db, query.q) : null;
+	if (words && !words.searchable) {
 		return { query, total: 0, page: 1, pageCount: 0, hits: [], facets: emptyFacets, noSearchableWords: true };
 	}
+	const phrase = words?.phrase ?? false;
 
 	const where = conditions(viewer, query);
 	const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
-	const page = query.q ? rankedPage(db, where, query.q, offset) : recentPage(db, where, offset);
+	const page = query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset);
 	// The snippet shows summary, body and a profil-type's fields; any of the words is
 	// highlighted (the query with OR in place of AND), since some may only be in the title.
 	// The profile's coded fields (nature, missions, maturity) are left out: codes such as
@@ -375,8 +448,8 @@ export async function searchLibrary(
 			.innerJoin(libraryResources, eq(libraryResources.id, page.id))
 			.orderBy(desc(page.rank), desc(page.publishedAt), page.id),
 		isUnfilteredBrowse(query)
-			? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query))
-			: countFacets(db, viewer, query)
+			? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, false))
+			: countFacets(db, viewer, query, phrase)
 	]);
 
 	const hits: SearchHit[] = rows.map(({ headline: text, ...row }) => ({

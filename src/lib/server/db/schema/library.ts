@@ -100,6 +100,8 @@ export const libraryResources = pgTable(
 	(table) => [
 		uniqueIndex('library_resources_slug_key').on(table.slug),
 		index('library_resources_search_idx').using('gin', table.searchVector),
+		// Finds the matches whose title or summary hold the query, ranked first (search.ts).
+		index('library_resources_head_idx').using('gin', table.headVector),
 		index('library_resources_natures_idx').using('gin', table.natures),
 		index('library_resources_missions_idx').using('gin', table.missions),
 		index('library_resources_professions_idx').using('gin', table.professions),
@@ -123,6 +125,47 @@ export const libraryResources = pgTable(
 		// A profil-type always has its structured fields; other kinds never do.
 		check('library_resources_profile_check', sql`(${table.kind} = 'profil_type') = (${table.profile} is not null)`),
 		check('library_resources_published_at_check', sql`${table.status} <> 'published' or ${table.publishedAt} is not null`)
+	]
+);
+
+/** What a search reads of a published resource; the two copies below store the vector differently. */
+function searchRowColumns() {
+	return {
+		id: text('id')
+			.primaryKey()
+			.references(() => libraryResources.id, { onDelete: 'cascade' }),
+		visibility: text('visibility').$type<ResourceVisibility>().notNull(),
+		facetBits: integer('facet_bits').notNull(),
+		professionBits: integer('profession_bits').notNull(),
+		regionCode: text('region_code'),
+		searchVector: tsvector('search_vector').notNull()
+	};
+}
+
+/**
+ * What counting the matches of a word search reads (library/search.ts): one narrow row per
+ * published resource (visibility, packed facets, region), its search vector out of line,
+ * where only the GIN index reads it, since word queries are answered exactly by the index. A
+ * common word matches 13,000 resources out of 100,000: their rows here sit on about a
+ * thousand pages. Written only by the trigger of drizzle/0019_library_search_rows_sync.sql,
+ * from any code path; deleted with the resource.
+ */
+export const librarySearchRows = pgTable('library_search_rows', searchRowColumns(), (table) => [
+	index('library_search_rows_search_idx').using('gin', table.searchVector)
+]);
+
+/**
+ * The same with the vector in the row and the publication date, for what reads vectors row
+ * by row: phrase checks (the index cannot tell whether words are adjacent, so every
+ * candidate's positions are read), the newest matches of a word and the ranking of
+ * candidates. One page per row here instead of a TOAST lookup. Written by the same trigger.
+ */
+export const librarySearchVectors = pgTable(
+	'library_search_vectors',
+	{ ...searchRowColumns(), publishedAt: timestamp('published_at', { withTimezone: true }).notNull() },
+	(table) => [
+		index('library_search_vectors_search_idx').using('gin', table.searchVector),
+		index('library_search_vectors_order_idx').on(table.publishedAt.desc(), table.id)
 	]
 );
 
