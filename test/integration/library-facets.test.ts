@@ -1,6 +1,8 @@
 /**
  * Facet counts checked against a plain model: random resources, random selections, and for
  * every facet value the number of visible matches that pass every *other* selected facet.
+ * Without words, with a word (counted in library_search_rows) and with a phrase (counted in
+ * library_search_vectors, where a title holding both words apart is not a match).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISSIONS, RESOURCE_KINDS } from '../../src/lib/domain/library';
@@ -29,6 +31,7 @@ const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.l
 const some = <T>(values: readonly T[], most: number): T[] => [...new Set(Array.from({ length: Math.floor(next() * (most + 1)) }, () => pick(values)))];
 
 interface Modelled {
+	id: string;
 	kinds: string[];
 	natures: string[];
 	sizeBands: string[];
@@ -36,6 +39,7 @@ interface Modelled {
 	professions: string[];
 	regions: string[];
 	matchesWord: boolean;
+	matchesPhrase: boolean;
 	visible: boolean;
 }
 const resources: Modelled[] = [];
@@ -49,9 +53,10 @@ beforeAll(async () => {
 		const professions = some(PROFESSIONS, 4);
 		const regionCode = next() < 0.3 ? null : pick(REGIONS);
 		const matchesWord = next() < 0.6;
+		const matchesPhrase = matchesWord && next() < 0.7;
 		const status = next() < 0.85 ? 'published' : 'draft';
 		const visibility = next() < 0.85 ? 'public' : 'members_only';
-		await makeResource(testDb.db, {
+		const { id } = await makeResource(testDb.db, {
 			kind,
 			natures,
 			sizeBands,
@@ -60,11 +65,16 @@ beforeAll(async () => {
 			regionCode,
 			status,
 			visibility,
-			title: matchesWord ? `Télésurveillance et parcours ${index}` : `Ressource ${index}`,
+			title: matchesPhrase
+				? `Télésurveillance et parcours ${index}`
+				: matchesWord
+					? `Parcours de télésurveillance ${index}`
+					: `Ressource ${index}`,
 			summary: 'Un résumé.',
 			body: 'Un texte sans le mot cherché.'
 		});
 		resources.push({
+			id,
 			kinds: [kind],
 			natures,
 			sizeBands: sizeBands.map(String),
@@ -72,6 +82,7 @@ beforeAll(async () => {
 			professions,
 			regions: regionCode ? [regionCode] : [],
 			matchesWord,
+			matchesPhrase,
 			visible: status === 'published' && visibility === 'public'
 		});
 	}
@@ -87,15 +98,15 @@ const allValues: Record<FacetName, readonly string[]> = {
 };
 
 describe('library facet counts', () => {
-	it('match a plain model for random selections, with and without words', async () => {
-		for (let round = 0; round < 30; round += 1) {
+	it('match a plain model for random selections, without words, with a word and with a phrase', async () => {
+		for (let round = 0; round < 45; round += 1) {
 			const selection: Record<FacetName, string[]> = Object.fromEntries(
 				FACETS.map((facet) => [facet, next() < 0.35 ? some(allValues[facet], 2) : []])
 			) as Record<FacetName, string[]>;
-			const withWord = next() < 0.5;
+			const words = pick(['', 'télésurveillance', '"télésurveillance et parcours"'] as const);
 			const query: SearchQuery = {
 				...parseSearchQuery(new URLSearchParams(), REGIONS),
-				q: withWord ? 'télésurveillance' : '',
+				q: words,
 				kinds: selection.kinds as SearchQuery['kinds'],
 				natures: selection.natures as SearchQuery['natures'],
 				sizeBands: selection.sizeBands.map(Number),
@@ -105,11 +116,19 @@ describe('library facet counts', () => {
 			};
 			const result = await searchLibrary(testDb.db, null, query, REGIONS);
 
-			const candidates = resources.filter((resource) => resource.visible && (!withWord || resource.matchesWord));
+			const candidates = resources.filter(
+				(resource) =>
+					resource.visible &&
+					(words === '' || (words.startsWith('"') ? resource.matchesPhrase : resource.matchesWord))
+			);
 			const passes = (resource: Modelled, facet: FacetName) =>
 				selection[facet].length === 0 || selection[facet].some((value) => resource[facet].includes(value));
-			const expectedTotal = candidates.filter((resource) => FACETS.every((facet) => passes(resource, facet))).length;
-			expect(result.total, `round ${round}`).toBe(expectedTotal);
+			const expectedHits = candidates.filter((resource) => FACETS.every((facet) => passes(resource, facet)));
+			expect(result.total, `round ${round}`).toBe(expectedHits.length);
+			// The first page: distinct matches that pass every filter.
+			const hitIds = result.hits.map((hit) => hit.id);
+			expect(new Set(hitIds).size, `round ${round}, page`).toBe(Math.min(expectedHits.length, 20));
+			expect(hitIds.filter((id) => !expectedHits.some((resource) => resource.id === id)), `round ${round}, page`).toEqual([]);
 			for (const facet of FACETS) {
 				const counted = candidates.filter((resource) => FACETS.every((other) => other === facet || passes(resource, other)));
 				const expected = allValues[facet]
