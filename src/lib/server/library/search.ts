@@ -4,7 +4,8 @@
  * - User text goes through websearch_to_tsquery('french_unaccent', …), which accepts any
  *   input (quotes, operators, lone accents) without a syntax error, after being cut to
  *   MAX_QUERY_LENGTH. Stemming and accent removal make "prevention" find "prévention".
- * - Two statements run side by side (on two connections of the pool): the page and the counts.
+ * - The page and the counts are two statements, run side by side on two connections of the
+ *   pool; for a phrase, one after the other (see below).
  * - The page (rankedPage) reads library_resources: a common word matches a sixth of the
  *   library, so candidates come from two short index reads, only a few hundred are scored
  *   with ts_rank_cd on the full vector, and only the page's rows get a ts_headline snippet,
@@ -163,19 +164,21 @@ function int32sOf(bytes: Uint8Array | null): (index: number) => number {
  * AND-ed, and a facet with a selection is counted without its own filter (so its other
  * values stay visible): a match counts for every facet when it passes all selected filters,
  * and for facet F alone when F's filter is the only one it fails.
- * The database only lists the packed facet integers of the matches (library/facet-bits.ts),
- * as bytes (8 per match, read here without parsing text), and their regions; the counting
- * happens here on integers. Asking the database for 50 `count(*) filter (…)`
- * instead made its planner trade the text index for a parallel scan reading every vector
- * (340 ms instead of 30 on 100,000 resources); int4[] arrays cost 6 ms more than bytes to
- * send and parse for 13,000 matches.
+ * The database only lists the packed facet integers of the matches (library/facet-bits.ts)
+ * and their regions; the counting happens here on integers. Asking the database for 50
+ * `count(*) filter (…)` instead made its planner trade the text index for a parallel scan
+ * reading every vector (340 ms instead of 30 on 100,000 resources). The integers come as
+ * bytes, 8 per match: as int4[] arrays, sending and parsing them cost 6 ms more for 13,000.
+ * For a phrase, whose every candidate is checked here, `newestCount` also lists the newest
+ * matches that pass every filter: the page's candidates by date (rankedPage).
  */
 async function countFacets(
 	db: DbOrTx,
 	viewer: Viewer,
 	query: SearchQuery,
-	phrase: boolean
-): Promise<{ total: number; counts: Map<string, number> }> {
+	phrase: boolean,
+	newestCount = 0
+): Promise<{ total: number; counts: Map<string, number>; newestIds: string[] }> {
 	const counted = countedRows(phrase);
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// Rows failing two selected filters or more count nowhere: leave them in the database.
@@ -185,10 +188,15 @@ async function countFacets(
 		query.q ? sql`${counted.searchVector} @@ ${tsQuery(query.q)}` : undefined,
 		selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined
 	);
-	type Row = { matches: number; packed: Uint8Array | null; regions: (string | null)[] | null };
+	const passesAll = and(...selected.map((facet) => packedCondition(counted, query, facet))) ?? sql`true`;
+	const newest =
+		phrase && newestCount > 0
+			? sql`(array_agg(${counted.id} order by ${librarySearchVectors.publishedAt} desc, ${counted.id}) filter (where ${passesAll}))[1:${newestCount}]`
+			: sql`null::text[]`;
+	type Row = { matches: number; packed: Uint8Array | null; regions: (string | null)[] | null; newest: string[] | null };
 	const [row] = rowsOf<Row>(
 		await db.execute(
-			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}), ''::bytea) as packed, array_agg(${counted.regionCode}) as regions from ${counted} where ${where}`
+			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}), ''::bytea) as packed, array_agg(${counted.regionCode}) as regions, ${newest} as newest from ${counted} where ${where}`
 		)
 	);
 	const matches = Number(row?.matches ?? 0);
@@ -205,7 +213,7 @@ async function countFacets(
 		if (facet === 'regions') return regionOf[index] !== null && selectedRegions.has(regionOf[index]!);
 		return ((facet === 'professions' ? professionBitsOf(index) : facetBitsOf(index)) & masks[position]) !== 0;
 	};
-	// Counts per bit of each packed column, and per region; `only` limits to one facet's bits.
+	// Counts per bit of each packed column, and per region.
 	const facetBitCounts = new Float64Array(31);
 	const professionBitCounts = new Float64Array(31);
 	const regionCounts = new Map<string, number>();
@@ -259,7 +267,7 @@ async function countFacets(
 		});
 	}
 	for (const [code, count] of regionCounts) counts.set(`regions:${code}`, count);
-	return { total, counts };
+	return { total, counts, newestIds: row?.newest ?? [] };
 }
 
 /** The bits of one facet's values in its packed column. */
@@ -319,6 +327,11 @@ async function analyseWords(db: DbOrTx, text: string): Promise<{ searchable: boo
 /** How many matches the precise ranking looks at, at least (see rankedPage). */
 export const RANKED_CANDIDATES = 200;
 
+/** The candidates ranked for a page starting at `offset`: enough to fill it, by blocks. */
+function candidatesFor(offset: number): number {
+	return Math.max(RANKED_CANDIDATES, Math.ceil((offset + SEARCH_PAGE_SIZE) / RANKED_CANDIDATES) * RANKED_CANDIDATES);
+}
+
 /**
  * One page of matches, ranked in two stages so that a common word does not mean reading and
  * scoring every match (15 % of the library for a word like "coordination"):
@@ -332,8 +345,8 @@ export const RANKED_CANDIDATES = 200;
  * 2. only those candidates are ranked with ts_rank_cd on the full vector (title A, summary B,
  *    body C).
  */
-function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string, offset: number) {
-	const candidateCount = Math.max(RANKED_CANDIDATES, Math.ceil((offset + SEARCH_PAGE_SIZE) / RANKED_CANDIDATES) * RANKED_CANDIDATES);
+function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string, offset: number, newestIds?: readonly string[]) {
+	const candidateCount = candidatesFor(offset);
 	const words = tsQuery(text);
 	const vectors = librarySearchVectors;
 	const where = conditions(viewer, query);
@@ -348,25 +361,31 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 		.orderBy(desc(sql`head_rank`), newestFirst, libraryResources.id)
 		.limit(candidateCount);
 	// Their rank stays 0 here: those whose title matches as well are among bestHeads, with
-	// their rank, unless bestHeads is full of better ones. Without facets, the newest matches
-	// are read by date in library_search_vectors, checking each vector in its row (a common
-	// word) or through its text index (a rare one). With facets, library_resources's indexes
-	// on them narrow the matches first, and its statistics let the planner see how much
-	// (it has none on packed bits).
+	// their rank, unless bestHeads is full of better ones. A phrase's were listed while
+	// counting (countFacets), which checks every candidate of the index anyway. Otherwise,
+	// without facets, they are read by date in library_search_vectors, checking each vector
+	// in its row (a common word) or through its text index (a rare one); with facets,
+	// library_resources's indexes on them narrow the matches first, and its statistics let
+	// the planner see how much (it has none on packed bits).
 	const noRank = sql<number>`0::real`.as('head_rank');
-	const newest = FACETS.some((facet) => isSelected(query, facet))
+	const newest = newestIds
 		? db
-				.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headRank: noRank })
-				.from(libraryResources)
-				.where(where)
-				.orderBy(newestFirst, libraryResources.id)
-				.limit(candidateCount)
-		: db
 				.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
 				.from(vectors)
-				.where(and(readableSearchRows(viewer, vectors), sql`${vectors.searchVector} @@ ${words}`))
-				.orderBy(sql`${vectors.publishedAt} desc nulls last`, vectors.id)
-				.limit(candidateCount);
+				.where(inArray(vectors.id, [...newestIds]))
+		: FACETS.some((facet) => isSelected(query, facet))
+			? db
+					.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headRank: noRank })
+					.from(libraryResources)
+					.where(where)
+					.orderBy(newestFirst, libraryResources.id)
+					.limit(candidateCount)
+			: db
+					.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
+					.from(vectors)
+					.where(and(readableSearchRows(viewer, vectors), sql`${vectors.searchVector} @@ ${words}`))
+					.orderBy(sql`${vectors.publishedAt} desc nulls last`, vectors.id)
+					.limit(candidateCount);
 	const both = unionAll(bestHeads, newest).as('both');
 	const candidates = db
 		.select({ id: both.id, publishedAt: both.publishedAt, headRank: sql<number>`max(${both.headRank})`.as('best_head_rank') })
@@ -418,7 +437,6 @@ export async function searchLibrary(
 
 	const where = conditions(viewer, query);
 	const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
-	const page = query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset);
 	// The snippet shows summary, body and a profil-type's fields; any of the words is
 	// highlighted (the query with OR in place of AND), since some may only be in the title.
 	// The profile's coded fields (nature, missions, maturity) are left out: codes such as
@@ -428,7 +446,7 @@ export async function searchLibrary(
 	const anyWord = sql`replace(${tsQuery(query.q)}::text, ' & ', ' | ')::tsquery`;
 	const headline = query.q ? sql<string>`ts_headline(${CONFIG}, ${snippetSource}, ${anyWord}, ${HEADLINE_OPTIONS})` : sql<string>`null`;
 
-	const [rows, { total, counts }] = await Promise.all([
+	const pageRows = (page: ReturnType<typeof rankedPage> | ReturnType<typeof recentPage>) =>
 		db
 			.select({
 				id: libraryResources.id,
@@ -446,11 +464,26 @@ export async function searchLibrary(
 			})
 			.from(page)
 			.innerJoin(libraryResources, eq(libraryResources.id, page.id))
-			.orderBy(desc(page.rank), desc(page.publishedAt), page.id),
-		isUnfilteredBrowse(query)
-			? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, false))
-			: countFacets(db, viewer, query, phrase)
-	]);
+			.orderBy(desc(page.rank), desc(page.publishedAt), page.id);
+
+	let rows: Awaited<ReturnType<typeof pageRows>>;
+	let facetCounts: { total: number; counts: Map<string, number> };
+	if (query.q && phrase) {
+		// Checking a phrase on every candidate is the costly part: done once, while counting,
+		// which also lists the newest matches for the page.
+		const { newestIds, ...counts } = await countFacets(db, viewer, query, true, candidatesFor(offset));
+		facetCounts = counts;
+		rows = await pageRows(rankedPage(db, viewer, query, query.q, offset, newestIds));
+	} else {
+		// Independent: on two connections of the pool at once.
+		[rows, facetCounts] = await Promise.all([
+			pageRows(query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset)),
+			isUnfilteredBrowse(query)
+				? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, false))
+				: countFacets(db, viewer, query, false)
+		]);
+	}
+	const { total, counts } = facetCounts;
 
 	const hits: SearchHit[] = rows.map(({ headline: text, ...row }) => ({
 		...row,
