@@ -21,6 +21,7 @@
  *   it on the next run (generation takes minutes), BENCH_QUERIES_ONLY=1 stops after the
  *   query figures.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -142,7 +143,9 @@ export async function generateLibrary(db: Db, log: (message: string) => void = c
 		await db.insert(libraryResources).values(rows).onConflictDoNothing();
 		if ((offset / batchSize) % 20 === 19) log(`  ${offset + batchSize} documents (${Math.round((Date.now() - started) / 1000)} s)`);
 	}
-	await db.execute(sql`analyze library_resources`);
+	// What autovacuum would do on a live database: visibility map and statistics, also for the
+	// copies search counts on.
+	await db.execute(sql`vacuum analyze library_resources, library_search_rows, library_search_vectors`);
 	log(`  ${DOCUMENTS} documents insérés et analysés en ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -159,9 +162,43 @@ export interface QueryFigures {
 	p50: number;
 	p95: number;
 	max: number;
+	/** CPU time per call in the database's backends and in this process (ms), less noisy than wall time on a busy machine. */
+	cpu: { database: number | null; node: number };
+}
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/**
+ * CPU time used so far by the client backends of this database (ms), read from /proc when the
+ * server runs on this machine (Linux, clock ticks of 10 ms); null otherwise.
+ */
+async function backendCpuMs(db: Db): Promise<number | null> {
+	const backends = rowsOf<{ pid: number }>(
+		await db.execute(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)
+	);
+	let total = 0;
+	for (const { pid } of backends) {
+		try {
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			total += (Number(fields[11]) + Number(fields[12])) * 10;
+		} catch {
+			return null;
+		}
+	}
+	return total;
 }
 
 const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+
+/** Heap and out-of-line sizes of the tables search reads (MB), those that exist. */
+export async function storageFigures(db: Db): Promise<string> {
+	const rows = rowsOf<{ name: string; heap: number; toast: number }>(
+		await db.execute(
+			sql`select c.relname as name, pg_relation_size(c.oid) / 1048576.0 as heap, coalesce(pg_relation_size(nullif(c.reltoastrelid, 0)), 0) / 1048576.0 as toast from pg_class c where c.relname in ('library_resources', 'library_search_rows', 'library_search_vectors') order by c.relname`
+		)
+	);
+	return `Tables lues (Mo, lignes / hors ligne) : ${rows.map((row) => `${row.name} ${Math.round(Number(row.heap))} / ${Math.round(Number(row.toast))}`).join(', ')}`;
+}
 
 /** Times searchLibrary (results page, snippets, total and facet counts) for each query shape. */
 export async function measureQueries(db: Db, runs = 200): Promise<QueryFigures[]> {
@@ -171,13 +208,28 @@ export async function measureQueries(db: Db, runs = 200): Promise<QueryFigures[]
 		let matches = 0;
 		for (let warm = 0; warm < 20; warm++) matches = (await searchLibrary(db, null, query, REGION_CODES)).total;
 		const times: number[] = [];
+		const databaseBefore = await backendCpuMs(db);
+		const nodeBefore = process.cpuUsage();
 		for (let run = 0; run < runs; run++) {
 			const started = performance.now();
 			await searchLibrary(db, null, query, REGION_CODES);
 			times.push(performance.now() - started);
 		}
+		const node = process.cpuUsage(nodeBefore);
+		const databaseAfter = await backendCpuMs(db);
 		times.sort((a, b) => a - b);
-		figures.push({ label: shape.label, matches, runs, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1] });
+		figures.push({
+			label: shape.label,
+			matches,
+			runs,
+			p50: percentile(times, 0.5),
+			p95: percentile(times, 0.95),
+			max: times[times.length - 1],
+			cpu: {
+				database: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / runs,
+				node: (node.user + node.system) / 1000 / runs
+			}
+		});
 	}
 	return figures;
 }
@@ -186,7 +238,7 @@ export function formatQueryFigures(figures: QueryFigures[]): string {
 	const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 	const lines = figures.map(
 		(figure) =>
-			`${figure.label.padEnd(48)} ${String(figure.matches).padStart(7)} résultats   p50 ${number.format(figure.p50).padStart(6)} ms   p95 ${number.format(figure.p95).padStart(6)} ms   max ${number.format(figure.max).padStart(6)} ms`
+			`${figure.label.padEnd(48)} ${String(figure.matches).padStart(7)} résultats   p50 ${number.format(figure.p50).padStart(6)} ms   p95 ${number.format(figure.p95).padStart(6)} ms   max ${number.format(figure.max).padStart(6)} ms   CPU par appel : PostgreSQL ${figure.cpu.database === null ? 'n.d.' : `${number.format(figure.cpu.database)} ms`}, Node ${number.format(figure.cpu.node)} ms`
 	);
 	const load = loadavg().map((value) => value.toFixed(2)).join(' / ');
 	return [
@@ -214,6 +266,7 @@ const scenario: Scenario = {
 		console.log(`[bench] bibliothèque : génération de ${DOCUMENTS} ressources…`);
 		await generateLibrary(context.db, (message) => console.log(`[bench] ${message}`));
 		console.log(formatQueryFigures(await measureQueries(context.db)));
+		console.log(await storageFigures(context.db));
 	},
 	targets: () => searchTargets()
 };
@@ -243,6 +296,7 @@ async function standalone(): Promise<void> {
 		else await generateLibrary(bench.database.db, (message) => console.log(`[bench] ${message}`));
 		const queryFigures = await measureQueries(bench.database.db);
 		console.log(formatQueryFigures(queryFigures));
+		console.log(await storageFigures(bench.database.db));
 		if (process.env.BENCH_QUERIES_ONLY === '1') return;
 		const hello = await startServer({ name: 'hello', entry: 'bench/servers/hello.ts', env: {}, readyPath: '/' });
 		servers.push(hello);
