@@ -152,11 +152,14 @@ function packedCondition(rows: CountedRows, query: SearchQuery, facet: FacetName
 	return sql`(${column} & ${maskOf(facet, selectedValues(query, facet))}) <> 0`;
 }
 
-/** The 4-byte big-endian integers of a bytea (Buffer from postgres.js, Uint8Array from PGlite). */
-function int32sOf(bytes: Uint8Array | null): (index: number) => number {
-	if (!bytes) return () => 0;
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return (index) => view.getInt32(index * 4);
+/** Bytes of a bytea: a Buffer from postgres.js, a Uint8Array from PGlite. */
+function viewOf(bytes: Uint8Array | null): DataView {
+	return bytes ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new DataView(new ArrayBuffer(0));
+}
+
+/** Adds 1 to `counts` at the position of each bit set in `bits` (bits 0 to 30). */
+function addBits(counts: Float64Array, bits: number): void {
+	for (let rest = bits; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)] += 1;
 }
 
 /**
@@ -165,10 +168,11 @@ function int32sOf(bytes: Uint8Array | null): (index: number) => number {
  * values stay visible): a match counts for every facet when it passes all selected filters,
  * and for facet F alone when F's filter is the only one it fails.
  * The database only lists the packed facet integers of the matches (library/facet-bits.ts)
- * and their regions; the counting happens here on integers. Asking the database for 50
- * `count(*) filter (…)` instead made its planner trade the text index for a parallel scan
- * reading every vector (340 ms instead of 30 on 100,000 resources). The integers come as
- * bytes, 8 per match: as int4[] arrays, sending and parsing them cost 6 ms more for 13,000.
+ * and the position of their region in `regionCodes`; the counting happens here on integers.
+ * Asking the database for 50 `count(*) filter (…)` instead made its planner trade the text
+ * index for a parallel scan reading every vector (340 ms instead of 30 on 100,000
+ * resources). The integers come as bytes, 10 per match, read without parsing text: as
+ * arrays, sending and parsing them cost several milliseconds more for 13,000 matches.
  * For a phrase, whose every candidate is checked here, `newestCount` also lists the newest
  * matches that pass every filter: the page's candidates by date (rankedPage).
  */
@@ -176,10 +180,13 @@ async function countFacets(
 	db: DbOrTx,
 	viewer: Viewer,
 	query: SearchQuery,
+	regionCodes: readonly string[],
 	phrase: boolean,
 	newestCount = 0
 ): Promise<{ total: number; counts: Map<string, number>; newestIds: string[] }> {
 	const counted = countedRows(phrase);
+	// Regions by position (1, 2…; 0 for none), the selected ones included whatever the list.
+	const regions = [...new Set([...regionCodes, ...query.regions])];
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// Rows failing two selected filters or more count nowhere: leave them in the database.
 	const failures = selected.map((facet) => sql`(case when ${packedCondition(counted, query, facet)} then 0 else 1 end)`);
@@ -193,30 +200,31 @@ async function countFacets(
 		phrase && newestCount > 0
 			? sql`(array_agg(${counted.id} order by ${librarySearchVectors.publishedAt} desc, ${counted.id}) filter (where ${passesAll}))[1:${newestCount}]`
 			: sql`null::text[]`;
-	type Row = { matches: number; packed: Uint8Array | null; regions: (string | null)[] | null; newest: string[] | null };
+	const regionPosition = sql`coalesce(array_position(${sql.param(regions)}::text[], ${counted.regionCode}), 0)::smallint`;
+	type Row = { matches: number; packed: Uint8Array | null; newest: string[] | null };
 	const [row] = rowsOf<Row>(
 		await db.execute(
-			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}), ''::bytea) as packed, array_agg(${counted.regionCode}) as regions, ${newest} as newest from ${counted} where ${where}`
+			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}) || int2send(${regionPosition}), ''::bytea) as packed, ${newest} as newest from ${counted} where ${where}`
 		)
 	);
 	const matches = Number(row?.matches ?? 0);
-	const packed = int32sOf(row?.packed ?? null);
-	const facetBitsOf = (index: number) => packed(index * 2);
-	const professionBitsOf = (index: number) => packed(index * 2 + 1);
-	const regionOf = row?.regions ?? [];
+	const packed = viewOf(row?.packed ?? null);
+	const facetBitsOf = (index: number) => packed.getInt32(index * 10);
+	const professionBitsOf = (index: number) => packed.getInt32(index * 10 + 4);
+	const regionOf = (index: number) => packed.getInt16(index * 10 + 8);
 
 	// A selected facet's filter as a test on one match.
-	const selectedRegions = new Set(query.regions);
+	const selectedRegions = new Set(query.regions.map((code) => regions.indexOf(code) + 1));
 	const masks = selected.map((facet) => (facet === 'regions' ? 0 : maskOf(facet, selectedValues(query, facet))));
 	const passes = (position: number, index: number): boolean => {
 		const facet = selected[position];
-		if (facet === 'regions') return regionOf[index] !== null && selectedRegions.has(regionOf[index]!);
+		if (facet === 'regions') return selectedRegions.has(regionOf(index));
 		return ((facet === 'professions' ? professionBitsOf(index) : facetBitsOf(index)) & masks[position]) !== 0;
 	};
-	// Counts per bit of each packed column, and per region.
+	// Counts per bit of each packed column, and per region position.
 	const facetBitCounts = new Float64Array(31);
 	const professionBitCounts = new Float64Array(31);
-	const regionCounts = new Map<string, number>();
+	const regionCounts = new Float64Array(regions.length + 1);
 	const groupMask: Record<FacetName, number> = {
 		kinds: bitsOfGroup('kinds'),
 		natures: bitsOfGroup('natures'),
@@ -225,12 +233,8 @@ async function countFacets(
 		professions: bitsOfGroup('professions'),
 		regions: 0
 	};
-	const addBits = (counts: Float64Array, bits: number) => {
-		for (let bit = 0; bits !== 0; bit += 1, bits >>>= 1) if (bits & 1) counts[bit] += 1;
-	};
 	const addRegion = (index: number) => {
-		const code = regionOf[index];
-		if (code !== null) regionCounts.set(code, (regionCounts.get(code) ?? 0) + 1);
+		regionCounts[regionOf(index)] += 1;
 	};
 
 	let total = 0;
@@ -266,7 +270,9 @@ async function countFacets(
 			if (count > 0) counts.set(`${facet}:${value}`, count);
 		});
 	}
-	for (const [code, count] of regionCounts) counts.set(`regions:${code}`, count);
+	regions.forEach((code, index) => {
+		if (regionCounts[index + 1] > 0) counts.set(`regions:${code}`, regionCounts[index + 1]);
+	});
 	return { total, counts, newestIds: row?.newest ?? [] };
 }
 
@@ -471,7 +477,7 @@ export async function searchLibrary(
 	if (query.q && phrase) {
 		// Checking a phrase on every candidate is the costly part: done once, while counting,
 		// which also lists the newest matches for the page.
-		const { newestIds, ...counts } = await countFacets(db, viewer, query, true, candidatesFor(offset));
+		const { newestIds, ...counts } = await countFacets(db, viewer, query, regionCodes, true, candidatesFor(offset));
 		facetCounts = counts;
 		rows = await pageRows(rankedPage(db, viewer, query, query.q, offset, newestIds));
 	} else {
@@ -479,8 +485,8 @@ export async function searchLibrary(
 		[rows, facetCounts] = await Promise.all([
 			pageRows(query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset)),
 			isUnfilteredBrowse(query)
-				? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, false))
-				: countFacets(db, viewer, query, false)
+				? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, regionCodes, false))
+				: countFacets(db, viewer, query, regionCodes, false)
 		]);
 	}
 	const { total, counts } = facetCounts;
