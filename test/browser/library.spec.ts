@@ -65,6 +65,9 @@ test('a visitor finds the resource with a search and a facet, and downloads its 
 	await page.goto('/bibliotheque');
 	await page.getByRole('searchbox', { name: 'Rechercher dans la bibliothèque' }).fill('astreinte de nuit partagee');
 	await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+	// The front page has a Rural box too: wait for the search's own facets before ticking one,
+	// or the results arriving would redraw it unticked.
+	await expect(page.getByRole('heading', { level: 2, name: /pour « astreinte de nuit partagee »/ })).toBeVisible();
 	await page.getByRole('group', { name: 'Type de territoire' }).getByRole('checkbox', { name: /^Rural \(/ }).check();
 	await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 	await expect(page).toHaveURL(/nature=rural/);
