@@ -32,6 +32,7 @@ import { PROFESSIONS, TERRITORY_NATURES } from '../../src/lib/domain/professions
 import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
 import { parseSearchQuery } from '../../src/lib/server/library/forms';
 import { renderMarkdown } from '../../src/lib/server/library/markdown';
+import { forgetFacetCounts } from '../../src/lib/server/library/facet-cache';
 import { searchLibrary } from '../../src/lib/server/library/search';
 import type { BenchContext, BenchTarget, Scenario } from '../lib/types';
 
@@ -200,36 +201,46 @@ export async function storageFigures(db: Db): Promise<string> {
 	return `Tables lues (Mo, lignes / hors ligne) : ${rows.map((row) => `${row.name} ${Math.round(Number(row.heap))} / ${Math.round(Number(row.toast))}`).join(', ')}`;
 }
 
-/** Times searchLibrary (results page, snippets, total and facet counts) for each query shape. */
+/**
+ * Times searchLibrary (results page, snippets, total and facet counts) for each query shape:
+ * first as a new search (the kept facet counts forgotten before each call, facet-cache.ts),
+ * then as the same search asked again within seconds (the pages of a search, a reload).
+ */
 export async function measureQueries(db: Db, runs = 200): Promise<QueryFigures[]> {
 	const figures: QueryFigures[] = [];
-	for (const shape of Object.values(LIBRARY_QUERIES)) {
-		const query = parseSearchQuery(new URLSearchParams(shape.params), REGION_CODES);
-		let matches = 0;
-		for (let warm = 0; warm < 20; warm++) matches = (await searchLibrary(db, null, query, REGION_CODES)).total;
-		const times: number[] = [];
-		const databaseBefore = await backendCpuMs(db);
-		const nodeBefore = process.cpuUsage();
-		for (let run = 0; run < runs; run++) {
-			const started = performance.now();
-			await searchLibrary(db, null, query, REGION_CODES);
-			times.push(performance.now() - started);
-		}
-		const node = process.cpuUsage(nodeBefore);
-		const databaseAfter = await backendCpuMs(db);
-		times.sort((a, b) => a - b);
-		figures.push({
-			label: shape.label,
-			matches,
-			runs,
-			p50: percentile(times, 0.5),
-			p95: percentile(times, 0.95),
-			max: times[times.length - 1],
-			cpu: {
-				database: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / runs,
-				node: (node.user + node.system) / 1000 / runs
+	for (const kept of [false, true]) {
+		for (const shape of Object.values(LIBRARY_QUERIES)) {
+			const query = parseSearchQuery(new URLSearchParams(shape.params), REGION_CODES);
+			let matches = 0;
+			for (let warm = 0; warm < 20; warm++) {
+				if (!kept) forgetFacetCounts();
+				matches = (await searchLibrary(db, null, query, REGION_CODES)).total;
 			}
-		});
+			const times: number[] = [];
+			const databaseBefore = await backendCpuMs(db);
+			const nodeBefore = process.cpuUsage();
+			for (let run = 0; run < runs; run++) {
+				if (!kept) forgetFacetCounts();
+				const started = performance.now();
+				await searchLibrary(db, null, query, REGION_CODES);
+				times.push(performance.now() - started);
+			}
+			const node = process.cpuUsage(nodeBefore);
+			const databaseAfter = await backendCpuMs(db);
+			times.sort((a, b) => a - b);
+			figures.push({
+				label: `${shape.label}${kept ? ', comptes gardés' : ''}`,
+				matches,
+				runs,
+				p50: percentile(times, 0.5),
+				p95: percentile(times, 0.95),
+				max: times[times.length - 1],
+				cpu: {
+					database: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / runs,
+					node: (node.user + node.system) / 1000 / runs
+				}
+			});
+		}
 	}
 	return figures;
 }
@@ -238,11 +249,11 @@ export function formatQueryFigures(figures: QueryFigures[]): string {
 	const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 	const lines = figures.map(
 		(figure) =>
-			`${figure.label.padEnd(48)} ${String(figure.matches).padStart(7)} résultats   p50 ${number.format(figure.p50).padStart(6)} ms   p95 ${number.format(figure.p95).padStart(6)} ms   max ${number.format(figure.max).padStart(6)} ms   CPU par appel : PostgreSQL ${figure.cpu.database === null ? 'n.d.' : `${number.format(figure.cpu.database)} ms`}, Node ${number.format(figure.cpu.node)} ms`
+			`${figure.label.padEnd(64)} ${String(figure.matches).padStart(7)} résultats   p50 ${number.format(figure.p50).padStart(6)} ms   p95 ${number.format(figure.p95).padStart(6)} ms   max ${number.format(figure.max).padStart(6)} ms   CPU par appel : PostgreSQL ${figure.cpu.database === null ? 'n.d.' : `${number.format(figure.cpu.database)} ms`}, Node ${number.format(figure.cpu.node)} ms`
 	);
 	const load = loadavg().map((value) => value.toFixed(2)).join(' / ');
 	return [
-		`Recherche dans la bibliothèque (${DOCUMENTS} documents, searchLibrary complet : page, extraits, total, facettes ; ${figures[0]?.runs ?? 0} appels successifs par forme)`,
+		`Recherche dans la bibliothèque (${DOCUMENTS} documents, searchLibrary complet : page, extraits, total, facettes ; ${figures[0]?.runs ?? 0} appels successifs par forme ; nouvelle recherche, puis la même redemandée dans les secondes : comptes de facettes gardés)`,
 		...lines,
 		`Charge de la machine (1 / 5 / 15 min) à la fin des mesures : ${load}`
 	].join('\n');

@@ -209,11 +209,54 @@ describe('library search: hostile input', () => {
 	});
 });
 
+describe('library search: facet counts kept a few seconds', () => {
+	it('keeps a search’s counts per reader class, never its results, and forgets them when a resource is published', async () => {
+		const { forgetFacetCounts } = await import('../../src/lib/server/library/facet-cache');
+		const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
+		forgetFacetCounts();
+		await makeResource(testDb.db, { title: 'Téléexpertise dermatologique', natures: ['rural'] });
+		await makeResource(testDb.db, { title: 'Téléexpertise en EHPAD', natures: ['rural'] });
+		await makeResource(testDb.db, { title: 'Téléexpertise : annuaire réservé', visibility: 'members_only', natures: ['rural'] });
+		const words = query({ q: 'téléexpertise' });
+		expect((await searchLibrary(testDb.db, null, words, REGIONS)).total).toBe(2);
+		// Readers of the other class are never given those counts.
+		const signedIn = await searchLibrary(testDb.db, member, words, REGIONS);
+		expect(signedIn.total).toBe(3);
+		expect(signedIn.facets.natures).toEqual([{ value: 'rural', count: 3, selected: false }]);
+		// Written behind the feature's back: the kept counts do not see it, the results do.
+		await makeResource(testDb.db, { title: 'Téléexpertise insérée directement', natures: ['rural'] });
+		const kept = await searchLibrary(testDb.db, null, words, REGIONS);
+		expect(kept.total).toBe(2);
+		expect(kept.hits).toHaveLength(3);
+		// A publication through the feature refreshes them.
+		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
+		const curator = { id: facilitator.id, roles: facilitator.roles };
+		const draft = await createResource(testDb.db, curator, {
+			kind: 'outil_modele',
+			title: 'Téléexpertise : modèle de convention',
+			summary: 'Résumé.',
+			body: '',
+			natures: ['rural'],
+			sizeBands: [],
+			missions: [],
+			professions: [],
+			regionCode: null,
+			visibility: 'public',
+			profile: null
+		});
+		await submitResource(testDb.db, curator, draft.id);
+		await publishResource(testDb.db, curator, draft.id);
+		const fresh = await searchLibrary(testDb.db, null, words, REGIONS);
+		expect(fresh.total).toBe(4);
+		expect(fresh.facets.natures).toEqual([{ value: 'rural', count: 4, selected: false }]);
+	});
+});
+
 describe('library search: front page facet cache', () => {
 	it('keeps the unfiltered browse counts for a while and forgets them when a resource is published', async () => {
-		const { forgetBrowseFacets } = await import('../../src/lib/server/library/browse-cache');
+		const { forgetFacetCounts } = await import('../../src/lib/server/library/facet-cache');
 		const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
-		forgetBrowseFacets();
+		forgetFacetCounts();
 		const before = await searchLibrary(testDb.db, null, query(), REGIONS);
 		// Written behind the feature's back: the cached counts do not see it…
 		await makeResource(testDb.db, { title: 'Insérée directement', kind: 'analyse_litterature' });

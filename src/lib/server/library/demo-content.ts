@@ -15,7 +15,7 @@ import { DEMO_PRACTICES } from './demo-practices';
 import { DEMO_PROFILES } from './demo-profiles';
 import { renderMarkdown } from './markdown';
 import { recordRevision } from './revisions';
-import { forgetBrowseFacets } from './browse-cache';
+import { forgetFacetCounts } from './facet-cache';
 
 export interface DemoResource {
 	slug: string;
@@ -133,6 +133,6 @@ export async function seedLibraryDemo(
 		}
 		return { inserted, alreadyThere: existing.size };
 	});
-	if (counts.inserted > 0) forgetBrowseFacets();
+	if (counts.inserted > 0) forgetFacetCounts();
 	return counts;
 }

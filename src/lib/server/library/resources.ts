@@ -30,7 +30,7 @@ import {
 } from './permissions';
 import { recordRevision } from './revisions';
 import { newestFirst, resourceColumns, type Resource, type ResourceRow } from './columns';
-import { forgetBrowseFacets } from './browse-cache';
+import { forgetFacetCounts } from './facet-cache';
 
 export { resourceColumns, type Resource, type ResourceRow };
 
@@ -162,7 +162,7 @@ export async function updateResource(db: DbOrTx, actor: Viewer, resourceId: stri
 		await recordRevision(tx, row, actor.id);
 		return row;
 	});
-	if (saved.status === 'published') forgetBrowseFacets();
+	if (saved.status === 'published') forgetFacetCounts();
 	return saved;
 }
 
@@ -201,7 +201,7 @@ async function transition(db: DbOrTx, actor: Viewer, resourceId: string, action:
 		}
 		return row;
 	});
-	forgetBrowseFacets();
+	forgetFacetCounts();
 	return changed;
 }
 

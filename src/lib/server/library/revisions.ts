@@ -12,7 +12,7 @@ import { renderMarkdown } from './markdown';
 import { canRestoreRevision, canSeeRevisions, type Viewer } from './permissions';
 import type { ResourceProfile } from './profile';
 import { resourceColumns, type Resource } from './columns';
-import { forgetBrowseFacets } from './browse-cache';
+import { forgetFacetCounts } from './facet-cache';
 
 /** What a revision keeps beside title, summary and body. */
 export interface RevisionDetails {
@@ -261,6 +261,6 @@ export async function restoreRevision(db: DbOrTx, actor: Viewer, resourceId: str
 		});
 		return row;
 	});
-	forgetBrowseFacets();
+	forgetFacetCounts();
 	return restored;
 }

@@ -18,8 +18,9 @@
  *   visible. Word queries count in library_search_rows, narrow rows whose vector only the
  *   index reads; phrases in library_phrase_rows, whose vectors are in the row, since the
  *   index cannot tell whether words are adjacent and every candidate's positions are read.
- * - The facet counts of the unfiltered browse (the library's front page, the same for
- *   every reader of a kind) are kept for a minute in this process (browseFacetCache).
+ * - The counts are kept a few seconds per search and reader class (a minute for the front
+ *   page) in this process, and forgotten on every change (facet-cache.ts): the pages of a
+ *   search share them.
  */
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
@@ -29,7 +30,7 @@ import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
 import { readablePublished, readableSearchRows } from './resources';
-import { cachedBrowseFacets } from './browse-cache';
+import { BROWSE_FACETS_TTL_MS, SEARCH_FACETS_TTL_MS, cachedFacetCounts } from './facet-cache';
 import { BIT_GROUPS, maskOf } from './facet-bits';
 import { newestFirst } from './columns';
 import type { Viewer } from './permissions';
@@ -378,7 +379,8 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 		? db
 				.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
 				.from(vectors)
-				.where(inArray(vectors.id, [...newestIds]))
+				// Listed a moment ago (possibly kept a few seconds): read again with the reader's rights.
+				.where(and(inArray(vectors.id, [...newestIds]), readableSearchRows(viewer, vectors)))
 		: FACETS.some((facet) => isSelected(query, facet))
 			? db
 					.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headRank: noRank })
@@ -472,21 +474,27 @@ export async function searchLibrary(
 			.innerJoin(libraryResources, eq(libraryResources.id, page.id))
 			.orderBy(desc(page.rank), desc(page.publishedAt), page.id);
 
+	// The same for every page of the first candidates and every reader of a class (facet-cache.ts).
+	const candidateCount = query.q && phrase ? candidatesFor(offset) : 0;
+	const countsOf = () =>
+		cachedFacetCounts(
+			JSON.stringify([viewer ? 'signed_in' : 'anonymous', { ...query, page: 0 }, candidateCount, regionCodes]),
+			isUnfilteredBrowse(query) ? BROWSE_FACETS_TTL_MS : SEARCH_FACETS_TTL_MS,
+			() => countFacets(db, viewer, query, regionCodes, phrase, candidateCount)
+		);
 	let rows: Awaited<ReturnType<typeof pageRows>>;
 	let facetCounts: { total: number; counts: Map<string, number> };
 	if (query.q && phrase) {
 		// Checking a phrase on every candidate is the costly part: done once, while counting,
 		// which also lists the newest matches for the page.
-		const { newestIds, ...counts } = await countFacets(db, viewer, query, regionCodes, true, candidatesFor(offset));
+		const { newestIds, ...counts } = await countsOf();
 		facetCounts = counts;
 		rows = await pageRows(rankedPage(db, viewer, query, query.q, offset, newestIds));
 	} else {
 		// Independent: on two connections of the pool at once.
 		[rows, facetCounts] = await Promise.all([
 			pageRows(query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset)),
-			isUnfilteredBrowse(query)
-				? cachedBrowseFacets(viewer ? 'signed_in' : 'anonymous', () => countFacets(db, viewer, query, regionCodes, false))
-				: countFacets(db, viewer, query, regionCodes, false)
+			countsOf()
 		]);
 	}
 	const { total, counts } = facetCounts;
