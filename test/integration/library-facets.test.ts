@@ -2,7 +2,8 @@
  * Facet counts checked against a plain model: random resources, random selections, and for
  * every facet value the number of visible matches that pass every *other* selected facet.
  * Without words, with a word (counted in library_search_rows) and with a phrase (counted in
- * library_search_vectors, where a title holding both words apart is not a match).
+ * library_search_vectors, where a title holding both words apart is not a match), for
+ * anonymous visitors and signed-in readers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MISSIONS, RESOURCE_KINDS } from '../../src/lib/domain/library';
@@ -40,7 +41,8 @@ interface Modelled {
 	regions: string[];
 	matchesWord: boolean;
 	matchesPhrase: boolean;
-	visible: boolean;
+	published: boolean;
+	public: boolean;
 }
 const resources: Modelled[] = [];
 
@@ -83,7 +85,8 @@ beforeAll(async () => {
 			regions: regionCode ? [regionCode] : [],
 			matchesWord,
 			matchesPhrase,
-			visible: status === 'published' && visibility === 'public'
+			published: status === 'published',
+			public: visibility === 'public'
 		});
 	}
 });
@@ -104,6 +107,8 @@ describe('library facet counts', () => {
 				FACETS.map((facet) => [facet, next() < 0.35 ? some(allValues[facet], 2) : []])
 			) as Record<FacetName, string[]>;
 			const words = pick(['', 'télésurveillance', '"télésurveillance et parcours"'] as const);
+			// Anonymous visitors count public resources only; signed-in readers members-only ones too.
+			const viewer = next() < 0.5 ? null : { id: 'lecteur', roles: [] as never[] };
 			const query: SearchQuery = {
 				...parseSearchQuery(new URLSearchParams(), REGIONS),
 				q: words,
@@ -114,11 +119,12 @@ describe('library facet counts', () => {
 				professions: selection.professions as SearchQuery['professions'],
 				regions: selection.regions
 			};
-			const result = await searchLibrary(testDb.db, null, query, REGIONS);
+			const result = await searchLibrary(testDb.db, viewer, query, REGIONS);
 
 			const candidates = resources.filter(
 				(resource) =>
-					resource.visible &&
+					resource.published &&
+					(viewer !== null || resource.public) &&
 					(words === '' || (words.startsWith('"') ? resource.matchesPhrase : resource.matchesWord))
 			);
 			const passes = (resource: Modelled, facet: FacetName) =>

@@ -205,7 +205,7 @@ async function countFacets(
 	type Row = { matches: number; packed: Uint8Array | null; newest: string[] | null };
 	const [row] = rowsOf<Row>(
 		await db.execute(
-			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}) || int2send(${regionPosition}), ''::bytea) as packed, ${newest} as newest from ${counted} where ${where}`
+			sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}) || int2send(${regionPosition}), ''::bytea) as packed, ${newest} as newest from ${counted} where ${where ?? sql`true`}`
 		)
 	);
 	const matches = Number(row?.matches ?? 0);
