@@ -3,8 +3,9 @@
  * the database only its SHA-256. Sessions last 30 days and slide forward when less than
  * 15 remain. Shared by the site (hooks.server.ts) and the collaboration server (ws-server).
  */
-import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
+import { preparedPerHandle } from '../db/prepared';
 import { sessions, userRoles, users } from '../db/schema';
 import type { GrantedRole } from '../../domain/professions';
 import { generateSecretToken, hashToken } from '../shared/ids';
@@ -64,21 +65,27 @@ export function sessionIdOfToken(token: string): string | null {
  * The user of a session, as SQL, for a query that reads something about that user at the
  * same time as the session is validated (it ignores expiry: validateSessionToken decides).
  */
-export function sessionUserId(sessionId: string): SQL<string | null> {
+export function sessionUserId(sessionId: string | Placeholder): SQL<string | null> {
 	return sql<string | null>`(select ${sessions.userId} from ${sessions} where ${sessions.id} = ${sessionId})`;
 }
+
+// Run on every request and every websocket connect: prepared (see db/prepared.ts).
+const sessionWithUser = preparedPerHandle((db) =>
+	db
+		.select({ session: sessions, user: users, role: userRoles.role })
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.leftJoin(userRoles, eq(userRoles.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('sessionId')))
+		.prepare('session_with_user')
+);
 
 /** Validates a cookie token: one query for the session and its user, sliding expiry. */
 export async function validateSessionToken(db: DbOrTx, token: string): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false };
 	const sessionId = sessionIdOfToken(token);
 	if (!sessionId) return none;
-	const rows = await db
-		.select({ session: sessions, user: users, role: userRoles.role })
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.leftJoin(userRoles, eq(userRoles.userId, users.id))
-		.where(eq(sessions.id, sessionId));
+	const rows = await sessionWithUser(db).execute({ sessionId });
 	if (rows.length === 0) return none;
 	let { session } = rows[0];
 	const user = rows[0].user;

@@ -13,6 +13,7 @@ import { hasRole } from '../auth/guards';
 import { sessionUserId, type SessionUser } from '../auth/session';
 import type { MembershipRole, MembershipStatus, ViewerMembership } from '../cpts/permissions';
 import type { DbOrTx } from '../db';
+import { preparedPerHandle } from '../db/prepared';
 import { cptsMemberships, draftReviewers, drafts } from '../db/schema';
 
 export type Draft = typeof drafts.$inferSelect;
@@ -58,8 +59,9 @@ export interface DraftAccessFacts {
 	isReviewer: boolean;
 }
 
-async function readDraftAccessFacts(db: DbOrTx, viewerId: SQL<string | null>, draftId: string): Promise<DraftAccessFacts | null> {
-	const [row] = await db
+/** The one query behind DraftAccessFacts, for the viewer `viewerId` stands for. */
+function draftAccessFactsQuery(db: DbOrTx, viewerId: SQL<string | null>) {
+	return db
 		.select({
 			draft: drafts,
 			viewerId: sql<string | null>`${viewerId}`,
@@ -70,7 +72,20 @@ async function readDraftAccessFacts(db: DbOrTx, viewerId: SQL<string | null>, dr
 		.from(drafts)
 		.leftJoin(cptsMemberships, and(eq(cptsMemberships.cptsId, drafts.cptsId), eq(cptsMemberships.userId, viewerId)))
 		.leftJoin(draftReviewers, and(eq(draftReviewers.draftId, drafts.id), eq(draftReviewers.userId, viewerId)))
-		.where(eq(drafts.id, draftId));
+		.where(eq(drafts.id, sql.placeholder('draftId')));
+}
+
+// Asked by every draft page and websocket connect: prepared (see db/prepared.ts).
+const factsForUser = preparedPerHandle((db) =>
+	draftAccessFactsQuery(db, sql<string | null>`${sql.placeholder('viewerId')}::text`).prepare('draft_access_facts_for_user')
+);
+const factsForSession = preparedPerHandle((db) =>
+	draftAccessFactsQuery(db, sessionUserId(sql.placeholder('sessionId'))).prepare('draft_access_facts_for_session')
+);
+
+type DraftAccessFactsRow = Awaited<ReturnType<ReturnType<typeof factsForUser>['execute']>>[number];
+
+function toFacts(row: DraftAccessFactsRow | undefined): DraftAccessFacts | null {
 	if (!row) return null;
 	return {
 		draft: row.draft,
@@ -85,8 +100,9 @@ async function readDraftAccessFacts(db: DbOrTx, viewerId: SQL<string | null>, dr
  * validateSessionToken, the websocket's connect costs one database round trip. They say
  * nothing until the session is known valid; then draftAccessFrom(user, facts).
  */
-export function readDraftAccessFactsOfSession(db: DbOrTx, sessionId: string, draftId: string): Promise<DraftAccessFacts | null> {
-	return readDraftAccessFacts(db, sessionUserId(sessionId), draftId);
+export async function readDraftAccessFactsOfSession(db: DbOrTx, sessionId: string, draftId: string): Promise<DraftAccessFacts | null> {
+	const [row] = await factsForSession(db).execute({ sessionId, draftId });
+	return toFacts(row);
 }
 
 /** The viewer's rights on a draft, from its facts. */
@@ -108,7 +124,8 @@ export function draftAccessFrom(user: DraftViewer, facts: DraftAccessFacts): Dra
 
 /** The draft and the viewer's rights on it (one query); null when the draft does not exist. */
 export async function getDraftAccess(db: DbOrTx, user: DraftViewer, draftId: string): Promise<DraftAccess | null> {
-	const facts = await readDraftAccessFacts(db, user ? sql<string>`${user.id}::text` : sql<null>`null::text`, draftId);
+	const [row] = await factsForUser(db).execute({ viewerId: user?.id ?? null, draftId });
+	const facts = toFacts(row);
 	return facts ? draftAccessFrom(user, facts) : null;
 }
 
