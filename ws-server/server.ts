@@ -166,7 +166,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		// forever, while 44xx codes stop it and tell the page why.
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			upgraded = true;
-			accept(ws, socket, documentName, decision, token, releaseSlot);
+			accept(ws, socket, documentName, decision, token, releaseSlot, preloaded);
 		});
 		if (!upgraded) {
 			// ws refused the handshake itself (bad headers)
@@ -175,13 +175,24 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		}
 	}
 
-	function accept(ws: WebSocket, socket: Duplex, documentName: string, decision: ConnectDecision, token: string, releaseSlot: () => void): void {
+	function accept(
+		ws: WebSocket,
+		socket: Duplex,
+		documentName: string,
+		decision: ConnectDecision,
+		token: string,
+		releaseSlot: () => void,
+		preloaded: CollabDocument | null
+	): void {
 		ws.on('error', logSocketError);
 		if (!decision.ok) {
 			ws.close(decision.code, decision.reason);
 			return;
 		}
-		const document = hub.acquire(documentName);
+		// A load that failed while the rights were checked is not tried again for this
+		// connection: it is closed with 4500 and its client retries, as after any failed load
+		// (one load per attempt while the store is down, not two).
+		const document = preloaded?.status === 'failed' ? preloaded : hub.acquire(documentName);
 		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log });
 		connections.add(connection);
 		document.connections.add(connection);
