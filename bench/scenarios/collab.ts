@@ -17,13 +17,16 @@
  *   work shares;
  * - late joiner: a document built by 10,000 updates (a writer typing word by word), then
  *   new clients join one after another: time from creating the provider to holding the
- *   whole text;
+ *   whole text (one joiner on each server in turn, as the fan-out rounds);
  * - memory per loaded document: 1,000 documents (2 KB of text each, stored beforehand),
  *   each opened by one client; heap + external memory after a full GC, minus the same
  *   measure before, divided by 1,000 (the connection is counted with its document); RSS
  *   growth is printed too;
  * - cold load: a compacted document (the state of 10,000 updates, one bytea row) stored in
- *   PostgreSQL, opened by one client: time until the client holds the whole text.
+ *   PostgreSQL, opened by one client: time until the client holds the whole text (one
+ *   load on each server in turn). Ours checks the session and the rights first (one
+ *   database round trip) and loads once they are known: an unknown visitor never makes it
+ *   load a document; the peers load at once.
  *
  * Storage compared: ours is its own (yjs_documents + yjs_updates, compaction). The peers
  * use their PostgreSQL path: extension-database for Hocuspocus, setPersistence for the
@@ -38,7 +41,7 @@
  *
  * Settings: BENCH_COLLAB_RUNS (3), BENCH_COLLAB_CLIENTS ("2,20,100"), BENCH_COLLAB_ROUNDS
  * (samples per receiver aimed at; 300), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
- * (10000), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus), BENCH_COLLAB_MEASURES (all:
+ * (10000), BENCH_COLLAB_JOINERS (5), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus), BENCH_COLLAB_MEASURES (all:
  * memory,fanout,late,cold), BENCH_COLLAB_BEFORE_DIR (another checkout whose ws-server runs
  * beside ours, labelled BENCH_COLLAB_BEFORE_LABEL), BENCH_COLLAB_PROFILE=1
  * writes a CPU profile of our server to bench/profiles/.
@@ -72,7 +75,7 @@ const settings = {
 	measures: (process.env.BENCH_COLLAB_MEASURES ?? 'memory,fanout,late,cold').split(','),
 	profile: process.env.BENCH_COLLAB_PROFILE === '1'
 };
-const LATE_JOINERS = 5;
+const LATE_JOINERS = Number(process.env.BENCH_COLLAB_JOINERS ?? 5);
 // Every WebsocketProvider adds a process 'exit' listener in Node.
 process.setMaxListeners(0);
 const COLD_LOADS = 20;
@@ -455,7 +458,8 @@ async function measureFanout(order: ServerUnderTest[], running: Map<ServerKey, R
 	}
 }
 
-async function measureLateJoiner(server: ServerUnderTest, url: string, figures: Figures): Promise<void> {
+/** A document built by `settings.updates` updates on one server, and its text length. */
+async function documentTypedOn(server: ServerUnderTest, url: string): Promise<{ name: string; length: number; bytes: number; close(): void }> {
 	const name = await server.room();
 	const writer = server.connect(url, name);
 	const observer = server.connect(url, name);
@@ -465,47 +469,82 @@ async function measureLateJoiner(server: ServerUnderTest, url: string, figures: 
 		// Typing, not a paste: let the socket drain now and then.
 		if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
 	}
-	const expected = writer.text.length;
-	await waitFor(() => observer.text.length === expected, `${settings.updates} mises à jour reçues par le serveur`);
-	const times: number[] = [];
-	for (let joiner = 0; joiner < LATE_JOINERS; joiner++) {
-		const started = performance.now();
-		const client = server.connect(url, name);
-		await waitFor(() => client.text.length === expected, 'retardataire synchronisé');
-		times.push(performance.now() - started);
-		client.destroy();
-	}
-	figures.lateJoinMs = median(times);
-	figures.lateJoinBytes = Y.encodeStateAsUpdate(writer.doc).byteLength;
-	writer.destroy();
-	observer.destroy();
+	const length = writer.text.length;
+	await waitFor(() => observer.text.length === length, `${settings.updates} mises à jour reçues par le serveur`);
+	return {
+		name,
+		length,
+		bytes: Y.encodeStateAsUpdate(writer.doc).byteLength,
+		close() {
+			writer.destroy();
+			observer.destroy();
+		}
+	};
 }
 
-async function measureColdLoad(server: ServerUnderTest, url: string, figures: Figures): Promise<void> {
-	const source = documentOfUpdates(settings.updates);
-	const state = Y.encodeStateAsUpdate(source);
-	const length = source.getText('body').length;
-	const names: string[] = [];
-	for (let index = 0; index < COLD_LOADS; index++) {
-		const name = await server.room();
-		await server.store(name, state);
-		names.push(name);
-	}
-	const times: number[] = [];
-	for (const name of names) {
-		const started = performance.now();
-		const client = server.connect(url, name);
-		await waitFor(() => client.text.length === length, 'document chargé');
-		times.push(performance.now() - started);
-		client.destroy();
-	}
-	const sorted = times.sort((a, b) => a - b);
-	figures.coldLoadMs = percentile(sorted, 0.5);
-	figures.coldLoadP95Ms = percentile(sorted, 0.95);
-	figures.coldLoadBytes = state.byteLength;
+/** Time from creating a client to its holding the whole text. */
+async function timeToText(server: ServerUnderTest, url: string, name: string, length: number, what: string): Promise<number> {
+	const started = performance.now();
+	const client = server.connect(url, name);
+	await waitFor(() => client.text.length === length, what);
+	const elapsed = performance.now() - started;
+	client.destroy();
+	return elapsed;
 }
 
-/** One run: every server started; memory, late joiner and cold load one server after the other, fan-out interleaved. */
+/**
+ * Late joiners, then cold loads, with the servers interleaved as in the fan-out (one
+ * sample on each server, in a new order every time).
+ */
+async function measureJoins(order: ServerUnderTest[], running: Map<ServerKey, RunningServer>, figures: Map<ServerKey, Figures>): Promise<void> {
+	const url = (server: ServerUnderTest) => running.get(server.key)!.url;
+	if (settings.measures.includes('late')) {
+		log(`  retardataires sur ${settings.updates} mises à jour, alternés…`);
+		const typed = new Map<ServerKey, Awaited<ReturnType<typeof documentTypedOn>>>();
+		for (const server of order) typed.set(server.key, await documentTypedOn(server, url(server)));
+		const times = new Map<ServerKey, number[]>(order.map((server) => [server.key, []]));
+		for (let joiner = 0; joiner < LATE_JOINERS; joiner++) {
+			for (const server of shuffled(order)) {
+				const { name, length } = typed.get(server.key)!;
+				times.get(server.key)!.push(await timeToText(server, url(server), name, length, 'retardataire synchronisé'));
+			}
+		}
+		for (const server of order) {
+			const document = typed.get(server.key)!;
+			figures.get(server.key)!.lateJoinMs = median(times.get(server.key)!);
+			figures.get(server.key)!.lateJoinBytes = document.bytes;
+			document.close();
+		}
+	}
+	if (settings.measures.includes('cold')) {
+		log('  chargements à froid, alternés…');
+		const source = documentOfUpdates(settings.updates);
+		const state = Y.encodeStateAsUpdate(source);
+		const length = source.getText('body').length;
+		const names = new Map<ServerKey, string[]>();
+		for (const server of order) {
+			const stored: string[] = [];
+			for (let index = 0; index < COLD_LOADS; index++) {
+				const name = await server.room();
+				await server.store(name, state);
+				stored.push(name);
+			}
+			names.set(server.key, stored);
+		}
+		const times = new Map<ServerKey, number[]>(order.map((server) => [server.key, []]));
+		for (let index = 0; index < COLD_LOADS; index++) {
+			for (const server of shuffled(order)) {
+				times.get(server.key)!.push(await timeToText(server, url(server), names.get(server.key)![index], length, 'document chargé'));
+			}
+		}
+		for (const server of order) {
+			const sorted = times.get(server.key)!.sort((a, b) => a - b);
+			Object.assign(figures.get(server.key)!, { coldLoadMs: percentile(sorted, 0.5), coldLoadP95Ms: percentile(sorted, 0.95), coldLoadBytes: state.byteLength });
+		}
+	}
+}
+
+/** One run: every server started; memory one server after the other, the timings interleaved. */
 async function runAll(order: ServerUnderTest[], databaseUrl: string): Promise<Map<ServerKey, Figures>> {
 	const running = new Map<ServerKey, RunningServer>();
 	const figures = new Map<ServerKey, Figures>(order.map((server) => [server.key, { fanout: {} } as Figures]));
@@ -521,17 +560,7 @@ async function runAll(order: ServerUnderTest[], databaseUrl: string): Promise<Ma
 			log(`  diffusion, ${count} clients sur chaque serveur, tours alternés…`);
 			await measureFanout(order, running, count, figures);
 		}
-		for (const server of order) {
-			const url = running.get(server.key)!.url;
-			if (settings.measures.includes('late')) {
-				log(`  ${server.label} : retardataire sur ${settings.updates} mises à jour…`);
-				await measureLateJoiner(server, url, figures.get(server.key)!);
-			}
-			if (settings.measures.includes('cold')) {
-				log(`  ${server.label} : chargement à froid…`);
-				await measureColdLoad(server, url, figures.get(server.key)!);
-			}
-		}
+		await measureJoins(order, running, figures);
 	} finally {
 		await Promise.all([...running.values()].map((server) => server.stop()));
 	}
