@@ -11,7 +11,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { SessionUser } from '../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
-import type { CollabDocument, DocumentConnection } from './documents';
+import type { CollabDocument, DocumentConnection, DocumentHub } from './documents';
 import type { Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import { heldByAnotherPerson } from './presence';
@@ -32,6 +32,8 @@ export interface ConnectionContext {
 	limits: CollabLimits;
 	metrics: MetricsCollector;
 	log: Logger;
+	/** Where a client's updates go (the hub relays them, then applies them). */
+	updates: Pick<DocumentHub, 'applyClientUpdate'>;
 }
 
 export class Connection implements DocumentConnection {
@@ -164,7 +166,8 @@ export class Connection implements DocumentConnection {
 						this.close(CLOSE_CODES.documentTooLarge, 'document too large');
 						break;
 					}
-					Y.applyUpdate(doc, message.update, this);
+					if (message.type === 'update') this.context.updates.applyClientUpdate(this.document, message.update, this);
+					else Y.applyUpdate(doc, message.update, this);
 					break;
 				case 'awareness': {
 					const update = this.ownAwareness(message.update);
