@@ -55,6 +55,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { draftDocumentName } from '../../src/lib/server/collab/names';
 import type { Db } from '../../src/lib/server/db';
 import { cptsMemberships, drafts, users, yjsDocuments } from '../../src/lib/server/db/schema';
@@ -101,16 +102,100 @@ interface ServerUnderTest {
 	room(): Promise<string>;
 	/** Writes a compacted state where this server loads it from. */
 	store(name: string, state: Uint8Array): Promise<void>;
-	connect(url: string, name: string): Client;
+	/** A client; with `tap`, its socket's incoming messages pass through the probe first. */
+	connect(url: string, name: string, tap?: SocketTap): Client;
+	/** Recognises the messages that carry a document update, in this server's protocol. */
+	isUpdate: UpdateTest;
+}
+
+/** Whether a message a client received carries a document update (per protocol). */
+type UpdateTest = (bytes: Uint8Array) => boolean;
+/** y-websocket's protocol: messageSync (0), then messageYjsUpdate (2). */
+const isYWebsocketUpdate: UpdateTest = (bytes) => bytes[0] === 0 && bytes[1] === 2;
+/** Hocuspocus's: the document name first (a varString), then Sync (0) and Update (2). */
+const isHocuspocusUpdate: UpdateTest = (bytes) => {
+	const decoder = decoding.createDecoder(bytes);
+	decoding.readVarString(decoder);
+	return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2;
+};
+
+/**
+ * When an update reached each client's socket, apart from when the client had applied it.
+ * All the bench's clients share one process (100 of them on a 2-core machine): the client
+ * whose socket the server wrote last also waits for the 98 others to apply the update
+ * before its own message is even read, ≈ 60 µs each with 100 writers in the document
+ * (Yjs's state vectors), so "document updated" grows with the harness, not the server.
+ * While a round is held, each message a socket receives is stamped on arrival (after ws
+ * decoded its frame, as the provider would get it) and queued; once every receiver holds
+ * the update, the queue is delivered to the providers in arrival order, and each client's
+ * sample is the arrival time of the message that updated its document. The clients do all
+ * their real work, only later; what is timed is the server's fan-out, as clients on their
+ * own machines would see it, plus one apply (measured apart in the other rounds).
+ */
+class ArrivalProbe {
+	/** The arrival time of the message being delivered, for the document's update listener. */
+	delivering: number | null = null;
+	private holding = false;
+	private held: { at: number; deliver: () => void }[] = [];
+	private arrived = new Set<number>();
+	private expected = 0;
+	private onArrived: () => void = () => {};
+
+	constructor(private readonly isUpdate: UpdateTest) {}
+
+	/** Holds what the sockets receive; resolves when `expected` clients got an update. */
+	hold(expected: number): Promise<void> {
+		this.holding = true;
+		this.arrived.clear();
+		this.expected = expected;
+		return new Promise((resolve) => (this.onArrived = resolve));
+	}
+
+	/** Called by a tapped socket; true when the message was held (delivered later). */
+	offer(client: number, data: unknown, deliver: () => void): boolean {
+		if (!this.holding) return false;
+		const at = performance.now();
+		this.held.push({ at, deliver });
+		if (data instanceof ArrayBuffer && this.isUpdate(new Uint8Array(data))) {
+			this.arrived.add(client);
+			if (this.arrived.size === this.expected) this.onArrived();
+		}
+		return true;
+	}
+
+	/** Stops holding and delivers the held messages in arrival order. */
+	release(): void {
+		this.holding = false;
+		const held = this.held;
+		this.held = [];
+		for (const { at, deliver } of held) {
+			this.delivering = at;
+			try {
+				deliver();
+			} finally {
+				this.delivering = null;
+			}
+		}
+	}
+}
+
+interface SocketTap {
+	probe: ArrivalProbe;
+	client: number;
 }
 
 /** Figures of one server in one run. */
 interface Figures {
 	/**
-	 * cpuMs: the server process's CPU time (user + system) per round, from /proc;
-	 * clientCpuMs: this process's (the clients') during that server's rounds.
+	 * p50/p99: until the update reached each client's socket (held rounds, ArrivalProbe);
+	 * appliedP50/P99: until each client's document held it, the clients applying in turn in
+	 * this process (free rounds); cpuMs: the server process's CPU time (user + system) per
+	 * round, from /proc; clientCpuMs: this process's (the clients') during that server's rounds.
 	 */
-	fanout: Record<number, { p50: number; p99: number; samples: number; lost: number; cpuMs: number; clientCpuMs: number }>;
+	fanout: Record<
+		number,
+		{ p50: number; p99: number; appliedP50: number; appliedP99: number; samples: number; lost: number; cpuMs: number; clientCpuMs: number }
+	>;
 	lateJoinMs: number;
 	lateJoinBytes: number;
 	memoryPerDocumentKb: number;
@@ -158,19 +243,29 @@ function ensurePeersInstalled(): void {
 	execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: PEERS_DIR, stdio: 'inherit' });
 }
 
-/** A `ws` WebSocket class sending these headers in the handshake (our session cookie). */
-function socketClassWith(headers: Record<string, string>): typeof globalThis.WebSocket {
+/**
+ * A `ws` WebSocket class sending these headers in the handshake (our session cookie), and
+ * with a tap, offering each incoming message to its probe before any listener gets it
+ * (both providers listen to 'message': y-websocket through onmessage, Hocuspocus's through
+ * addEventListener).
+ */
+function socketClassWith(headers: Record<string, string>, tap?: SocketTap): typeof globalThis.WebSocket {
 	class HeaderSocket extends WebSocket {
 		constructor(address: string, protocols?: string | string[]) {
 			super(address, protocols, { headers });
+		}
+
+		override emit(event: string | symbol, ...args: unknown[]): boolean {
+			if (tap && event === 'message' && tap.probe.offer(tap.client, args[0], () => super.emit(event, ...args))) return true;
+			return super.emit(event, ...args);
 		}
 	}
 	return HeaderSocket as unknown as typeof globalThis.WebSocket;
 }
 
-function websocketClient(url: string, name: string, headers: Record<string, string>): Client {
+function websocketClient(url: string, name: string, headers: Record<string, string>, tap?: SocketTap): Client {
 	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(url, name, doc, { WebSocketPolyfill: socketClassWith(headers), disableBc: true });
+	const provider = new WebsocketProvider(url, name, doc, { WebSocketPolyfill: socketClassWith(headers, tap), disableBc: true });
 	return {
 		doc,
 		text: doc.getText('body'),
@@ -255,7 +350,8 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 			async store(name, state) {
 				await db.insert(yjsDocuments).values({ name, state });
 			},
-			connect: (url, name) => websocketClient(`${url}/collab`, name, { cookie })
+			isUpdate: isYWebsocketUpdate,
+			connect: (url, name, tap) => websocketClient(`${url}/collab`, name, { cookie }, tap)
 		},
 		{
 			key: 'y-websocket',
@@ -264,7 +360,8 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 				startServer({ name: 'y-websocket', entry: 'bench/peers/y-websocket-server.cjs', readyPath: '/', env: { DATABASE_URL: databaseUrl }, nodeArgs: ['--expose-gc'] }),
 			room: peerRoom,
 			store: peerStore('y-websocket'),
-			connect: (url, name) => websocketClient(url, name, {})
+			isUpdate: isYWebsocketUpdate,
+			connect: (url, name, tap) => websocketClient(url, name, {}, tap)
 		},
 		{
 			key: 'hocuspocus',
@@ -273,9 +370,10 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 				startServer({ name: 'hocuspocus', entry: 'bench/peers/hocuspocus-server.mjs', readyPath: '/', env: { DATABASE_URL: databaseUrl }, nodeArgs: ['--expose-gc'] }),
 			room: peerRoom,
 			store: peerStore('hocuspocus'),
-			connect(url, name) {
+			isUpdate: isHocuspocusUpdate,
+			connect(url, name, tap) {
 				const doc = new Y.Doc();
-				const provider = new HocuspocusProvider({ url: url.replace(/^http/, 'ws'), name, document: doc, WebSocketPolyfill: WebSocket });
+				const provider = new HocuspocusProvider({ url: url.replace(/^http/, 'ws'), name, document: doc, WebSocketPolyfill: socketClassWith({}, tap) });
 				return {
 					doc,
 					text: doc.getText('body'),
@@ -366,64 +464,78 @@ function cpuTimeMs(pid: number | undefined): number {
 	}
 }
 
+/** Latency samples of one kind of round, in ms. */
+interface Samples {
+	values: number[];
+	lost: number;
+}
+
 /** One document with `count` clients of one server, on which fan-out rounds are played. */
 interface FanoutRig {
 	key: ServerKey;
 	pid: number | undefined;
 	clients: Client[];
-	samples: number[];
-	lost: number;
+	/** Until each client's socket had the update (held rounds), and until its document had it. */
+	arrival: Samples;
+	applied: Samples;
 	/** CPU time of this process (the clients) during the recorded rounds, in µs. */
 	clientCpuUs: number;
-	/** The next client (in turn) types a word; resolves once every other client holds it. */
-	round(recording: boolean): Promise<void>;
+	/**
+	 * The next client (in turn) types a word; resolves once every other client holds it.
+	 * `held`: the messages wait until every client's socket has the update (ArrivalProbe).
+	 */
+	round(recording: boolean, held: boolean): Promise<void>;
 }
 
 async function fanoutRig(server: ServerUnderTest, running: RunningServer, count: number): Promise<FanoutRig> {
 	const name = await server.room();
+	const probe = new ArrivalProbe(server.isUpdate);
 	const clients: Client[] = [];
-	for (let index = 0; index < count; index++) clients.push(server.connect(running.url, name));
+	for (let index = 0; index < count; index++) clients.push(server.connect(running.url, name, { probe, client: index }));
 	await waitFor(() => clients.every((client) => client.synced()), `${count} clients synchronisés`);
 	// Each receiver notes when a remote update lands; the round knows when it started.
 	let roundStart = 0;
 	let pending = 0;
 	let roundDone: () => void = () => {};
 	let sender: Client | null = null;
-	let recording = false;
+	let samples: Samples | null = null;
 	let played = 0;
 	const rig: FanoutRig = {
 		key: server.key,
 		pid: running.process.pid,
 		clients,
-		samples: [],
-		lost: 0,
+		arrival: { values: [], lost: 0 },
+		applied: { values: [], lost: 0 },
 		clientCpuUs: 0,
-		async round(record) {
-			recording = record;
+		async round(record, held) {
+			samples = record ? (held ? rig.arrival : rig.applied) : null;
 			sender = clients[played % count];
 			pending = count - 1;
 			let timer: NodeJS.Timeout | undefined;
-			const done = new Promise<void>((resolve) => {
-				roundDone = resolve;
-				timer = setTimeout(resolve, 10_000);
-			});
+			const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)));
+			const done = new Promise<void>((resolve) => (roundDone = resolve));
+			const arrived = held ? probe.hold(count - 1) : null;
 			const cpu = process.cpuUsage();
 			roundStart = performance.now();
 			sender.text.insert(sender.text.length, `mot${played++} `);
-			await done;
+			if (arrived) {
+				await Promise.race([arrived, timeout]);
+				probe.release();
+			}
+			await Promise.race([done, timeout]);
 			clearTimeout(timer);
-			if (record) {
+			if (samples) {
 				const used = process.cpuUsage(cpu);
 				rig.clientCpuUs += used.user + used.system;
+				samples.lost += pending;
 			}
-			if (pending > 0 && record) rig.lost += pending;
 			pending = 0;
 		}
 	};
 	for (const client of clients) {
 		client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (client === sender || origin === null || pending === 0) return;
-			if (recording) rig.samples.push(performance.now() - roundStart);
+			samples?.values.push((probe.delivering ?? performance.now()) - roundStart);
 			if (--pending === 0) roundDone();
 		});
 	}
@@ -440,20 +552,30 @@ async function measureFanout(order: ServerUnderTest[], running: Map<ServerKey, R
 	const rigs: FanoutRig[] = [];
 	for (const server of order) rigs.push(await fanoutRig(server, running.get(server.key)!, count));
 	const rounds = Math.max(MIN_ROUNDS, Math.ceil(settings.samplesPerCount / (count - 1)));
-	for (let round = 0; round < WARMUP_ROUNDS; round++) for (const rig of rigs) await rig.round(false);
+	for (let round = 0; round < WARMUP_ROUNDS; round++) for (const rig of rigs) await rig.round(false, round % 2 === 0);
 	const cpuBefore = rigs.map((rig) => cpuTimeMs(rig.pid));
-	for (let round = 0; round < rounds; round++) {
+	for (let round = 0; round < 2 * rounds; round++) {
 		// A new order each round: no server always follows the same one (what the previous
 		// round left to do in this process, a collection for instance, falls on any of them).
-		for (const rig of shuffled(rigs)) await rig.round(true);
+		// Held and free rounds alternate, so both kinds meet the same machine.
+		for (const rig of shuffled(rigs)) await rig.round(true, round % 2 === 0);
 	}
 	for (const [index, rig] of rigs.entries()) {
-		const cpuMs = (cpuTimeMs(rig.pid) - cpuBefore[index]) / rounds;
+		const cpuMs = (cpuTimeMs(rig.pid) - cpuBefore[index]) / (2 * rounds);
 		const expected = rig.clients[0].text.toString();
 		await waitFor(() => rig.clients.every((client) => client.text.toString() === expected), 'convergence');
-		const sorted = rig.samples.sort((a, b) => a - b);
-		const clientCpuMs = rig.clientCpuUs / 1000 / rounds;
-		figures.get(rig.key)!.fanout[count] = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), samples: sorted.length, lost: rig.lost, cpuMs, clientCpuMs };
+		const arrival = rig.arrival.values.sort((a, b) => a - b);
+		const applied = rig.applied.values.sort((a, b) => a - b);
+		figures.get(rig.key)!.fanout[count] = {
+			p50: percentile(arrival, 0.5),
+			p99: percentile(arrival, 0.99),
+			appliedP50: percentile(applied, 0.5),
+			appliedP99: percentile(applied, 0.99),
+			samples: arrival.length + applied.length,
+			lost: rig.arrival.lost + rig.applied.lost,
+			cpuMs,
+			clientCpuMs: rig.clientCpuUs / 1000 / (2 * rounds)
+		};
 		for (const client of rig.clients) client.destroy();
 	}
 }
@@ -574,8 +696,10 @@ function table(servers: ServerUnderTest[], results: Map<ServerKey, Figures[]>): 
 	const med = (key: ServerKey, pick: (figures: Figures) => number) => median((results.get(key) ?? []).map(pick));
 	const rows: { label: string; pick: (figures: Figures) => number; format: (value: number) => string }[] = [];
 	for (const count of settings.clientCounts) {
-		rows.push({ label: `Diffusion ${count} clients, p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, reçue p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, reçue p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, appliquée p50 (ms)`, pick: (f) => f.fanout[count]?.appliedP50 ?? Number.NaN, format: ms });
+		rows.push({ label: `Diffusion ${count} clients, appliquée p99 (ms)`, pick: (f) => f.fanout[count]?.appliedP99 ?? Number.NaN, format: ms });
 		rows.push({ label: `Diffusion ${count} clients, CPU serveur / tour (ms)`, pick: (f) => f.fanout[count]?.cpuMs ?? Number.NaN, format: ms });
 		rows.push({ label: `Diffusion ${count} clients, CPU des clients / tour (ms)`, pick: (f) => f.fanout[count]?.clientCpuMs ?? Number.NaN, format: ms });
 	}
@@ -611,12 +735,18 @@ function verdicts(results: Map<ServerKey, Figures[]>): string[] {
 				`par passe ${perRun.map((each) => each.toFixed(2)).join(', ')}, médiane ${median(perRun).toFixed(2)}`
 		);
 	};
+	const quantiles = [
+		['p50', 'reçue p50'],
+		['p99', 'reçue p99'],
+		['appliedP50', 'appliquée p50'],
+		['appliedP99', 'appliquée p99']
+	] as const;
 	for (const count of settings.clientCounts) {
-		for (const quantile of ['p50', 'p99'] as const) {
+		for (const [quantile, label] of quantiles) {
 			const pick = (f: Figures) => f.fanout[count]?.[quantile] ?? Number.NaN;
-			check(`diffusion ${count} clients ${quantile}, nôtre / y-websocket`, 'y-websocket', pick, 1);
-			check(`diffusion ${count} clients ${quantile}, nôtre / Hocuspocus`, 'hocuspocus', pick, 0.8);
-			check(`diffusion ${count} clients ${quantile}, nôtre / avant`, 'before', pick, 1);
+			check(`diffusion ${count} clients ${label}, nôtre / y-websocket`, 'y-websocket', pick, 1);
+			check(`diffusion ${count} clients ${label}, nôtre / Hocuspocus`, 'hocuspocus', pick, 0.8);
+			check(`diffusion ${count} clients ${label}, nôtre / avant`, 'before', pick, 1);
 		}
 	}
 	check('mémoire par document, nôtre / Hocuspocus', 'hocuspocus', (f) => f.memoryPerDocumentKb, 0.8);
