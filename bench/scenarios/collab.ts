@@ -7,14 +7,15 @@
  *
  * Measured, per server:
  * - fan-out latency: N clients on one document (2, 20, 100); in each round one of them
- *   (in turn) types a word, and the time until each other client's document holds it is
- *   one sample; rounds are sequential (the next starts when everyone has the word), and
- *   interleaved between the servers, all running with their N clients at once (one round
- *   on each, in a new order every round), so that they share the machine's load; the
- *   server's CPU time per round (from /proc) is printed too: the latency is mostly spent in
- *   the clients, all in this process (each applies the update: with 100 writers in the
- *   document, Yjs's state vectors make that about 60 µs per client), on a machine other
- *   work shares;
+ *   (in turn) types a word, and each other client gives one sample: in held rounds, until
+ *   the update reached its socket (ArrivalProbe), in the free rounds between them, until
+ *   its document held it; rounds are sequential (the next starts when everyone has the
+ *   word), and interleaved between the servers, all running with their N clients at once
+ *   (one round on each, in a new order every round), so that they share the machine's
+ *   load; the server's CPU time per round (from /proc) is printed too: until the document
+ *   holds it is mostly spent in the clients, all in this process (each applies the update:
+ *   with 100 writers in the document, Yjs's state vectors make that about 60 µs per
+ *   client), on a machine other work shares;
  * - late joiner: a document built by 10,000 updates (a writer typing word by word), then
  *   new clients join one after another: time from creating the provider to holding the
  *   whole text (one joiner on each server in turn, as the fan-out rounds);
