@@ -9,32 +9,27 @@
  * `npm run bench -- live`, or alone: `npx tsx bench/scenarios/live.ts` (its own database
  * cpts_bench_live). Needs Redis at BENCH_REDIS_URL (redis://127.0.0.1:6379).
  */
-import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { draftDocumentName } from '../../src/lib/server/collab/names';
-import { closeSiteFanout, unregisterCollabServer } from '../../src/lib/server/collab/registry';
-import { resetConfig } from '../../src/lib/server/config';
+import { unregisterCollabServer } from '../../src/lib/server/collab/registry';
 import { getCptsBySlug } from '../../src/lib/server/cpts/records';
 import type { Db } from '../../src/lib/server/db';
 import { users } from '../../src/lib/server/db/schema';
 import { exportableDoc, getVersion, jsonFromDoc, loadStoredJSON, nameVersion, restoreVersion, startDraft, toMarkdown } from '../../src/lib/server/drafts';
-import { createCollabServer } from '../../ws-server/server';
 import { encodePresence } from '../../ws-server/fanout';
 import { encodeAwareness } from '../../ws-server/protocol';
+import { asSiteWithRedis, connectClient, startCollab, type RunningCollab, type TestClient } from '../../test/ws/collab-peers';
 import { createBenchDatabase } from '../lib/database';
 import { freePort } from '../lib/servers';
 import type { Scenario, StandaloneContext } from '../lib/types';
 
 const ROUNDS = 30;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ORIGIN = 'http://localhost:3000';
 const AUTHOR = 'formateur@demo.reseau-cpts.fr';
 const MEMBER = 'membre@demo.reseau-cpts.fr';
 // Writes only when asked: every figure below includes the write a flush makes.
@@ -45,43 +40,15 @@ async function viewer(db: Db, email: string): Promise<SessionUser> {
 	return { id: row.id, email: row.email, name: row.name, profession: row.profession, emailVerified: true, locale: 'fr', roles: [] };
 }
 
-async function instance(db: Db, redisUrl: string | null, registered: boolean) {
-	const collab = createCollabServer({ db, redisUrl, origin: ORIGIN, limits: holdWrites, logger: pino({ level: 'warn' }) });
-	await collab.ready;
-	if (!registered) unregisterCollabServer(collab);
-	const http = createServer((_request, response) => response.writeHead(404).end());
-	http.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
-	const port = await freePort();
-	await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
-	return {
-		url: `ws://127.0.0.1:${port}/collab`,
-		async stop() {
-			const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-			await collab.close();
-			http.closeAllConnections();
-			await closed;
-		}
-	};
+/**
+ * A collaboration server on a port of the bench's range (BENCH_PORTS). One left out of this
+ * process's registry is reached through Redis only, as a separate process is.
+ */
+async function instance(db: Db, redisUrl: string | null, registered: boolean): Promise<RunningCollab> {
+	const server = await startCollab(db, { redisUrl, limits: holdWrites, logger: pino({ level: 'warn' }), port: await freePort() });
+	if (!registered) unregisterCollabServer(server.collab);
+	return server;
 }
-
-function client(url: string, documentName: string, cookie: string) {
-	const doc = new Y.Doc();
-	class WithCookie extends WebSocket {
-		constructor(address: string, protocols?: string | string[]) {
-			super(address, protocols, { headers: { cookie, origin: ORIGIN } });
-		}
-	}
-	const provider = new WebsocketProvider(url, documentName, doc, { WebSocketPolyfill: WithCookie as never, disableBc: true });
-	return {
-		doc,
-		provider,
-		destroy() {
-			provider.destroy();
-			doc.destroy();
-		}
-	};
-}
-type Client = ReturnType<typeof client>;
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -92,7 +59,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 }
 
 /** Types a paragraph through `writer` and waits until `observer` has it (the server applied it). */
-async function type(writer: Client, observer: Client, text: string): Promise<void> {
+async function type(writer: TestClient, observer: TestClient, text: string): Promise<void> {
 	const paragraph = new Y.XmlElement('paragraph');
 	paragraph.insert(0, [new Y.XmlText(text)]);
 	writer.doc.getXmlFragment('default').insert(0, [paragraph]);
@@ -117,20 +84,6 @@ async function timed(rows: string[][], label: string, measure: () => Promise<unk
 	rows.push([label, ...percentiles(times)]);
 }
 
-async function withRedisConfig<T>(run: () => Promise<T>): Promise<T> {
-	const previous = process.env.REDIS_URL;
-	process.env.REDIS_URL = REDIS_URL;
-	resetConfig();
-	try {
-		return await run();
-	} finally {
-		if (previous === undefined) delete process.env.REDIS_URL;
-		else process.env.REDIS_URL = previous;
-		resetConfig();
-		await closeSiteFanout();
-	}
-}
-
 async function run(context: StandaloneContext): Promise<void> {
 	const { db } = context;
 	const author = await viewer(db, AUTHOR);
@@ -139,20 +92,20 @@ async function run(context: StandaloneContext): Promise<void> {
 	const documentName = draftDocumentName(draft.id);
 	const [authorCookie, memberCookie] = await Promise.all([context.sessionCookie(AUTHOR), context.sessionCookie(MEMBER)]);
 	const rows: string[][] = [];
-	const clients: Client[] = [];
+	const clients: TestClient[] = [];
 	const stops: (() => Promise<void>)[] = [];
 	try {
 		await timed(rows, 'texte stocké seul (avant : sans flush)', async () => toMarkdown(await loadStoredJSON(db, draft.id)));
 		await timed(rows, 'export Markdown, ouvert nulle part, sans Redis', async () => toMarkdown(await exportableDoc(db, draft)));
-		await withRedisConfig(() =>
+		await asSiteWithRedis(REDIS_URL, () =>
 			timed(rows, 'export Markdown, ouvert nulle part, Redis (PUBLISH → 0)', async () => toMarkdown(await exportableDoc(db, draft)))
 		);
 
 		// Open in this process: the flush is a direct write.
 		const here = await instance(db, null, true);
 		stops.push(here.stop);
-		const writer = client(here.url, documentName, authorCookie);
-		const observer = client(here.url, documentName, memberCookie);
+		const writer = connectClient(here.url, documentName, authorCookie);
+		const observer = connectClient(here.url, documentName, memberCookie);
 		clients.push(writer, observer);
 		await until(() => writer.provider.synced && observer.provider.synced, 'synchro');
 		await timed(
@@ -165,12 +118,12 @@ async function run(context: StandaloneContext): Promise<void> {
 		await stops.pop()!();
 
 		// Open on two other instances, reached through Redis only (as separate processes are).
-		await withRedisConfig(async () => {
+		await asSiteWithRedis(REDIS_URL, async () => {
 			const one = await instance(db, REDIS_URL, false);
 			const two = await instance(db, REDIS_URL, false);
 			stops.push(one.stop, two.stop);
-			const onOne = [client(one.url, documentName, authorCookie), client(one.url, documentName, memberCookie)];
-			const onTwo = [client(two.url, documentName, authorCookie), client(two.url, documentName, memberCookie)];
+			const onOne = [connectClient(one.url, documentName, authorCookie), connectClient(one.url, documentName, memberCookie)];
+			const onTwo = [connectClient(two.url, documentName, authorCookie), connectClient(two.url, documentName, memberCookie)];
 			clients.push(...onOne, ...onTwo);
 			await until(() => clients.every((each) => each.provider.synced), 'synchro');
 			await timed(

@@ -3,7 +3,7 @@
  * drafts' permission rules: refusals, read-only connections, rights changes, quotas.
  */
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { invalidateUserSessions } from '../../src/lib/server/auth/session';
@@ -14,39 +14,10 @@ import { draftReviewers } from '../../src/lib/server/db/schema';
 import { addDraftReviewer, removeDraftReviewer } from '../../src/lib/server/drafts/records';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import {
-	connectClient,
-	makeDraft,
-	rawSocket,
-	sessionCookie,
-	sessionUserOf,
-	startCollab,
-	storedText,
-	upgradeStatus,
-	waitFor,
-	type RunningCollab,
-	type TestClient
-} from './helpers';
+import { makeDraft, rawSocket, sessionCookie, sessionUserOf, storedText, upgradeStatus, useCollabServers, waitFor, type TestClient } from './helpers';
 
 const testDb = useTestDatabase();
-
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
-});
-
-const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
-	const server = await startCollab(testDb.db, options);
-	servers.push(server);
-	return server;
-};
-const connect = (...args: Parameters<typeof connectClient>) => {
-	const client = connectClient(...args);
-	clients.push(client);
-	return client;
-};
+const { start, connect, stop } = useCollabServers(testDb);
 
 /** A CPTS with a coordinator and a member, a draft, and people around it. */
 async function scene() {
@@ -159,8 +130,7 @@ describe('read-only connections', () => {
 		expect(server.collab.metrics().droppedReadOnlyUpdates).toBeGreaterThanOrEqual(2);
 
 
-		servers.splice(servers.indexOf(server), 1);
-		await server.stop();
+		await stop(server);
 		expect(await storedText(testDb.db, documentName)).toBe('Axe 1 : accès aux soins. Axe 2 : parcours.');
 	});
 });

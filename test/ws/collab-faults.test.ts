@@ -2,7 +2,7 @@
  * Faults and bad input: garbage frames, a store that fails to load, and two instances
  * through a real Redis (fan-out, late joiners, a restart mid-edit, rights changes).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -13,7 +13,6 @@ import { encodeSyncStep1, encodeUpdate, MESSAGE_AWARENESS, MESSAGE_SYNC } from '
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 import {
-	connectClient,
 	makeDraft,
 	rawSocket,
 	REDIS_URL,
@@ -21,40 +20,17 @@ import {
 	seededRandom,
 	sessionCookie,
 	sessionUserOf,
-	startCollab,
 	storedDoc,
 	storedText,
 	TEST_ORIGIN,
 	upgradedTcpSocket,
+	useCollabServers,
 	waitFor,
-	websocketFrame,
-	type RunningCollab,
-	type TestClient
+	websocketFrame
 } from './helpers';
 
 const testDb = useTestDatabase();
-
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
-});
-
-const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
-	const server = await startCollab(testDb.db, options);
-	servers.push(server);
-	return server;
-};
-const stop = async (server: RunningCollab) => {
-	servers.splice(servers.indexOf(server), 1);
-	await server.stop();
-};
-const connect = (...args: Parameters<typeof connectClient>) => {
-	const client = connectClient(...args);
-	clients.push(client);
-	return client;
-};
+const { start, connect, stop } = useCollabServers(testDb);
 
 async function twoMembers() {
 	const place = await makeCpts(testDb.db);

@@ -6,43 +6,26 @@
  */
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAwarenessMessage } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 import {
-	connectClient,
 	freePort,
 	makeDraft,
 	rawSocket,
 	REDIS_URL,
 	redisAvailable,
 	sessionCookie,
-	startCollab,
 	startWsServerProcess,
+	useCollabServers,
 	waitFor,
-	type RunningCollab,
 	type TestClient
 } from './helpers';
 
 const testDb = useTestDatabase();
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
-});
-
-const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
-	const server = await startCollab(testDb.db, { redisUrl: REDIS_URL, ...options });
-	servers.push(server);
-	return server;
-};
-const connect = (...args: Parameters<typeof connectClient>) => {
-	const client = connectClient(...args);
-	clients.push(client);
-	return client;
-};
+// Two instances of a test reach each other through Redis.
+const { start, connect, stop } = useCollabServers(testDb, { redisUrl: REDIS_URL });
 
 async function scene() {
 	const place = await makeCpts(testDb.db);
@@ -141,8 +124,7 @@ describe.runIf(redisAvailable)('presence across instances', () => {
 		mover.provider.awareness.setLocalStateField('user', { name: 'Alice' });
 		await waitFor(() => presenceOf(here, mover.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present');
 
-		servers.splice(servers.indexOf(restarting), 1);
-		await restarting.stop();
+		await stop(restarting);
 		await waitFor(() => !presenceOf(here, mover.doc.clientID), 'Alice gone with her instance');
 		await start({ port: restarting.port });
 		await waitFor(() => mover.provider.synced, 'Alice reconnected');
@@ -163,8 +145,7 @@ describe.runIf(redisAvailable)('presence across instances', () => {
 		await waitFor(() => presenceOf(here, there.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present on the other instance');
 		await waitFor(() => staying.collab.metrics().redis.peers > 0, 'the instances heard each other');
 
-		servers.splice(servers.indexOf(leaving), 1);
-		await leaving.stop();
+		await stop(leaving);
 		await waitFor(() => !presenceOf(here, there.doc.clientID), 'Alice’s presence removed when her instance stopped', 5_000);
 	});
 
@@ -201,8 +182,7 @@ describe.runIf(redisAvailable)('presence across instances', () => {
 describe('presence after a reconnect', () => {
 	it('shows a client that reconnected at once, not after its next renewal', async () => {
 		const { documentName, alice, bruno } = await scene();
-		const server = await startCollab(testDb.db);
-		servers.push(server);
+		const server = await start({ redisUrl: null });
 		const blinking = connect(server.url, documentName, alice.cookie);
 		const observer = connect(server.url, documentName, bruno.cookie);
 		await waitFor(() => blinking.provider.synced && observer.provider.synced, 'both synced');

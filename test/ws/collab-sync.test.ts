@@ -4,7 +4,7 @@
  * close), compacted, and served again after a restart.
  */
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -14,27 +14,10 @@ import { createPostgresStore, type DocumentStore } from '../../ws-server/persist
 import { encodeAwareness, MESSAGE_AWARENESS } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import {
-	connectClient,
-	makeDraft,
-	rawSocket,
-	sessionCookie,
-	startCollab,
-	storedDoc,
-	storedText,
-	waitFor,
-	type RunningCollab,
-	type TestClient
-} from './helpers';
+import { makeDraft, rawSocket, sessionCookie, storedDoc, storedText, useCollabServers, waitFor } from './helpers';
 
 const testDb = useTestDatabase();
-
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
-});
+const { start, connect, stop } = useCollabServers(testDb);
 
 async function twoMembers() {
 	const place = await makeCpts(testDb.db);
@@ -51,17 +34,6 @@ async function twoMembers() {
 		bruno: { ...bruno, cookie: await sessionCookie(testDb.db, bruno.id) }
 	};
 }
-
-const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
-	const server = await startCollab(testDb.db, options);
-	servers.push(server);
-	return server;
-};
-const connect = (...args: Parameters<typeof connectClient>) => {
-	const client = connectClient(...args);
-	clients.push(client);
-	return client;
-};
 
 describe('sync between clients', () => {
 	it('two members converge on concurrent edits, and the merged text is stored', async () => {
@@ -93,8 +65,7 @@ describe('sync between clients', () => {
 		// The observer has it, so the server applied it.
 		await waitFor(() => observer.text.length > 0, 'update relayed');
 		// Closing writes what the debounce still held (it is 2 s here).
-		servers.splice(servers.indexOf(first), 1);
-		await first.stop();
+		await stop(first);
 		a.destroy();
 		expect(await storedText(testDb.db, documentName)).toBe('Fiche-action 1 : accès aux soins non programmés.');
 

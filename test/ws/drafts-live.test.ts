@@ -6,10 +6,9 @@
  * ws-server of its own is), or by a real `npm run ws-server` process.
  */
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeSiteFanout, documentChannel, flushLiveDocument, notifyAccessChanged, unregisterCollabServer } from '../../src/lib/server/collab/registry';
-import { resetConfig } from '../../src/lib/server/config';
+import { documentChannel, flushLiveDocument, notifyAccessChanged, unregisterCollabServer } from '../../src/lib/server/collab/registry';
 import { yjsDocuments } from '../../src/lib/server/db/schema';
 import {
 	addDraftReviewer,
@@ -30,27 +29,21 @@ import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 import {
-	connectClient,
+	asSiteWithRedis,
 	freePort,
 	makeDraft,
 	REDIS_URL,
 	redisAvailable,
 	sessionCookie,
 	sessionUserOf,
-	startCollab,
 	startWsServerProcess,
+	useCollabServers,
 	waitFor,
-	type RunningCollab,
 	type TestClient
 } from './helpers';
 
 const testDb = useTestDatabase();
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
-});
+const { start, connect } = useCollabServers(testDb);
 
 // No debounced write during a test: what reaches the store can only come from a flush.
 const holdWrites = { writeDebounceMs: 600_000, writeMaxWaitMs: 600_000 };
@@ -71,17 +64,6 @@ async function scene() {
 	const person = async (user: typeof alice) => ({ user: sessionUserOf(user), cookie: await sessionCookie(testDb.db, user.id) });
 	return { draft, documentName, alice: await person(alice), claire: await person(claire), rene: await person(rene) };
 }
-
-const start = async (options: Parameters<typeof startCollab>[1] = {}) => {
-	const server = await startCollab(testDb.db, options);
-	servers.push(server);
-	return server;
-};
-const connect = (...args: Parameters<typeof connectClient>) => {
-	const client = connectClient(...args);
-	clients.push(client);
-	return client;
-};
 
 /** Adds a paragraph at the start of the editor's fragment, as Tiptap would. */
 function addParagraph(client: TestClient, text: string) {
@@ -168,27 +150,12 @@ describe('with the document loaded in this process', () => {
 	});
 });
 
-/** This process without a collaboration server of its own (until a test starts one): the site beside a ws-server. */
-async function asSiteOnly<T>(redisUrl: string, run: () => Promise<T>): Promise<T> {
-	const previous = process.env.REDIS_URL;
-	process.env.REDIS_URL = redisUrl;
-	resetConfig();
-	try {
-		return await run();
-	} finally {
-		if (previous === undefined) delete process.env.REDIS_URL;
-		else process.env.REDIS_URL = previous;
-		resetConfig();
-		await closeSiteFanout();
-	}
-}
-
 describe('with Redis unreachable', () => {
 	it('still exports the stored text within the bound, refuses a restore, and never hangs on a rights notice', async () => {
 		const { draft, documentName, alice, claire } = await scene();
 		const first = await nameVersion(testDb.db, alice.user, draft.id, 'Trame');
 		// Nothing listens there: every Redis command waits for a connection that never comes.
-		await asSiteOnly(`redis://127.0.0.1:${await freePort()}`, async () => {
+		await asSiteWithRedis(`redis://127.0.0.1:${await freePort()}`, async () => {
 			expect(await flushLiveDocument(documentName)).toEqual({ holders: 0, confirmed: 0, complete: false });
 			expect(await markdownExport(draft.id, alice.user)).toContain('Diagnostic territorial.');
 			await expectAppError(restoreVersion(testDb.db, claire.user, draft.id, first.number), 'conflict');
@@ -200,7 +167,7 @@ describe('with Redis unreachable', () => {
 describe.runIf(redisAvailable)('with the document loaded on other instances, reached through Redis', () => {
 	it('asks the holders to write, waits for them, and refuses a restore when one does not answer', async () => {
 		const { draft, documentName, alice, claire } = await scene();
-		await asSiteOnly(REDIS_URL, async () => {
+		await asSiteWithRedis(REDIS_URL, async () => {
 			// Two instances through Redis, out of this process's registry: as separate processes are.
 			const one = await start({ redisUrl: REDIS_URL, limits: holdWrites });
 			const two = await start({ redisUrl: REDIS_URL, limits: holdWrites });
@@ -250,7 +217,7 @@ describe.runIf(redisAvailable)('with the document loaded on other instances, rea
 
 	it('reaches a real `npm run ws-server` process: export, status version and restore', async () => {
 		const { draft, documentName, alice, claire } = await scene();
-		await asSiteOnly(REDIS_URL, async () => {
+		await asSiteWithRedis(REDIS_URL, async () => {
 			const child = startWsServerProcess({ databaseUrl: testDb.url, port: await freePort(), redisUrl: REDIS_URL });
 			try {
 				await child.started();

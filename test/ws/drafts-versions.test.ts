@@ -4,20 +4,18 @@
  * during activity once the latest version is ten minutes old.
  */
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { automaticVersionHooks, jsonFromState, listVersions, getVersion, stateFromJSON } from '../../src/lib/server/drafts';
 import { draftVersions, yjsDocuments } from '../../src/lib/server/db/schema';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { connectClient, makeDraft, sessionCookie, sessionUserOf, startCollab, waitFor, type RunningCollab, type TestClient } from './helpers';
+import { makeDraft, sessionCookie, sessionUserOf, useCollabServers, waitFor, type TestClient } from './helpers';
 
 const testDb = useTestDatabase();
-const clients: TestClient[] = [];
-const servers: RunningCollab[] = [];
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	for (const server of servers.splice(0)) await server.stop();
+const { start, connect } = useCollabServers(testDb, {
+	hooks: automaticVersionHooks(async () => testDb.db),
+	limits: { writeDebounceMs: 30, writeMaxWaitMs: 100 }
 });
 
 async function scene() {
@@ -30,8 +28,7 @@ async function scene() {
 		name: documentName,
 		state: stateFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Diagnostic territorial.' }] }] })
 	});
-	const server = await startCollab(testDb.db, { hooks: automaticVersionHooks(async () => testDb.db), limits: { writeDebounceMs: 30, writeMaxWaitMs: 100 } });
-	servers.push(server);
+	const server = await start();
 	return { draft, documentName, alice: sessionUserOf(alice), cookie: await sessionCookie(testDb.db, alice.id), server };
 }
 
@@ -45,8 +42,7 @@ function addParagraph(client: TestClient, text: string) {
 describe('automatic versions from ws-server', () => {
 	it('freezes a version when the last person leaves, and none when they leave without a change', async () => {
 		const { draft, documentName, alice, cookie, server } = await scene();
-		const first = connectClient(server.url, documentName, cookie);
-		clients.push(first);
+		const first = connect(server.url, documentName, cookie);
 		await waitFor(() => first.provider.synced, 'synced');
 		addParagraph(first, 'Réunion plénière le 12 mars.');
 		first.destroy();
@@ -56,8 +52,7 @@ describe('automatic versions from ws-server', () => {
 		expect(JSON.stringify(version.doc)).toContain('Réunion plénière le 12 mars.');
 
 		// A visit that changes nothing leaves no new version.
-		const second = connectClient(server.url, documentName, cookie);
-		clients.push(second);
+		const second = connect(server.url, documentName, cookie);
 		await waitFor(() => second.provider.synced, 'synced again');
 		expect(second.doc.getXmlFragment('default').toString()).toContain('Réunion plénière');
 		second.destroy();
@@ -70,8 +65,7 @@ describe('automatic versions from ws-server', () => {
 
 	it('freezes one during activity once the latest version is ten minutes old', async () => {
 		const { draft, documentName, alice, cookie, server } = await scene();
-		const writer = connectClient(server.url, documentName, cookie);
-		clients.push(writer);
+		const writer = connect(server.url, documentName, cookie);
 		await waitFor(() => writer.provider.synced, 'synced');
 		// No version yet: the first write freezes one right away.
 		addParagraph(writer, 'Premier ajout.');

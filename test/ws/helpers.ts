@@ -1,25 +1,27 @@
 /**
  * Websocket test kit: a real collaboration server on an ephemeral port, y-websocket's own
  * WebsocketProvider in Node (the `ws` package, with the session cookie in the handshake),
- * raw sockets for bad input, and a poller (tests wait for conditions, never for time).
+ * a fixture that stops them after each test, raw sockets for bad input, and a poller (tests
+ * wait for conditions, never for time). What benches share of it is in collab-peers.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { connect as netConnect, createServer as createNetServer, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createSession, type SessionUser } from '../../src/lib/server/auth/session';
 import { draftDocumentName } from '../../src/lib/server/collab/names';
 import type { Db } from '../../src/lib/server/db';
 import { drafts, yjsDocuments, yjsUpdates } from '../../src/lib/server/db/schema';
 import { generateId } from '../../src/lib/server/shared/ids';
-import { createCollabServer, type CollabServer, type CollabServerOptions } from '../../ws-server/server';
+import type { CollabServerOptions } from '../../ws-server/server';
+import { connectClient, startCollab, TEST_ORIGIN, type RunningCollab, type TestClient } from './collab-peers';
 
-export const TEST_ORIGIN = 'http://localhost:3000';
+export * from './collab-peers';
+
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Whether a Redis answers at REDIS_URL (the tests that need one are skipped otherwise). */
@@ -90,37 +92,6 @@ export function startWsServerProcess(options: { databaseUrl: string; port: numbe
 	};
 }
 
-export interface RunningCollab {
-	collab: CollabServer;
-	http: Server;
-	port: number;
-	url: string;
-	stop(): Promise<void>;
-}
-
-/** Starts a collaboration server on its own HTTP server (port 0 unless given). */
-export async function startCollab(db: Db, options: CollabServerOptions & { port?: number } = {}): Promise<RunningCollab> {
-	const { port: wantedPort = 0, ...collabOptions } = options;
-	const collab = createCollabServer({ db, redisUrl: null, origin: TEST_ORIGIN, ...collabOptions });
-	await collab.ready;
-	const http = createServer((_request, response) => response.writeHead(404).end());
-	http.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
-	await new Promise<void>((resolve) => http.listen(wantedPort, '127.0.0.1', resolve));
-	const port = (http.address() as AddressInfo).port;
-	return {
-		collab,
-		http,
-		port,
-		url: `ws://127.0.0.1:${port}/collab`,
-		async stop() {
-			const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-			await collab.close();
-			http.closeAllConnections();
-			await closed;
-		}
-	};
-}
-
 /** A session cookie for the user, as the browser would send it. */
 export async function sessionCookie(db: Db, userId: string): Promise<string> {
 	const { token } = await createSession(db, userId);
@@ -138,55 +109,34 @@ export async function makeDraft(db: Db, cptsId: string, createdBy: string | null
 	return { draft, documentName: draftDocumentName(draft.id) };
 }
 
-/** A `ws` WebSocket class that sends these headers in the handshake (cookie, origin). */
-export function socketClassWith(headers: Record<string, string>): typeof globalThis.WebSocket {
-	class HeaderSocket extends WebSocket {
-		constructor(address: string, protocols?: string | string[]) {
-			super(address, protocols, { headers });
-		}
-	}
-	return HeaderSocket as unknown as typeof globalThis.WebSocket;
-}
-
-export interface TestClient {
-	doc: Y.Doc;
-	text: Y.Text;
-	provider: WebsocketProvider;
-	/** Close codes the server sent, in order. */
-	closeCodes: number[];
-	/** Set when the provider stopped for good (a 44xx code). */
-	terminalCode: number | null;
-	destroy(): void;
-}
-
-/** A y-websocket provider client on a document, signed in with `cookie` (or not). */
-export function connectClient(url: string, documentName: string, cookie: string | null, headers: Record<string, string> = {}): TestClient {
-	const doc = new Y.Doc();
-	const allHeaders: Record<string, string> = { origin: TEST_ORIGIN, ...headers };
-	if (cookie) allHeaders.cookie = cookie;
-	const provider = new WebsocketProvider(url, documentName, doc, {
-		WebSocketPolyfill: socketClassWith(allHeaders),
-		// Providers in one process would otherwise sync through a BroadcastChannel,
-		// behind the server's back.
-		disableBc: true,
-		maxBackoffTime: 300
+/**
+ * A test file's servers and clients, all stopped after each test. `start` a collaboration
+ * server with the file's `defaults` under the test's own options, `connect` a client, and
+ * `stop` a server within a test (a restart, an instance that goes away).
+ */
+export function useCollabServers(testDb: { readonly db: Db }, defaults: CollabServerOptions = {}) {
+	const clients: TestClient[] = [];
+	const servers: RunningCollab[] = [];
+	afterEach(async () => {
+		for (const client of clients.splice(0)) client.destroy();
+		for (const server of servers.splice(0)) await server.stop();
 	});
-	const client: TestClient = {
-		doc,
-		text: doc.getText('body'),
-		provider,
-		closeCodes: [],
-		terminalCode: null,
-		destroy() {
-			provider.destroy();
-			doc.destroy();
+	return {
+		async start(options: Parameters<typeof startCollab>[1] = {}): Promise<RunningCollab> {
+			const server = await startCollab(testDb.db, { ...defaults, ...options });
+			servers.push(server);
+			return server;
+		},
+		connect(...args: Parameters<typeof connectClient>): TestClient {
+			const client = connectClient(...args);
+			clients.push(client);
+			return client;
+		},
+		async stop(server: RunningCollab): Promise<void> {
+			servers.splice(servers.indexOf(server), 1);
+			await server.stop();
 		}
 	};
-	provider.on('connection-close', (event) => {
-		if (event) client.closeCodes.push(event.code);
-	});
-	provider.on('closed', (event) => (client.terminalCode = event.code));
-	return client;
 }
 
 /** Polls until the condition holds; fails with `what` after the timeout. */
@@ -228,6 +178,20 @@ export function rawSocket(url: string, documentName: string, cookie: string | nu
 	});
 }
 
+/** A websocket upgrade request for `path`, as raw HTTP/1.1 text. */
+function upgradeRequest(port: number, path: string, headers: Record<string, string>): string {
+	const lines = [
+		`GET ${path} HTTP/1.1`,
+		`Host: 127.0.0.1:${port}`,
+		'Upgrade: websocket',
+		'Connection: Upgrade',
+		'Sec-WebSocket-Version: 13',
+		'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+		...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)
+	];
+	return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
 /** The HTTP status of an upgrade request the server refuses before the handshake. */
 export function upgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -242,18 +206,7 @@ export function upgradeStatus(port: number, path: string, headers: Record<string
 			}
 		});
 		socket.on('error', reject);
-		socket.connect(port, '127.0.0.1', () => {
-			const lines = [
-				`GET ${path} HTTP/1.1`,
-				`Host: 127.0.0.1:${port}`,
-				'Upgrade: websocket',
-				'Connection: Upgrade',
-				'Sec-WebSocket-Version: 13',
-				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-				...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)
-			];
-			socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-		});
+		socket.connect(port, '127.0.0.1', () => socket.write(upgradeRequest(port, path, headers)));
 	});
 }
 
@@ -291,18 +244,7 @@ export function upgradedTcpSocket(port: number, path: string, headers: Record<st
 		};
 		socket.on('data', onData);
 		socket.once('error', reject);
-		socket.connect(port, '127.0.0.1', () => {
-			const lines = [
-				`GET ${path} HTTP/1.1`,
-				`Host: 127.0.0.1:${port}`,
-				'Upgrade: websocket',
-				'Connection: Upgrade',
-				'Sec-WebSocket-Version: 13',
-				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-				...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)
-			];
-			socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-		});
+		socket.connect(port, '127.0.0.1', () => socket.write(upgradeRequest(port, path, headers)));
 	});
 }
 
