@@ -161,6 +161,6 @@ describe('invitations by e-mail', () => {
 		expect((await listMembers(testDb.db, place.id)).map((entry) => entry.userId)).toContain(invited.id);
 		const again = (await invitationActions.default(event(asSessionUser(await makeUser(testDb.db))))) as { status: number; data: unknown };
 		expect(again.status).toBe(409);
-		expect(again.data).toEqual({ message: 'cpts.invitation.used' });
+		expect(again.data).toEqual({ message: 'cpts.invitation.used', messageParams: {} });
 	});
 });

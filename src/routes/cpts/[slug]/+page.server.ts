@@ -11,12 +11,12 @@ import {
 	requestToJoin,
 	requireCptsBySlug
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
-	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, locals.user, cpts.id);
 	const people = await getPublicMembership(db, cpts.id);
 	return {
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	join: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(joinRequestSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		try {
@@ -45,7 +45,7 @@ export const actions: Actions = {
 	leave: async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const wasPending = (await getViewerAccess(db, user, cpts.id)).membership?.status === 'pending';
 		try {
 			await leaveCpts(db, user, cpts.id);

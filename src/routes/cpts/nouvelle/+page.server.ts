@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
 import { canManageCpts, createCpts, cptsFormSchema, listRegions } from '$lib/server/cpts';
-import { failFromError } from '$lib/server/cpts/http';
+import { failFromError } from '$lib/server/shared/http';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
 function requireCptsManager(locals: App.Locals, url: URL) {

@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { draftDocumentName } from '$lib/server/collab/names';
-import { failFromError } from '$lib/server/cpts/http';
+import { failFromError } from '$lib/server/shared/http';
 import { getDb } from '$lib/server/db';
 import {
 	COMMENT_MAX,

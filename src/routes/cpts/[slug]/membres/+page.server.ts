@@ -15,13 +15,13 @@ import {
 	removeMember,
 	requireCptsBySlug
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 
 /** Anonymous visitors go to sign-in; signed-in non-members get a 403 (canSeeMembers). */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
 	const db = await getDb();
-	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, user, cpts.id);
 	if (!access.canSeeMembers) error(403, translate(locals.locale, 'error.forbidden'));
 	return {
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 async function memberActionContext({ request, params, locals, url }: RequestEvent) {
 	const user = requireUser(locals, url);
 	const db = await getDb();
-	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const form = await request.formData();
 	const userId = form.get('userId');
 	return { user, db, cpts, form, userId: typeof userId === 'string' ? userId : '' };

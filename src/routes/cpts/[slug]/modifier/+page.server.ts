@@ -16,7 +16,7 @@ import {
 	requireCptsBySlug,
 	updateCpts
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 import { AppError } from '$lib/server/shared/errors';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
@@ -29,7 +29,7 @@ function requireCptsManager(locals: App.Locals, url: URL) {
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireCptsManager(locals, url);
 	const db = await getDb();
-	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	return {
 		cpts: { id: cpts.id, slug: cpts.slug, name: cpts.name },
 		values: cptsFormValues(cpts),
@@ -43,7 +43,7 @@ export const actions: Actions = {
 	save: async ({ request, params, locals, url }) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const regions = await listRegions(db);
 		const parsed = parseForm(
 			cptsFormSchema(regions.map((region) => region.code)),
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	appoint: async ({ request, params, locals, url }) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(emailOnlySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { coordinatorErrors: parsed.errors, coordinatorValues: parsed.values });
 		try {
@@ -77,7 +77,7 @@ export const actions: Actions = {
 	removeCoordinator: async ({ request, params, locals, url }) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const userId = (await request.formData()).get('userId');
 		try {
 			await removeCoordinatorRole(db, user, cpts.id, typeof userId === 'string' ? userId : '');

@@ -3,14 +3,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getViewerAccess, requireCptsBySlug } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 import { countOpenThreads, draftCreateSchema, listCptsDrafts, profileChoices, startDraft } from '$lib/server/drafts';
 import { parseForm } from '$lib/server/shared/forms';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
 	const db = await getDb();
-	const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, user, cpts.id);
 	const drafts = await listCptsDrafts(db, user, cpts.id);
 	const threads = await countOpenThreads(
@@ -40,7 +40,7 @@ export const actions: Actions = {
 	create: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
-		const cpts = await orErrorPage(locals.locale, () => requireCptsBySlug(db, params.slug));
+		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(draftCreateSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		let draftId: string;

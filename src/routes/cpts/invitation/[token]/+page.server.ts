@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, getInvitationState } from '$lib/server/cpts';
-import { failFromError } from '$lib/server/cpts/http';
+import { failFromError } from '$lib/server/shared/http';
 
 // Opening the link shows the invitation; joining is a POST (one button), so that a link
 // opened by a mail scanner or forced by another site never makes anyone a member.

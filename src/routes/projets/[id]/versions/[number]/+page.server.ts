@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { failFromError, orErrorPage } from '$lib/server/cpts/http';
+import { failFromError, orErrorPage } from '$lib/server/shared/http';
 import { getDb } from '$lib/server/db';
 import { compareDocuments, getVersion, loadCurrentJSON, restoreVersion } from '$lib/server/drafts';
 import { requireReadableDraft } from '$lib/server/drafts/http';
@@ -9,7 +9,7 @@ import { requireReadableDraft } from '$lib/server/drafts/http';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const access = await requireReadableDraft(db, locals, url, params.id);
-	const version = await orErrorPage(locals.locale, () => getVersion(db, locals.user, access.draft.id, Number(params.number)));
+	const version = await orErrorPage(locals.locale, url, () => getVersion(db, locals.user, access.draft.id, Number(params.number)));
 	const current = await loadCurrentJSON(db, access.draft.id);
 	return {
 		draft: { id: access.draft.id, title: access.draft.title },
