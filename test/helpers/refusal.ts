@@ -11,3 +11,10 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
 	expect(caught).toBeInstanceOf(AppError);
 	return caught as AppError;
 }
+
+/** Fails unless the promise rejects with an AppError of this code (and message, when given). */
+export async function expectAppError(promise: Promise<unknown>, code: AppError['code'], messageKey?: string): Promise<void> {
+	const caught = await refusal(promise);
+	expect(caught.code).toBe(code);
+	if (messageKey) expect(caught.messageKey).toBe(messageKey);
+}

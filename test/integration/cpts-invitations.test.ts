@@ -10,34 +10,14 @@ import {
 	inviteByEmail,
 	listMembers
 } from '../../src/lib/server/cpts';
-import { AppError } from '../../src/lib/server/shared/errors';
 import { hashToken } from '../../src/lib/server/shared/ids';
 import { actions as invitationActions, load as loadInvitationPage } from '../../src/routes/cpts/invitation/[token]/+page.server';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
+import { asSessionUser } from '../helpers/routes';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
-
-type FactoryUser = Awaited<ReturnType<typeof makeUser>>;
-const asSessionUser = (user: FactoryUser): SessionUser => ({
-	id: user.id,
-	email: user.email,
-	name: user.name,
-	profession: user.profession,
-	emailVerified: true,
-	locale: 'fr',
-	roles: user.roles
-});
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], messageKey?: string) {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	expect((caught as AppError).code).toBe(code);
-	if (messageKey) expect((caught as AppError).messageKey).toBe(messageKey);
-}
 
 async function community() {
 	const place = await makeCpts(testDb.db, { name: 'CPTS Paris XIII' });

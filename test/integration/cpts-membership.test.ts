@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, cptsMemberships, notifications } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -23,31 +22,11 @@ import { AppError } from '../../src/lib/server/shared/errors';
 import { load as loadMembersPage } from '../../src/routes/cpts/[slug]/membres/+page.server';
 import { load as loadCptsPage } from '../../src/routes/cpts/[slug]/+page.server';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
+import { asSessionUser, routeOutcome } from '../helpers/routes';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
-
-type FactoryUser = Awaited<ReturnType<typeof makeUser>>;
-/** What hooks.server.ts puts in locals.user for a factory-made user. */
-const asSessionUser = (user: FactoryUser): SessionUser => ({
-	id: user.id,
-	email: user.email,
-	name: user.name,
-	profession: user.profession,
-	emailVerified: true,
-	locale: 'fr',
-	roles: user.roles
-});
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], messageKey?: string) {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	expect((caught as AppError).code).toBe(code);
-	if (messageKey) expect((caught as AppError).messageKey).toBe(messageKey);
-}
 
 /** A CPTS with one coordinator and one plain member. */
 async function makeCommunity(name?: string) {
@@ -70,16 +49,6 @@ const membershipRow = async (cptsId: string, userId: string) =>
 /** Calls a route's load the way SvelteKit would, with only what our loads read. */
 function pageEvent(path: string, slug: string, user: SessionUser | null) {
 	return { params: { slug }, url: new URL(`http://localhost${path}`), locals: { user, locale: 'fr' } } as never;
-}
-
-async function outcome(run: () => unknown) {
-	try {
-		return { data: (await run()) as Record<string, unknown> };
-	} catch (error) {
-		if (isRedirect(error)) return { redirect: error.location, status: error.status };
-		if (isHttpError(error)) return { status: error.status };
-		throw error;
-	}
 }
 
 describe('join flow', () => {
@@ -272,7 +241,7 @@ describe('who reads the member list', () => {
 		const applicant = asSessionUser(await makeUser(testDb.db));
 		await requestToJoin(testDb.db, applicant, place.id, 'Bonjour');
 		const path = `/cpts/${place.slug}/membres`;
-		const load = (user: SessionUser | null) => outcome(() => loadMembersPage(pageEvent(path, place.slug, user)));
+		const load = (user: SessionUser | null) => routeOutcome(() => loadMembersPage(pageEvent(path, place.slug, user)));
 
 		expect(await load(null)).toEqual({ redirect: `/connexion?redirectTo=${encodeURIComponent(path)}`, status: 303 });
 		expect(await load(asSessionUser(await makeUser(testDb.db)))).toEqual({ status: 403 });
@@ -287,12 +256,12 @@ describe('who reads the member list', () => {
 		expect(asMember.data!.pending).toEqual([]);
 		const asCoordinator = await load(coordinator);
 		expect(asCoordinator.data!.pending).toMatchObject([{ userId: applicant.id, message: 'Bonjour' }]);
-		expect(await outcome(() => loadMembersPage(pageEvent('/cpts/inconnue/membres', 'inconnue', member)))).toEqual({ status: 404 });
+		expect(await routeOutcome(() => loadMembersPage(pageEvent('/cpts/inconnue/membres', 'inconnue', member)))).toEqual({ status: 404 });
 	});
 
 	it('the public CPTS page gives coordinators and the member count, never the member list', async () => {
 		const { place, coordinator } = await makeCommunity();
-		const anonymous = await outcome(() => loadCptsPage(pageEvent(`/cpts/${place.slug}`, place.slug, null)));
+		const anonymous = await routeOutcome(() => loadCptsPage(pageEvent(`/cpts/${place.slug}`, place.slug, null)));
 		expect(anonymous.data).toMatchObject({
 			coordinators: [{ userId: coordinator.id, name: coordinator.name }],
 			memberCount: 2,
@@ -301,8 +270,8 @@ describe('who reads the member list', () => {
 		expect(anonymous.data).not.toHaveProperty('members');
 		expect(JSON.stringify(anonymous.data)).not.toContain('@');
 		const stranger = asSessionUser(await makeUser(testDb.db));
-		const outsider = await outcome(() => loadCptsPage(pageEvent(`/cpts/${place.slug}`, place.slug, stranger)));
+		const outsider = await routeOutcome(() => loadCptsPage(pageEvent(`/cpts/${place.slug}`, place.slug, stranger)));
 		expect(outsider.data!.access).toMatchObject({ canAskToJoin: true, canSeeMembers: false });
-		expect(await outcome(() => loadCptsPage(pageEvent('/cpts/inconnue', 'inconnue', null)))).toEqual({ status: 404 });
+		expect(await routeOutcome(() => loadCptsPage(pageEvent('/cpts/inconnue', 'inconnue', null)))).toEqual({ status: 404 });
 	});
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, cpts } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	canManageCpts,
 	createCpts,
@@ -15,22 +14,12 @@ import {
 	type CptsInput
 } from '../../src/lib/server/cpts';
 import { parseForm } from '../../src/lib/server/shared/forms';
-import { AppError } from '../../src/lib/server/shared/errors';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
+import { asSessionUser } from '../helpers/routes';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
-
-/** What hooks.server.ts puts in locals.user for a factory-made user. */
-const asSessionUser = (user: Awaited<ReturnType<typeof makeUser>>): SessionUser => ({
-	id: user.id,
-	email: user.email,
-	name: user.name,
-	profession: user.profession,
-	emailVerified: true,
-	locale: 'fr',
-	roles: user.roles
-});
 
 const validForm = (overrides: Record<string, string> = {}) => {
 	const form = new FormData();
@@ -62,16 +51,6 @@ async function validInput(overrides: Record<string, string> = {}): Promise<CptsI
 	const parsed = await parse(overrides);
 	if (!parsed.ok) throw new Error(`form should be valid: ${JSON.stringify(parsed.errors)}`);
 	return parsed.data;
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code'], messageKey?: string) {
-	const caught = await promise.then(
-		() => null,
-		(error: unknown) => error
-	);
-	expect(caught).toBeInstanceOf(AppError);
-	expect((caught as AppError).code).toBe(code);
-	if (messageKey) expect((caught as AppError).messageKey).toBe(messageKey);
 }
 
 describe('slugs', () => {

@@ -20,34 +20,25 @@ import {
 	removeDraftReviewer
 } from '../../src/lib/server/drafts';
 import { drafts } from '../../src/lib/server/db/schema';
-import { AppError } from '../../src/lib/server/shared/errors';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
+import { asSessionUser } from '../helpers/routes';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
 
-const viewer = (user: { id: string; email: string; name: string; profession: string; roles: SessionUser['roles'] }): SessionUser => ({
-	id: user.id,
-	email: user.email,
-	name: user.name,
-	profession: user.profession,
-	emailVerified: true,
-	locale: 'fr',
-	roles: user.roles
-});
-
 async function scene() {
 	const place = await makeCpts(testDb.db);
 	const elsewhere = await makeCpts(testDb.db);
-	const coordinator = viewer(await makeUser(testDb.db));
-	const member = viewer(await makeUser(testDb.db));
-	const pending = viewer(await makeUser(testDb.db));
-	const refused = viewer(await makeUser(testDb.db));
-	const outsider = viewer(await makeUser(testDb.db));
-	const facilitator = viewer(await makeUser(testDb.db, { roles: ['facilitator'] }));
-	const admin = viewer(await makeUser(testDb.db, { roles: ['admin'] }));
+	const coordinator = asSessionUser(await makeUser(testDb.db));
+	const member = asSessionUser(await makeUser(testDb.db));
+	const pending = asSessionUser(await makeUser(testDb.db));
+	const refused = asSessionUser(await makeUser(testDb.db));
+	const outsider = asSessionUser(await makeUser(testDb.db));
+	const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
+	const admin = asSessionUser(await makeUser(testDb.db, { roles: ['admin'] }));
 	const reviewerRow = await makeUser(testDb.db);
-	const reviewer = viewer(reviewerRow);
+	const reviewer = asSessionUser(reviewerRow);
 	await makeMembership(testDb.db, place.id, coordinator.id, { role: 'coordinator' });
 	await makeMembership(testDb.db, place.id, member.id);
 	await makeMembership(testDb.db, place.id, pending.id, { status: 'pending' });
@@ -57,11 +48,6 @@ async function scene() {
 	await addDraftReviewer(testDb.db, coordinator, draft.id, reviewerRow.email.toUpperCase());
 	return { place, elsewhere, draft, coordinator, member, pending, refused, outsider, facilitator, admin, reviewer };
 }
-
-const expectAppError = async (promise: Promise<unknown>, code: AppError['code']) => {
-	await expect(promise).rejects.toBeInstanceOf(AppError);
-	await promise.catch((error: AppError) => expect(error.code).toBe(code));
-};
 
 describe('draft permissions', () => {
 	it('gives each kind of viewer their level', async () => {
@@ -113,7 +99,7 @@ describe('draft permissions', () => {
 	});
 
 	it('keeps the pure rule consistent: an active membership wins over an invitation', () => {
-		const user = viewer({ id: 'u', email: 'u@exemple.fr', name: 'U', profession: 'infirmier', roles: [] });
+		const user = asSessionUser({ id: 'u', email: 'u@exemple.fr', name: 'U', profession: 'infirmier', roles: [] });
 		expect(draftAccessLevel(user, { role: 'member', status: 'active' }, true)).toBe('edit');
 		expect(draftAccessLevel(user, { role: 'coordinator', status: 'pending' }, false)).toBe('none');
 		expect(draftAccessLevel(user, null, true)).toBe('comment');
@@ -153,11 +139,11 @@ describe('draft records', () => {
 
 		await addDraftReviewer(testDb.db, s.coordinator, s.draft.id, newcomer.email);
 		await expectAppError(addDraftReviewer(testDb.db, s.coordinator, s.draft.id, newcomer.email), 'conflict');
-		expect(await canReadDraft(testDb.db, viewer(newcomer), s.draft.id)).toBe(true);
+		expect(await canReadDraft(testDb.db, asSessionUser(newcomer), s.draft.id)).toBe(true);
 
 		await expectAppError(removeDraftReviewer(testDb.db, s.member, s.draft.id, newcomer.id), 'forbidden');
 		await removeDraftReviewer(testDb.db, s.coordinator, s.draft.id, newcomer.id);
-		expect(await canReadDraft(testDb.db, viewer(newcomer), s.draft.id)).toBe(false);
+		expect(await canReadDraft(testDb.db, asSessionUser(newcomer), s.draft.id)).toBe(false);
 		await expectAppError(removeDraftReviewer(testDb.db, s.coordinator, s.draft.id, newcomer.id), 'not_found');
 	});
 

@@ -34,11 +34,11 @@ import {
 } from '../../src/lib/server/drafts';
 import { draftVersions, notifications } from '../../src/lib/server/db/schema';
 import { DEMO_DRAFT_TITLE, seedDraftsDemo } from '../../src/lib/server/drafts/demo';
-import { AppError } from '../../src/lib/server/shared/errors';
 import { load as loadDraftPage, actions as draftActions } from '../../src/routes/projets/[id]/+page.server';
 import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
 import { actions as versionActions } from '../../src/routes/projets/[id]/versions/[number]/+page.server';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
 import { asSessionUser, routeOutcome } from '../helpers/routes';
 import { makeCpts, makeMembership, makeProfile, makeResource, makeUser } from '../helpers/factories';
 
@@ -73,11 +73,6 @@ async function scene() {
 	await addDraftReviewer(testDb.db, coordinator, draft.id, reviewerRow.email);
 	return { place, draft, coordinator, member, outsider, facilitator, reviewer, profile };
 }
-
-const expectAppError = async (promise: Promise<unknown>, code: AppError['code']) => {
-	await expect(promise).rejects.toBeInstanceOf(AppError);
-	await expect(promise).rejects.toMatchObject({ code });
-};
 
 /** Appends an edit to the stored document, as ws-server would after a client typed it. */
 async function appendParagraph(draftId: string, text: string) {

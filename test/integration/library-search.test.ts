@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSearchQuery, MAX_QUERY_LENGTH, type SearchQuery } from '../../src/lib/server/library/forms';
+import { parseSearchQuery, MAX_QUERY_LENGTH, type ResourceInput, type SearchQuery } from '../../src/lib/server/library/forms';
 import { parseHeadline, searchLibrary } from '../../src/lib/server/library/search';
 import { useTestDatabase } from '../helpers/db';
 import { makeResource, makeUser } from '../helpers/factories';
@@ -209,10 +209,31 @@ describe('library search: hostile input', () => {
 	});
 });
 
+/** A tool published by a facilitator through the feature (what makes it forget kept facet counts). */
+async function publishThroughFeature(title: string, natures: ResourceInput['natures'] = []) {
+	const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
+	const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
+	const curator = { id: facilitator.id, roles: facilitator.roles };
+	const draft = await createResource(testDb.db, curator, {
+		kind: 'outil_modele',
+		title,
+		summary: 'Résumé.',
+		body: '',
+		natures,
+		sizeBands: [],
+		missions: [],
+		professions: [],
+		regionCode: null,
+		visibility: 'public',
+		profile: null
+	});
+	await submitResource(testDb.db, curator, draft.id);
+	await publishResource(testDb.db, curator, draft.id);
+}
+
 describe('library search: facet counts kept a few seconds', () => {
 	it('keeps a search’s counts per reader class, never its results, and forgets them when a resource is published', async () => {
 		const { forgetFacetCounts } = await import('../../src/lib/server/library/facet-cache');
-		const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
 		forgetFacetCounts();
 		await makeResource(testDb.db, { title: 'Téléexpertise dermatologique', natures: ['rural'] });
 		await makeResource(testDb.db, { title: 'Téléexpertise en EHPAD', natures: ['rural'] });
@@ -229,23 +250,7 @@ describe('library search: facet counts kept a few seconds', () => {
 		expect(kept.total).toBe(2);
 		expect(kept.hits).toHaveLength(3);
 		// A publication through the feature refreshes them.
-		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
-		const curator = { id: facilitator.id, roles: facilitator.roles };
-		const draft = await createResource(testDb.db, curator, {
-			kind: 'outil_modele',
-			title: 'Téléexpertise : modèle de convention',
-			summary: 'Résumé.',
-			body: '',
-			natures: ['rural'],
-			sizeBands: [],
-			missions: [],
-			professions: [],
-			regionCode: null,
-			visibility: 'public',
-			profile: null
-		});
-		await submitResource(testDb.db, curator, draft.id);
-		await publishResource(testDb.db, curator, draft.id);
+		await publishThroughFeature('Téléexpertise : modèle de convention', ['rural']);
 		const fresh = await searchLibrary(testDb.db, null, words, REGIONS);
 		expect(fresh.total).toBe(4);
 		expect(fresh.facets.natures).toEqual([{ value: 'rural', count: 4, selected: false }]);
@@ -255,7 +260,6 @@ describe('library search: facet counts kept a few seconds', () => {
 describe('library search: front page facet cache', () => {
 	it('keeps the unfiltered browse counts for a while and forgets them when a resource is published', async () => {
 		const { forgetFacetCounts } = await import('../../src/lib/server/library/facet-cache');
-		const { createResource, publishResource, submitResource } = await import('../../src/lib/server/library/resources');
 		forgetFacetCounts();
 		const before = await searchLibrary(testDb.db, null, query(), REGIONS);
 		// Written behind the feature's back: the cached counts do not see it…
@@ -264,23 +268,7 @@ describe('library search: front page facet cache', () => {
 		expect(cached.total).toBe(before.total);
 		expect(cached.hits).toHaveLength(Math.min(before.total + 1, 20));
 		// …but a publication through the feature refreshes them.
-		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
-		const viewer = { id: facilitator.id, roles: facilitator.roles };
-		const draft = await createResource(testDb.db, viewer, {
-			kind: 'outil_modele',
-			title: 'Modèle publié par l’animatrice',
-			summary: 'Résumé.',
-			body: '',
-			natures: [],
-			sizeBands: [],
-			missions: [],
-			professions: [],
-			regionCode: null,
-			visibility: 'public',
-			profile: null
-		});
-		await submitResource(testDb.db, viewer, draft.id);
-		await publishResource(testDb.db, viewer, draft.id);
+		await publishThroughFeature('Modèle publié par l’animatrice');
 		const fresh = await searchLibrary(testDb.db, null, query(), REGIONS);
 		expect(fresh.total).toBe(before.total + 2);
 		expect(fresh.facets.kinds.find((entry) => entry.value === 'analyse_litterature')?.count).toBe(1);

@@ -14,7 +14,8 @@ import { draftReviewers } from '../../src/lib/server/db/schema';
 import { addDraftReviewer, removeDraftReviewer } from '../../src/lib/server/drafts/records';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { makeDraft, rawSocket, sessionCookie, sessionUserOf, storedText, upgradeStatus, useCollabServers, waitFor, type TestClient } from './helpers';
+import { asSessionUser } from '../helpers/routes';
+import { makeDraft, rawSocket, sessionCookie, storedText, upgradeStatus, useCollabServers, waitFor, type TestClient } from './helpers';
 
 const testDb = useTestDatabase();
 const { start, connect, stop } = useCollabServers(testDb);
@@ -144,7 +145,7 @@ describe('rights changes', () => {
 		await waitFor(() => removed.provider.synced && staying.provider.synced, 'synced');
 
 		// removeMember announces the change itself: no explicit notice here.
-		await removeMember(testDb.db, sessionUserOf(coordinator), place.id, member.id);
+		await removeMember(testDb.db, asSessionUser(coordinator), place.id, member.id);
 		await waitFor(() => removed.closeCodes.includes(CLOSE_CODES.rightsChanged), 'closed with 4509');
 		// The stock provider reconnects after 4509, and the fresh check refuses it for good.
 		await waitFor(() => removed.terminalCode === CLOSE_CODES.forbidden, 'reconnect refused with 4403');
@@ -158,13 +159,13 @@ describe('rights changes', () => {
 		const server = await start();
 		const ars = connect(server.url, documentName, reviewer.cookie);
 		await waitFor(() => ars.provider.synced, 'reviewer synced');
-		await removeDraftReviewer(testDb.db, sessionUserOf(coordinator), draft.id, reviewer.id);
+		await removeDraftReviewer(testDb.db, asSessionUser(coordinator), draft.id, reviewer.id);
 		await waitFor(() => ars.terminalCode === CLOSE_CODES.forbidden, 'withdrawn reviewer refused');
 		expect(ars.closeCodes[0]).toBe(CLOSE_CODES.rightsChanged);
 
 		const stranger = connect(server.url, documentName, outsider.cookie);
 		await waitFor(() => stranger.terminalCode === CLOSE_CODES.forbidden, 'not invited yet');
-		await addDraftReviewer(testDb.db, sessionUserOf(coordinator), draft.id, outsider.email);
+		await addDraftReviewer(testDb.db, asSessionUser(coordinator), draft.id, outsider.email);
 		stranger.provider.connect();
 		await waitFor(() => stranger.provider.synced, 'invited reviewer reads');
 	});

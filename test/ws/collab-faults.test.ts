@@ -11,18 +11,17 @@ import { removeMember } from '../../src/lib/server/cpts/membership';
 import { createPostgresStore, type DocumentStore } from '../../ws-server/persistence';
 import { encodeSyncStep1, encodeUpdate, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
-import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import { asSessionUser } from '../helpers/routes';
 import {
 	makeDraft,
 	rawSocket,
 	REDIS_URL,
 	redisAvailable,
 	seededRandom,
-	sessionCookie,
-	sessionUserOf,
 	storedDoc,
 	storedText,
 	TEST_ORIGIN,
+	twoMembers,
 	upgradedTcpSocket,
 	useCollabServers,
 	waitFor,
@@ -31,22 +30,6 @@ import {
 
 const testDb = useTestDatabase();
 const { start, connect, stop } = useCollabServers(testDb);
-
-async function twoMembers() {
-	const place = await makeCpts(testDb.db);
-	const alice = await makeUser(testDb.db);
-	const bruno = await makeUser(testDb.db);
-	await makeMembership(testDb.db, place.id, alice.id);
-	await makeMembership(testDb.db, place.id, bruno.id, { role: 'coordinator' });
-	const { draft, documentName } = await makeDraft(testDb.db, place.id, alice.id);
-	return {
-		place,
-		draft,
-		documentName,
-		alice: { ...alice, cookie: await sessionCookie(testDb.db, alice.id) },
-		bruno: { ...bruno, cookie: await sessionCookie(testDb.db, bruno.id) }
-	};
-}
 
 /** Frames of every bad shape: random bytes, truncated real messages, good headers on garbage. */
 function badFrames(count: number, random: () => number): Uint8Array[] {
@@ -181,7 +164,7 @@ async function inPool(count: number, concurrency: number, task: (index: number) 
 
 describe('bad input', () => {
 	it('survives 10,000 random, truncated and ill-typed frames: no crash, document unchanged, others unaffected', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const server = await start({ limits: { maxConnectionsPerUser: 200, maxConnectionsPerDocument: 200 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		const b = connect(server.url, documentName, bruno.cookie);
@@ -259,7 +242,7 @@ describe('bad input', () => {
 
 describe('a failing load', () => {
 	it('never serves nor overwrites: clients are closed with 4500 until the store answers again', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const healthy = await start();
 		const writer = connect(healthy.url, documentName, alice.cookie);
 		const observer = connect(healthy.url, documentName, bruno.cookie);
@@ -317,7 +300,7 @@ describe('a failing load', () => {
 
 describe.runIf(redisAvailable)('two instances through a real Redis', () => {
 	it('clients on different instances converge, presence crosses, a late joiner gets unsaved content', async () => {
-		const { documentName, alice, bruno, place } = await twoMembers();
+		const { documentName, alice, bruno, place } = await twoMembers(testDb.db);
 		const slow = { writeDebounceMs: 60_000, writeMaxWaitMs: 60_000 };
 		const one = await start({ redisUrl: REDIS_URL, limits: slow });
 		const two = await start({ redisUrl: REDIS_URL, limits: slow });
@@ -348,7 +331,7 @@ describe.runIf(redisAvailable)('two instances through a real Redis', () => {
 	});
 
 	it('converges and stores every edit when one instance restarts mid-edit', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const limits = { writeDebounceMs: 20, writeMaxWaitMs: 100, compactAfterUpdates: 4 };
 		const one = await start({ redisUrl: REDIS_URL, limits });
 		const two = await start({ redisUrl: REDIS_URL, limits });
@@ -380,12 +363,12 @@ describe.runIf(redisAvailable)('two instances through a real Redis', () => {
 	});
 
 	it('closes a revoked member connected to another instance', async () => {
-		const { place, documentName, alice, bruno } = await twoMembers();
+		const { place, documentName, alice, bruno } = await twoMembers(testDb.db);
 		const one = await start({ redisUrl: REDIS_URL });
 		const two = await start({ redisUrl: REDIS_URL });
 		const client = connect(two.url, documentName, alice.cookie);
 		await waitFor(() => client.provider.synced, 'synced');
-		await removeMember(testDb.db, sessionUserOf(bruno), place.id, alice.id);
+		await removeMember(testDb.db, asSessionUser(bruno), place.id, alice.id);
 		// Told on instance one (where the site's action ran); instance two hears it on Redis.
 		await one.collab.accessChanged({ userId: alice.id });
 		await waitFor(() => client.terminalCode === CLOSE_CODES.forbidden, 'revoked on the other instance');

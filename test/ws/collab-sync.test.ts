@@ -13,31 +13,14 @@ import { yjsDocuments, yjsUpdates } from '../../src/lib/server/db/schema';
 import { createPostgresStore, type DocumentStore } from '../../ws-server/persistence';
 import { encodeAwareness, MESSAGE_AWARENESS } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
-import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { makeDraft, rawSocket, sessionCookie, storedDoc, storedText, useCollabServers, waitFor } from './helpers';
+import { rawSocket, storedDoc, storedText, twoMembers, useCollabServers, waitFor } from './helpers';
 
 const testDb = useTestDatabase();
 const { start, connect, stop } = useCollabServers(testDb);
 
-async function twoMembers() {
-	const place = await makeCpts(testDb.db);
-	const alice = await makeUser(testDb.db, { name: 'Alice Infirmière' });
-	const bruno = await makeUser(testDb.db, { name: 'Bruno Pharmacien', profession: 'pharmacien' });
-	await makeMembership(testDb.db, place.id, alice.id);
-	await makeMembership(testDb.db, place.id, bruno.id, { role: 'coordinator' });
-	const { draft, documentName } = await makeDraft(testDb.db, place.id, alice.id);
-	return {
-		place,
-		draft,
-		documentName,
-		alice: { ...alice, cookie: await sessionCookie(testDb.db, alice.id) },
-		bruno: { ...bruno, cookie: await sessionCookie(testDb.db, bruno.id) }
-	};
-}
-
 describe('sync between clients', () => {
 	it('two members converge on concurrent edits, and the merged text is stored', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 50, writeMaxWaitMs: 200 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		const b = connect(server.url, documentName, bruno.cookie);
@@ -56,7 +39,7 @@ describe('sync between clients', () => {
 	});
 
 	it('serves the stored document to a late joiner after a restart', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const first = await start();
 		const a = connect(first.url, documentName, alice.cookie);
 		const observer = connect(first.url, documentName, bruno.cookie);
@@ -76,7 +59,7 @@ describe('sync between clients', () => {
 	});
 
 	it('writes on the last disconnect without waiting for the debounce, then unloads the document', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 60_000, writeMaxWaitMs: 60_000 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		const observer = connect(server.url, documentName, bruno.cookie);
@@ -92,7 +75,7 @@ describe('sync between clients', () => {
 	});
 
 	it('unloads a document whose only client left while it was loading', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const real = createPostgresStore(async () => testDb.db);
 		let openGate: () => void = () => {};
 		const gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -108,7 +91,7 @@ describe('sync between clients', () => {
 	});
 
 	it('writes a burst of 2,000 keystrokes as one row no larger than the document', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 60_000, writeMaxWaitMs: 60_000 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		const observer = connect(server.url, documentName, alice.cookie);
@@ -127,7 +110,7 @@ describe('sync between clients', () => {
 	});
 
 	it('writes once, after a pause in the edits, not once per keystroke', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 2_000, writeMaxWaitMs: 60_000 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		await waitFor(() => a.provider.synced, 'synced');
@@ -142,7 +125,7 @@ describe('sync between clients', () => {
 	});
 
 	it('writes at most every writeMaxWaitMs while edits keep coming', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 10_000, writeMaxWaitMs: 300 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		await waitFor(() => a.provider.synced, 'synced');
@@ -158,7 +141,7 @@ describe('sync between clients', () => {
 	});
 
 	it('compacts appended updates into one state, under threshold, without losing anything', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const server = await start({ limits: { writeDebounceMs: 5, writeMaxWaitMs: 10, compactAfterUpdates: 5 } });
 		const a = connect(server.url, documentName, alice.cookie);
 		const b = connect(server.url, documentName, bruno.cookie);
@@ -185,7 +168,7 @@ describe('sync between clients', () => {
 	});
 
 	it('relays awareness (presence) between clients and drops it when one leaves', async () => {
-		const { documentName, alice, bruno } = await twoMembers();
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
 		const server = await start();
 		const a = connect(server.url, documentName, alice.cookie);
 		const b = connect(server.url, documentName, bruno.cookie);
@@ -199,7 +182,7 @@ describe('sync between clients', () => {
 	});
 
 	it('echoes presence to its sender, so a client alone on a document is never silent for 30 s', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const server = await start();
 		const { socket } = await rawSocket(server.url, documentName, alice.cookie);
 		const lone = new Y.Doc();
@@ -221,7 +204,7 @@ describe('sync between clients', () => {
 	});
 
 	it('exposes metrics through the process registry', async () => {
-		const { documentName, alice } = await twoMembers();
+		const { documentName, alice } = await twoMembers(testDb.db);
 		const server = await start();
 		const a = connect(server.url, documentName, alice.cookie);
 		await waitFor(() => a.provider.synced, 'synced');

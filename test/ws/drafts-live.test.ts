@@ -23,11 +23,12 @@ import {
 	stateFromJSON,
 	toMarkdown
 } from '../../src/lib/server/drafts';
-import { AppError } from '../../src/lib/server/shared/errors';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
 import { useTestDatabase } from '../helpers/db';
+import { expectAppError } from '../helpers/refusal';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import { asSessionUser } from '../helpers/routes';
 import {
 	asSiteWithRedis,
 	freePort,
@@ -35,7 +36,6 @@ import {
 	REDIS_URL,
 	redisAvailable,
 	sessionCookie,
-	sessionUserOf,
 	startWsServerProcess,
 	useCollabServers,
 	waitFor,
@@ -56,12 +56,12 @@ async function scene() {
 	await makeMembership(testDb.db, place.id, alice.id);
 	await makeMembership(testDb.db, place.id, claire.id, { role: 'coordinator' });
 	const { draft, documentName } = await makeDraft(testDb.db, place.id, alice.id);
-	await addDraftReviewer(testDb.db, sessionUserOf(claire), draft.id, rene.email);
+	await addDraftReviewer(testDb.db, asSessionUser(claire), draft.id, rene.email);
 	await testDb.db.insert(yjsDocuments).values({
 		name: documentName,
 		state: stateFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Diagnostic territorial.' }] }] })
 	});
-	const person = async (user: typeof alice) => ({ user: sessionUserOf(user), cookie: await sessionCookie(testDb.db, user.id) });
+	const person = async (user: typeof alice) => ({ user: asSessionUser(user), cookie: await sessionCookie(testDb.db, user.id) });
 	return { draft, documentName, alice: await person(alice), claire: await person(claire), rene: await person(rene) };
 }
 
@@ -89,11 +89,6 @@ async function markdownExport(draftId: string, user: SessionUser): Promise<strin
 	} as never);
 	return response.text();
 }
-
-const expectAppError = async (promise: Promise<unknown>, code: AppError['code']) => {
-	await expect(promise).rejects.toBeInstanceOf(AppError);
-	await expect(promise).rejects.toMatchObject({ code });
-};
 
 describe('with the document loaded in this process', () => {
 	it('exports, status versions and named versions hold what was just typed', async () => {

@@ -10,7 +10,8 @@ import { automaticVersionHooks, jsonFromState, listVersions, getVersion, stateFr
 import { draftVersions, yjsDocuments } from '../../src/lib/server/db/schema';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
-import { makeDraft, sessionCookie, sessionUserOf, useCollabServers, waitFor, type TestClient } from './helpers';
+import { asSessionUser } from '../helpers/routes';
+import { makeDraft, sessionCookie, useCollabServers, waitFor, type TestClient } from './helpers';
 
 const testDb = useTestDatabase();
 const { start, connect } = useCollabServers(testDb, {
@@ -29,7 +30,7 @@ async function scene() {
 		state: stateFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Diagnostic territorial.' }] }] })
 	});
 	const server = await start();
-	return { draft, documentName, alice: sessionUserOf(alice), cookie: await sessionCookie(testDb.db, alice.id), server };
+	return { draft, documentName, alice: asSessionUser(alice), cookie: await sessionCookie(testDb.db, alice.id), server };
 }
 
 /** Adds a paragraph at the start of the editor's fragment, as Tiptap would. */

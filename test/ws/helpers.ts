@@ -12,11 +12,12 @@ import { eq } from 'drizzle-orm';
 import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createSession, type SessionUser } from '../../src/lib/server/auth/session';
+import { createSession } from '../../src/lib/server/auth/session';
 import { draftDocumentName } from '../../src/lib/server/collab/names';
 import type { Db } from '../../src/lib/server/db';
 import { drafts, yjsDocuments, yjsUpdates } from '../../src/lib/server/db/schema';
 import { generateId } from '../../src/lib/server/shared/ids';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 import type { CollabServerOptions } from '../../ws-server/server';
 import { connectClient, startCollab, TEST_ORIGIN, type RunningCollab, type TestClient } from './collab-peers';
 
@@ -98,15 +99,27 @@ export async function sessionCookie(db: Db, userId: string): Promise<string> {
 	return `cpts_session=${token}`;
 }
 
-/** The SessionUser the site would build for a factory user (for feature calls made as them). */
-export function sessionUserOf(user: { id: string; email: string; name: string; profession: string; roles: SessionUser['roles'] }): SessionUser {
-	return { id: user.id, email: user.email, name: user.name, profession: user.profession, emailVerified: true, locale: 'fr', roles: user.roles };
-}
-
 /** A draft row and its document name. */
 export async function makeDraft(db: Db, cptsId: string, createdBy: string | null = null) {
 	const [draft] = await db.insert(drafts).values({ id: generateId(), cptsId, title: 'Projet de santé', createdBy }).returning();
 	return { draft, documentName: draftDocumentName(draft.id) };
+}
+
+/** A CPTS where Alice (a member) started a draft and Bruno coordinates, with their session cookies. */
+export async function twoMembers(db: Db) {
+	const place = await makeCpts(db);
+	const alice = await makeUser(db, { name: 'Alice Infirmière' });
+	const bruno = await makeUser(db, { name: 'Bruno Pharmacien', profession: 'pharmacien' });
+	await makeMembership(db, place.id, alice.id);
+	await makeMembership(db, place.id, bruno.id, { role: 'coordinator' });
+	const { draft, documentName } = await makeDraft(db, place.id, alice.id);
+	return {
+		place,
+		draft,
+		documentName,
+		alice: { ...alice, cookie: await sessionCookie(db, alice.id) },
+		bruno: { ...bruno, cookie: await sessionCookie(db, bruno.id) }
+	};
 }
 
 /**
