@@ -8,22 +8,13 @@ import { createServer } from 'node:http';
 import { hasRole } from '../src/lib/server/auth/guards';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../src/lib/server/auth/session';
 import { COLLAB_PATH_PREFIX } from '../src/lib/server/collab/names';
-import { ConfigError, getConfig, type Config } from '../src/lib/server/config';
+import { getConfigOrExit } from '../src/lib/server/config';
 import { closeDatabase, getDatabase, getDb } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
 import { createCollabServer } from './server';
 import { automaticVersionHooks } from '../src/lib/server/drafts/versions';
 
-let config: Config;
-try {
-	config = getConfig();
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const config = getConfigOrExit();
 if (!config.DATABASE_URL) {
 	// Two processes on one PGlite folder would corrupt it: the embedded database is only for
 	// the single-process start (npm start), which serves /collab/ itself.

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, getConfig, type Config } from '../lib/server/config';
+import { getConfigOrExit } from '../lib/server/config';
 import { closeDatabase, getDatabase, getDb } from '../lib/server/db';
 import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
@@ -19,16 +19,7 @@ import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
 import { handleUpgrade, registerUpgrade } from './upgrade';
 
-let config: Config;
-try {
-	config = getConfig();
-} catch (error) {
-	if (error instanceof ConfigError) {
-		console.error(error.message);
-		process.exit(1);
-	}
-	throw error;
-}
+const config = getConfigOrExit();
 process.env.NODE_ENV ??= 'production';
 
 const log = getLogger();

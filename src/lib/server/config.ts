@@ -74,6 +74,22 @@ export function getConfig(): Config {
 	return current;
 }
 
+/**
+ * The configuration at a process's start: a bad one ends the process with the list of bad
+ * variables (and nothing else: a stack trace would hide them).
+ */
+export function getConfigOrExit(): Config {
+	try {
+		return getConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+}
+
 /** Tests and scripts that change process.env call this to re-read it. */
 export function resetConfig(): void {
 	current = undefined;
