@@ -20,6 +20,8 @@ async function signedIn(browser: Browser, account: { email: string; password: st
 }
 
 test('ask, mention, answer, accept, schedule an exchange, sign up with .ics, moderate a flag', async ({ browser }) => {
+	// Four people and a dozen pages: ≈ 20 s on a quiet machine, past the default 30 s at load 10.
+	test.setTimeout(90_000);
 	const member = await signedIn(browser, DEMO.member);
 	await member.goto('/forums');
 	await member.getByRole('link', { name: 'Accès aux soins' }).click();
