@@ -3,6 +3,7 @@
  * through a real Redis (fan-out, late joiners, a restart mid-edit, rights changes).
  */
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -160,6 +161,23 @@ async function inPool(count: number, concurrency: number, task: (index: number) 
 			while (next < count) await task(next++);
 		})
 	);
+}
+
+/**
+ * A bare websocket on a document counting the update messages it receives, and applying
+ * them to a copy of `state` (it asks for nothing: it gets what is typed after it joined).
+ */
+async function updateCounter(url: string, documentName: string, cookie: string, state: Uint8Array) {
+	const { socket } = await rawSocket(url, documentName, cookie);
+	const counter = { doc: new Y.Doc(), updates: 0 };
+	Y.applyUpdate(counter.doc, state);
+	socket.on('message', (data: Buffer) => {
+		const decoder = decoding.createDecoder(new Uint8Array(data));
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== 2) return;
+		counter.updates++;
+		Y.applyUpdate(counter.doc, decoding.readVarUint8Array(decoder));
+	});
+	return counter;
 }
 
 describe('bad input', () => {
@@ -328,6 +346,29 @@ describe.runIf(redisAvailable)('two instances through a real Redis', () => {
 		const late = connect(two.url, second, bruno.cookie);
 		await waitFor(() => late.text.toString() === 'Pas encore écrit en base.', 'late joiner on the other instance');
 		expect(two.collab.metrics().redis.received).toBeGreaterThan(0);
+	});
+
+	it('sends each update on once: to the other clients here and, through Redis, to those there', async () => {
+		// Updates are sent on before they are applied (ws-server/documents.ts): applying must
+		// not send them a second time, here nor on the instance that gets them from Redis.
+		const { documentName, alice, bruno } = await twoMembers(testDb.db);
+		const one = await start({ redisUrl: REDIS_URL });
+		const two = await start({ redisUrl: REDIS_URL });
+		const writer = connect(one.url, documentName, alice.cookie);
+		const reader = connect(two.url, documentName, bruno.cookie);
+		await waitFor(() => writer.provider.synced && reader.provider.synced, 'synced');
+		// Both instances hold the document and hear each other before the count starts.
+		writer.text.insert(0, 'Début. ');
+		await waitFor(() => reader.text.toString() === 'Début. ', 'the first word crossed');
+		const here = await updateCounter(one.url, documentName, bruno.cookie, Y.encodeStateAsUpdate(writer.doc));
+		const there = await updateCounter(two.url, documentName, bruno.cookie, Y.encodeStateAsUpdate(writer.doc));
+		for (let index = 0; index < 30; index++) writer.text.insert(writer.text.length, `mot${index} `);
+		writer.text.insert(writer.text.length, 'fin.');
+		// A second copy of any update would arrive before the last one: each socket is in order.
+		await waitFor(() => here.doc.getText('body').toString().endsWith('fin.') && there.doc.getText('body').toString().endsWith('fin.'), 'last word on both');
+		expect(here.updates).toBe(31);
+		expect(there.updates).toBe(31);
+		expect(reader.text.toString()).toBe(writer.text.toString());
 	});
 
 	it('converges and stores every edit when one instance restarts mid-edit', async () => {
