@@ -244,3 +244,74 @@ test('a facilitator reads and comments without editing; a coordinator of another
 	await facilitator.context().close();
 	await outsider.context().close();
 });
+
+test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter and Space bold the selection', async ({ browser }) => {
+	test.setTimeout(60_000);
+	const trainer = await pageAs(browser, DEMO.trainer);
+	await trainer.goto('/cpts/la-plaine/projets');
+	await trainer.getByRole('link', { name: 'Projet de santé 2026 de la CPTS de La Plaine' }).click();
+	await waitConnected(trainer);
+	const editor = editorOf(trainer);
+	const toolbar = trainer.getByRole('toolbar', { name: 'Mise en forme' });
+	const bold = toolbar.getByRole('button', { name: 'Gras' });
+	const italic = toolbar.getByRole('button', { name: 'Italique' });
+	const last = toolbar.getByRole('button', { name: 'Commenter la sélection' });
+	await expect(bold).toBeEnabled();
+
+	// Tab from the table of contents lands on one tool, the next Tab on the text: nine tools, one stop.
+	await trainer.getByRole('navigation', { name: 'Sommaire' }).getByRole('button').last().focus();
+	await trainer.keyboard.press('Tab');
+	await expect(bold).toBeFocused();
+	await expect(bold).toHaveCSS('outline-style', 'solid');
+	await trainer.keyboard.press('Tab');
+	await expect(editor).toBeFocused();
+
+	// A sentence typed, then selected with the keyboard.
+	const sentence = `Gras au clavier ${stamp}.`;
+	await typeAfter(trainer, 'département 88).', ` ${sentence}`);
+	for (let i = 0; i < sentence.length; i++) await trainer.keyboard.press('Shift+ArrowLeft');
+	await expect.poll(() => trainer.evaluate(() => window.getSelection()?.toString())).toBe(sentence);
+
+	// Back into the toolbar; arrows move and wrap, Home and End reach the ends.
+	await trainer.keyboard.press('Shift+Tab');
+	await expect(bold).toBeFocused();
+	await trainer.keyboard.press('ArrowRight');
+	await expect(italic).toBeFocused();
+	await trainer.keyboard.press('ArrowLeft');
+	await trainer.keyboard.press('ArrowLeft');
+	await expect(last).toBeFocused();
+	await trainer.keyboard.press('ArrowRight');
+	await expect(bold).toBeFocused();
+	await trainer.keyboard.press('End');
+	await expect(last).toBeFocused();
+	await trainer.keyboard.press('Home');
+	await expect(bold).toBeFocused();
+	await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
+	await expect(bold).toHaveAttribute('aria-pressed', 'false');
+
+	// Space bolds the selection and gives the text back the focus; the button says it is on.
+	await trainer.keyboard.press('Space');
+	await expect(editor).toBeFocused();
+	await expect(editor.locator('strong', { hasText: sentence })).toBeVisible();
+	await expect(bold).toHaveAttribute('aria-pressed', 'true');
+
+	// The Tab stop is the last tool used; Enter takes the bold off again.
+	await trainer.keyboard.press('Shift+Tab');
+	await expect(bold).toBeFocused();
+	await trainer.keyboard.press('Enter');
+	await expect(editor).toBeFocused();
+	await expect(editor.locator('strong', { hasText: sentence })).toHaveCount(0);
+	await expect(bold).toHaveAttribute('aria-pressed', 'false');
+
+	// Moved to another tool, Tab still leaves the toolbar for the text, and Shift+Tab comes back to that tool.
+	await trainer.keyboard.press('Shift+Tab');
+	await trainer.keyboard.press('ArrowRight');
+	await expect(italic).toBeFocused();
+	await trainer.keyboard.press('Tab');
+	await expect(editor).toBeFocused();
+	await trainer.keyboard.press('Shift+Tab');
+	await expect(italic).toBeFocused();
+	await trainer.screenshot({ path: 'test-results/drafts-toolbar-focus.png' });
+
+	await trainer.context().close();
+});
