@@ -38,6 +38,7 @@ async function firstLink(page: Page, pattern: RegExp): Promise<string> {
 
 const FORUM_CATEGORY = /^\/forums\/(?!categories|moderation|recherche|signets|sujet|mentions)[^/?]+$/;
 const THREAD = /^\/forums\/sujet\/[^/?]+$/;
+const RESOURCE = /^\/bibliotheque\/(?!mes-ressources|moderation|proposer|profils-types)[^/?]+$/;
 
 async function visit(page: Page, path: string, label: string): Promise<void> {
 	await page.goto(path);
@@ -50,7 +51,7 @@ test('signed out: the key pages have no WCAG 2.1 AA violation', async ({ page })
 	await visit(page, '/cpts', 'CPTS directory');
 	await visit(page, '/cpts/sud-toulois', 'a CPTS');
 	await visit(page, '/bibliotheque?q=coordination&type=bonne_pratique', 'library search with a facet');
-	await visit(page, await firstLink(page, /^\/bibliotheque\/(?!mes-ressources|moderation|proposer|profils-types)[^/?]+$/), 'a resource');
+	await visit(page, await firstLink(page, RESOURCE), 'a resource');
 	await visit(page, '/forums', 'forums');
 	await visit(page, await firstLink(page, FORUM_CATEGORY), 'a forum category');
 	await visit(page, await firstLink(page, THREAD), 'a thread, signed out');
@@ -200,6 +201,28 @@ test('keyboard: the forum reply toolbar works without a mouse', async ({ page })
 	await expect(bold).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(editor).toBeFocused();
+});
+
+/** Clicks a toggle twice: its name says the next action each time, so it must not say « pressed » too. */
+async function expectNamedToggle(toggle: Locator): Promise<void> {
+	for (let round = 0; round < 2; round++) {
+		const before = (await toggle.innerText()).trim();
+		await expect(toggle).not.toHaveAttribute('aria-pressed');
+		await toggle.click();
+		await expect(toggle).not.toHaveText(before);
+	}
+	await expect(toggle).not.toHaveAttribute('aria-pressed');
+}
+
+test('bookmark buttons named for their action do not also say « pressed » (a reader would hear both states)', async ({ page }) => {
+	await signIn(page, DEMO.member);
+	await page.goto('/bibliotheque');
+	await page.goto(await firstLink(page, RESOURCE));
+	await expectNamedToggle(page.getByRole('button', { name: /(Ajouter à|Retirer de) mes favoris/ }));
+	await page.goto('/forums');
+	await page.goto(await firstLink(page, FORUM_CATEGORY));
+	await page.goto(await firstLink(page, THREAD));
+	await expectNamedToggle(page.getByRole('button', { name: /Mettre en signet|Retirer des signets/ }).first());
 });
 
 /** Fails softly when the page is wider than the viewport, naming what sticks out on the right. */
