@@ -198,6 +198,37 @@ describe('status workflow and versions', () => {
 		expect((await listVersions(testDb.db, member, draft.id)).map((version) => version.kind)).toEqual(['auto', 'auto', 'named']);
 	});
 
+	it('records one automatic version per period of activity, even when a late one read the age before the other froze', async () => {
+		const { draft, member } = await scene();
+		const name = draftDocumentName(draft.id);
+		// A run whose transaction starts late (a busy pool, or another instance writing the
+		// same changes): it read the latest version's age before the other run froze.
+		let openGate!: () => void;
+		let arrived!: () => void;
+		const gate = new Promise<void>((resolve) => (openGate = resolve));
+		const atGate = new Promise<void>((resolve) => (arrived = resolve));
+		const lateDb = new Proxy(testDb.db, {
+			get(target, key, receiver) {
+				if (key !== 'transaction') return Reflect.get(target, key, receiver);
+				return async (...args: Parameters<typeof target.transaction>) => {
+					arrived();
+					await gate;
+					return target.transaction(...args);
+				};
+			}
+		});
+		const late = recordAutomaticVersion(lateDb, name, 'activity');
+		await atGate;
+		await recordAutomaticVersion(testDb.db, name, 'activity');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(1);
+		// The next debounced write lands, then the late run goes on: a version a minute old
+		// is not ten, whatever the age it read before.
+		await appendParagraph(draft.id, 'Ajout juste après.');
+		openGate();
+		await late;
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(1);
+	});
+
 	it('compares a version with the current text, and restores it on the server (editors only) after freezing the current text', async () => {
 		const { draft, member, reviewer, outsider, facilitator } = await scene();
 		const first = await nameVersion(testDb.db, member, draft.id, 'Avant la plénière');

@@ -2,6 +2,10 @@
  * Automatic versions through the real collaboration server: ws-server's hooks freeze a
  * version after the last person leaves (once per change, none when nothing changed), and
  * during activity once the latest version is ten minutes old.
+ *
+ * ws-server does not wait for its hooks; the tests do (hooks.settled) before they count
+ * versions or age them: a run still under way when the test backdates the versions would
+ * read them as ten minutes old, as it should, and freeze a version the test did not expect.
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +18,9 @@ import { asSessionUser } from '../helpers/routes';
 import { makeDraft, sessionCookie, useCollabServers, waitFor, type TestClient } from './helpers';
 
 const testDb = useTestDatabase();
+const hooks = trackedHooks();
 const { start, connect } = useCollabServers(testDb, {
-	hooks: automaticVersionHooks(async () => testDb.db),
+	hooks,
 	limits: { writeDebounceMs: 30, writeMaxWaitMs: 100 }
 });
 
@@ -29,8 +34,34 @@ async function scene() {
 		name: documentName,
 		state: stateFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Diagnostic territorial.' }] }] })
 	});
+	// Counted from here: the previous test's runs are over.
+	await waitFor(() => hooks.settled(), 'earlier hook runs ended');
+	hooks.calls.afterWrite = hooks.calls.afterLastDisconnect = 0;
 	const server = await start();
 	return { draft, documentName, alice: asSessionUser(alice), cookie: await sessionCookie(testDb.db, alice.id), server };
+}
+
+/** The automatic version hooks, with the count of their calls and whether every run ended. */
+function trackedHooks() {
+	const hooks = automaticVersionHooks(async () => testDb.db);
+	const running = new Set<Promise<void>>();
+	const calls = { afterWrite: 0, afterLastDisconnect: 0 };
+	const track = (run: Promise<void>) => {
+		running.add(run);
+		void run.finally(() => running.delete(run));
+	};
+	return {
+		calls,
+		settled: () => running.size === 0,
+		afterWrite(name: string) {
+			calls.afterWrite++;
+			track(hooks.afterWrite(name));
+		},
+		afterLastDisconnect(name: string) {
+			calls.afterLastDisconnect++;
+			track(hooks.afterLastDisconnect(name));
+		}
+	};
 }
 
 /** Adds a paragraph at the start of the editor's fragment, as Tiptap would. */
@@ -47,7 +78,10 @@ describe('automatic versions from ws-server', () => {
 		await waitFor(() => first.provider.synced, 'synced');
 		addParagraph(first, 'Réunion plénière le 12 mars.');
 		first.destroy();
-		await waitFor(async () => (await listVersions(testDb.db, alice, draft.id)).length === 1, 'a version after the last disconnect');
+		// The write's activity run and the departure's idle run both try; one version results.
+		await waitFor(() => hooks.calls.afterLastDisconnect === 1 && hooks.settled(), 'the last disconnect handled');
+		expect(hooks.calls.afterWrite).toBe(1);
+		expect(await listVersions(testDb.db, alice, draft.id)).toHaveLength(1);
 		const version = await getVersion(testDb.db, alice, draft.id, 1);
 		expect(version.kind).toBe('auto');
 		expect(JSON.stringify(version.doc)).toContain('Réunion plénière le 12 mars.');
@@ -57,10 +91,8 @@ describe('automatic versions from ws-server', () => {
 		await waitFor(() => second.provider.synced, 'synced again');
 		expect(second.doc.getXmlFragment('default').toString()).toContain('Réunion plénière');
 		second.destroy();
-		const writtenBefore = server.collab.metrics().store.writes;
-		await waitFor(() => server.collab.metrics().connections === 0, 'disconnected');
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(server.collab.metrics().store.writes).toBe(writtenBefore);
+		await waitFor(() => hooks.calls.afterLastDisconnect === 2 && hooks.settled(), 'the second departure handled');
+		expect(server.collab.metrics().store.writes).toBe(1);
 		expect(await listVersions(testDb.db, alice, draft.id)).toHaveLength(1);
 	});
 
@@ -68,15 +100,19 @@ describe('automatic versions from ws-server', () => {
 		const { draft, documentName, alice, cookie, server } = await scene();
 		const writer = connect(server.url, documentName, cookie);
 		await waitFor(() => writer.provider.synced, 'synced');
+		const written = (count: number) => () => server.collab.metrics().store.writes === count && hooks.calls.afterWrite === count && hooks.settled();
 		// No version yet: the first write freezes one right away.
 		addParagraph(writer, 'Premier ajout.');
-		await waitFor(async () => (await listVersions(testDb.db, alice, draft.id)).length === 1, 'first activity version');
-		addParagraph(writer, 'Deuxième ajout.');
-		await waitFor(async () => server.collab.metrics().store.pendingDocuments === 0 && server.collab.metrics().store.writes >= 2, 'second write');
+		await waitFor(written(1), 'first write handled');
 		expect(await listVersions(testDb.db, alice, draft.id)).toHaveLength(1);
+		addParagraph(writer, 'Deuxième ajout.');
+		await waitFor(written(2), 'second write handled');
+		expect(await listVersions(testDb.db, alice, draft.id)).toHaveLength(1);
+		// Ten minutes pass, once the second write's run has looked at the age.
 		await testDb.db.update(draftVersions).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(draftVersions.draftId, draft.id));
 		addParagraph(writer, 'Troisième ajout.');
-		await waitFor(async () => (await listVersions(testDb.db, alice, draft.id)).length === 2, 'second activity version');
+		await waitFor(written(3), 'third write handled');
+		expect(await listVersions(testDb.db, alice, draft.id)).toHaveLength(2);
 		const latest = await getVersion(testDb.db, alice, draft.id, 2);
 		expect(JSON.stringify(latest.doc)).toContain('Troisième ajout.');
 		expect(jsonFromState(Y.encodeStateAsUpdate(writer.doc)).content?.length).toBe(4);

@@ -6,7 +6,7 @@
  * Versions asked for by people are frozen after the live document is flushed (flushDraft),
  * so they hold what was typed up to the click, not what the last debounced write saw.
  */
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { diffWordsWithSpace, diffArrays } from 'diff';
 import { writeAudit } from '../audit';
 import { parseDocumentName } from '../collab/names';
@@ -55,6 +55,17 @@ interface FreezeInput {
 	state?: Uint8Array;
 	/** Skip (return null) when the state equals the latest version's. */
 	skipUnchanged?: boolean;
+	/**
+	 * Skip (return null) when the latest version, of any kind, is younger than this. Judged
+	 * under the row lock, by the database's clock: two callers that both found the latest
+	 * version old before either froze cannot both freeze.
+	 */
+	unlessNewerThanMs?: number;
+}
+
+/** Whether a version time is less than `ms` old, by the database's clock (createdAt's own). */
+function newerThan(at: SQLWrapper, ms: number): SQL<boolean> {
+	return sql<boolean>`${at} > now() - make_interval(secs => ${ms / 1000})`;
 }
 
 /** Freezes a version; numbers are given under the draft's row lock, so they never collide. */
@@ -62,14 +73,20 @@ export async function freezeVersion(db: DbOrTx, draftId: string, input: FreezeIn
 	return db.transaction(async (tx) => {
 		const [draft] = await tx.select({ status: drafts.status }).from(drafts).where(eq(drafts.id, draftId)).for('update');
 		if (!draft) throw notFound('drafts.notFound');
-		const state = input.state ?? (await loadStoredState(tx, draftId));
-		const stateVector = stateVectorOf(state);
+		const minAgeMs = input.unlessNewerThanMs;
 		const [latest] = await tx
-			.select({ number: draftVersions.number, stateVector: draftVersions.stateVector })
+			.select({
+				number: draftVersions.number,
+				stateVector: draftVersions.stateVector,
+				recent: minAgeMs === undefined ? sql<boolean>`false` : newerThan(draftVersions.createdAt, minAgeMs)
+			})
 			.from(draftVersions)
 			.where(eq(draftVersions.draftId, draftId))
 			.orderBy(desc(draftVersions.number))
 			.limit(1);
+		if (latest?.recent) return null;
+		const state = input.state ?? (await loadStoredState(tx, draftId));
+		const stateVector = stateVectorOf(state);
 		if (input.skipUnchanged && latest && sameBytes(latest.stateVector, stateVector)) return null;
 		const [version] = await tx
 			.insert(draftVersions)
@@ -302,31 +319,46 @@ export async function restoreVersion(db: DbOrTx, user: DraftViewer, draftId: str
 /**
  * Called by ws-server after it wrote a document (activity) or after the last connection left
  * (idle). Idle always tries; activity only when the latest version is AUTO_VERSION_EVERY_MS
- * old (one indexed read per debounced write, so every instance agrees without a shared
- * clock). Either way nothing is frozen when the state equals the latest version's.
+ * old. Either way nothing is frozen when the state equals the latest version's.
+ *
+ * The age is read twice: once without a lock (one indexed read per debounced write, the
+ * common case, which then stops there), and again under the draft's row lock by
+ * freezeVersion. The second read is the rule: hooks run unawaited, so the writes of other
+ * instances (each writes what it received) or a slow database can have two of them past
+ * the first read before either froze, and the second would freeze the next write's state
+ * minutes too early.
  */
 export async function recordAutomaticVersion(db: DbOrTx, documentName: string, reason: 'activity' | 'idle'): Promise<void> {
 	const ref = parseDocumentName(documentName);
 	if (ref?.kind !== 'draft') return;
 	if (reason === 'activity') {
 		const [row] = await db
-			.select({ at: max(draftVersions.createdAt) })
+			.select({ recent: newerThan(max(draftVersions.createdAt), AUTO_VERSION_EVERY_MS) })
 			.from(draftVersions)
 			.where(eq(draftVersions.draftId, ref.draftId));
-		if (row?.at && Date.now() - new Date(row.at).getTime() < AUTO_VERSION_EVERY_MS) return;
+		if (row?.recent) return;
 	}
 	try {
-		await freezeVersion(db, ref.draftId, { kind: 'auto', label: null, createdBy: null, skipUnchanged: true });
+		await freezeVersion(db, ref.draftId, {
+			kind: 'auto',
+			label: null,
+			createdBy: null,
+			skipUnchanged: true,
+			unlessNewerThanMs: reason === 'activity' ? AUTO_VERSION_EVERY_MS : undefined
+		});
 	} catch (error) {
 		// A draft deleted meanwhile, or the database away: the next occasion tries again.
 		if (!(error instanceof AppError)) getLogger().warn({ err: error, documentName }, 'automatic version not recorded');
 	}
 }
 
-/** ws-server's document hooks that record automatic versions (for createCollabServer). */
+/**
+ * ws-server's document hooks that record automatic versions (for createCollabServer). Each
+ * returns its run, which never rejects: ws-server does not wait for it, tests may.
+ */
 export function automaticVersionHooks(getDb: () => Promise<DbOrTx>) {
-	const run = (name: string, reason: 'activity' | 'idle') =>
-		void getDb()
+	const run = (name: string, reason: 'activity' | 'idle'): Promise<void> =>
+		getDb()
 			.then((db) => recordAutomaticVersion(db, name, reason))
 			.catch((error) => getLogger().warn({ err: error, name }, 'automatic version failed'));
 	return {
