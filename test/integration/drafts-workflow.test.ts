@@ -74,30 +74,30 @@ async function scene() {
 	return { place, draft, coordinator, member, outsider, facilitator, reviewer, profile };
 }
 
-/** Appends an edit to the stored document, as ws-server would after a client typed it. */
-async function appendParagraph(draftId: string, text: string) {
+/** Stores an edit of the text (one transaction), as ws-server would after a client made it. */
+async function editStored(draftId: string, edit: (text: Y.XmlFragment) => void) {
 	const doc = docFromState(await loadStoredState(testDb.db, draftId));
 	let update: Uint8Array | null = null;
 	doc.on('update', (next: Uint8Array) => (update = next));
-	const paragraph = new Y.XmlElement('paragraph');
-	paragraph.insert(0, [new Y.XmlText(text)]);
-	doc.getXmlFragment('default').insert(0, [paragraph]);
+	doc.transact(() => edit(doc.getXmlFragment('default')));
 	await createPostgresStore(async () => testDb.db).append(draftDocumentName(draftId), update!);
 }
 
-/** Replaces the first block of the stored text: a restore of an earlier version must put it back. */
-async function replaceFirstBlock(draftId: string, text: string) {
-	const doc = docFromState(await loadStoredState(testDb.db, draftId));
-	let update: Uint8Array | null = null;
-	doc.on('update', (next: Uint8Array) => (update = next));
-	doc.transact(() => {
-		const paragraph = new Y.XmlElement('paragraph');
-		paragraph.insert(0, [new Y.XmlText(text)]);
-		doc.getXmlFragment('default').delete(0, 1);
-		doc.getXmlFragment('default').insert(0, [paragraph]);
-	});
-	await createPostgresStore(async () => testDb.db).append(draftDocumentName(draftId), update!);
+function paragraphOf(text: string): Y.XmlElement {
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(text)]);
+	return paragraph;
 }
+
+/** Adds a paragraph at the start of the stored text. */
+const appendParagraph = (draftId: string, text: string) => editStored(draftId, (fragment) => fragment.insert(0, [paragraphOf(text)]));
+
+/** Replaces the first block of the stored text: a restore of an earlier version must put it back. */
+const replaceFirstBlock = (draftId: string, text: string) =>
+	editStored(draftId, (fragment) => {
+		fragment.delete(0, 1);
+		fragment.insert(0, [paragraphOf(text)]);
+	});
 
 function pageEvent(draftId: string, user: SessionUser | null, form?: Record<string, string>) {
 	const body = new FormData();
@@ -196,6 +196,21 @@ describe('status workflow and versions', () => {
 		await testDb.db.update(draftVersions).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(draftVersions.draftId, draft.id));
 		await recordAutomaticVersion(testDb.db, name, 'activity');
 		expect((await listVersions(testDb.db, member, draft.id)).map((version) => version.kind)).toEqual(['auto', 'auto', 'named']);
+	});
+
+	it('records an automatic version after a change that only deleted text', async () => {
+		const { draft, member } = await scene();
+		const name = draftDocumentName(draft.id);
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		const blocks = (await getVersion(testDb.db, member, draft.id, 1)).doc.content!.length;
+		// A deletion adds no insertion: the state vector stays the latest version's.
+		await editStored(draft.id, (fragment) => fragment.delete(0, 1));
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(2);
+		expect((await getVersion(testDb.db, member, draft.id, 2)).doc.content).toHaveLength(blocks - 1);
+		// Unchanged since: none more.
+		await recordAutomaticVersion(testDb.db, name, 'idle');
+		expect(await listVersions(testDb.db, member, draft.id)).toHaveLength(2);
 	});
 
 	it('records one automatic version per period of activity, even when a late one read the age before the other froze', async () => {

@@ -156,6 +156,14 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a.byteLength === b.byteLength && a.every((value, index) => value === b[index]);
 }
 
+/**
+ * Whether two states deleted the same content. A deletion adds nothing to the state vector,
+ * so states with equal vectors still differ when one removed a paragraph the other holds.
+ */
+export function sameDeletions(a: Uint8Array, b: Uint8Array): boolean {
+	return Y.equalDeleteSets(Y.decodeUpdate(a).ds, Y.decodeUpdate(b).ds);
+}
+
 // ---------------------------------------------------------------------------------------
 // Markdown and plain lines
 

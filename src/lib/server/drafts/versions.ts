@@ -25,6 +25,7 @@ import {
 	jsonFromState,
 	loadStoredState,
 	sameBytes,
+	sameDeletions,
 	stateVectorOf,
 	storeDraftChange,
 	toLines
@@ -53,7 +54,7 @@ interface FreezeInput {
 	createdBy: string | null;
 	/** The state to freeze; the stored one when absent. */
 	state?: Uint8Array;
-	/** Skip (return null) when the state equals the latest version's. */
+	/** Skip (return null) when the state equals the latest version's: same insertions, same deletions. */
 	skipUnchanged?: boolean;
 	/**
 	 * Skip (return null) when the latest version, of any kind, is younger than this. Judged
@@ -87,7 +88,14 @@ export async function freezeVersion(db: DbOrTx, draftId: string, input: FreezeIn
 		if (latest?.recent) return null;
 		const state = input.state ?? (await loadStoredState(tx, draftId));
 		const stateVector = stateVectorOf(state);
-		if (input.skipUnchanged && latest && sameBytes(latest.stateVector, stateVector)) return null;
+		if (input.skipUnchanged && latest && sameBytes(latest.stateVector, stateVector)) {
+			// Nothing inserted since; unchanged unless something was deleted.
+			const [frozen] = await tx
+				.select({ state: draftVersions.state })
+				.from(draftVersions)
+				.where(and(eq(draftVersions.draftId, draftId), eq(draftVersions.number, latest.number)));
+			if (sameDeletions(frozen.state, state)) return null;
+		}
 		const [version] = await tx
 			.insert(draftVersions)
 			.values({
@@ -285,10 +293,10 @@ export function compareDocuments(before: DocNode, after: DocNode): { lines: Diff
  * - the live document is flushed first, and the restore refused when a holder did not
  *   confirm: a change computed from a text lacking its recent edits would not give back
  *   the version (edits outside the stored text would survive it);
- * - under the draft's row lock, the current text is frozen (kind 'restore': restoring that
- *   version undoes this one), the change is computed from it and stored; a second restore
- *   waiting on the lock then starts from a text that holds the first, so two clicks never
- *   insert the version's text twice;
+ * - under the draft's row lock, the change is computed from the current text and stored,
+ *   the current text frozen first when it changes (kind 'restore': restoring that version
+ *   undoes this one); a second restore waiting on the lock then starts from a text that
+ *   holds the first, so two clicks never insert the version's text twice;
  * - after the commit, the change goes to the live document (stored first, so an instance
  *   that loads the document meanwhile reads it).
  * Edits typed meanwhile elsewhere merge with the restore as concurrent changes do.
@@ -303,9 +311,12 @@ export async function restoreVersion(db: DbOrTx, user: DraftViewer, draftId: str
 	const change = await db.transaction(async (tx) => {
 		await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, draftId)).for('update');
 		const current = await loadStoredState(tx, draftId);
-		await freezeVersion(tx, draftId, { kind: 'restore', label: null, createdBy: user!.id, state: current, skipUnchanged: true });
 		const update = changeTowards(current, version.doc);
-		if (update) await storeDraftChange(tx, draftId, update);
+		// A restore that changes nothing has nothing to undo.
+		if (update) {
+			await freezeVersion(tx, draftId, { kind: 'restore', label: null, createdBy: user!.id, state: current, skipUnchanged: true });
+			await storeDraftChange(tx, draftId, update);
+		}
 		await writeAudit(tx, { actorId: user!.id, action: 'draft.version_restored', targetType: 'draft', targetId: draftId, details: { number } });
 		return update;
 	});
