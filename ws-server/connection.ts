@@ -14,12 +14,11 @@ import type { CollabLimits } from '../src/lib/server/collab/limits';
 import type { CollabDocument, DocumentConnection, DocumentHub } from './documents';
 import type { Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
-import { heldByAnotherPerson } from './presence';
+import { applyPresence, heldByAnotherPerson, type ParsedPresence } from './presence';
 import {
 	decodeAwarenessEntries,
 	decodeMessage,
 	encodeAwareness,
-	encodeAwarenessEntries,
 	encodeAwarenessMessage,
 	encodeSyncStep1,
 	encodeSyncStep2,
@@ -170,8 +169,8 @@ export class Connection implements DocumentConnection {
 					else Y.applyUpdate(doc, message.update, this);
 					break;
 				case 'awareness': {
-					const update = this.ownAwareness(message.update);
-					if (update) awarenessProtocol.applyAwarenessUpdate(awareness, update, this);
+					const entries = this.ownAwareness(message.update);
+					if (entries.length > 0) applyPresence(awareness, entries, this);
 					break;
 				}
 				case 'query-awareness': {
@@ -190,11 +189,12 @@ export class Connection implements DocumentConnection {
 	 * Presence is bound to the signed-in person: a connection speaks for one awareness client
 	 * id (its provider's), never for an id another person's connection here speaks for, and
 	 * the name and editing right its presence shows come from its session, not from what the
-	 * client claims. Returns the update to apply, or null when nothing of it is this
-	 * connection's to say. Ids held on other instances count too (presence.ts).
+	 * client claims. Returns the entries to apply, their states parsed once here (none when
+	 * nothing of it is this connection's to say). Ids held on other instances count too
+	 * (presence.ts).
 	 */
-	private ownAwareness(update: Uint8Array): Uint8Array | null {
-		const entries = [];
+	private ownAwareness(update: Uint8Array): ParsedPresence[] {
+		const entries: ParsedPresence[] = [];
 		for (const entry of decodeAwarenessEntries(update)) {
 			if (this.awarenessId === null) {
 				if (this.heldByAnotherPerson(entry.clientId)) continue;
@@ -202,9 +202,9 @@ export class Connection implements DocumentConnection {
 				if (entry.state !== 'null') this.askToRaiseClock(entry);
 			}
 			if (entry.clientId !== this.awarenessId) continue;
-			entries.push({ ...entry, state: this.withSessionIdentity(entry.state) });
+			entries.push({ clientId: entry.clientId, clock: entry.clock, state: this.withSessionIdentity(entry.state) });
 		}
-		return entries.length > 0 ? encodeAwarenessEntries(entries) : null;
+		return entries;
 	}
 
 	/**
@@ -222,20 +222,20 @@ export class Connection implements DocumentConnection {
 		return heldByAnotherPerson(this.document, clientId, this.user.id, this);
 	}
 
-	private withSessionIdentity(state: string): string {
+	private withSessionIdentity(state: string): unknown {
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(state);
 		} catch {
 			throw new MalformedMessage('awareness state');
 		}
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return JSON.stringify(parsed);
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return parsed;
 		const fields = parsed as Record<string, unknown>;
 		if (fields.user !== undefined) {
 			const claimed = typeof fields.user === 'object' && fields.user !== null ? fields.user : {};
 			fields.user = { ...claimed, id: this.user.id, name: this.user.name, canEdit: !this.readOnly };
 		}
-		return JSON.stringify(fields);
+		return fields;
 	}
 
 	/**

@@ -15,6 +15,7 @@
  *   entry, so that an instance's clients need not renew faster for it to be noticed.
  */
 import type { Logger } from 'pino';
+import { equalityDeep } from 'lib0/function';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabDocument, DocumentConnection } from './documents';
 import { decodePresence, encodePresence, type RedisFanout } from './fanout';
@@ -47,6 +48,43 @@ export function heldByAnotherPerson(document: CollabDocument, clientId: number, 
 	}
 	const remote = document.remotePresence.get(clientId);
 	return remote !== undefined && remote.userId !== userId;
+}
+
+/** An awareness entry with its state already read (null: the client left). */
+export interface ParsedPresence {
+	clientId: number;
+	clock: number;
+	state: unknown;
+}
+
+/**
+ * y-protocols' applyAwarenessUpdate for entries already parsed (and checked) by the caller:
+ * the same clock rule, state and meta updates, and 'change' and 'update' events, without
+ * encoding the entries again for y-protocols to decode and parse them a second time.
+ */
+export function applyPresence(awareness: awarenessProtocol.Awareness, entries: ParsedPresence[], origin: unknown): void {
+	const timestamp = Date.now();
+	const added: number[] = [];
+	const updated: number[] = [];
+	const changed: number[] = [];
+	const removed: number[] = [];
+	for (const { clientId, clock, state } of entries) {
+		const meta = awareness.meta.get(clientId);
+		const previous = awareness.states.get(clientId);
+		const currentClock = meta === undefined ? 0 : meta.clock;
+		if (!(currentClock < clock || (currentClock === clock && state === null && awareness.states.has(clientId)))) continue;
+		if (state === null) awareness.states.delete(clientId);
+		else awareness.states.set(clientId, state as Record<string, unknown>);
+		awareness.meta.set(clientId, { clock, lastUpdated: timestamp });
+		if (meta === undefined && state !== null) added.push(clientId);
+		else if (meta !== undefined && state === null) removed.push(clientId);
+		else if (state !== null) {
+			if (!equalityDeep(state, previous)) changed.push(clientId);
+			updated.push(clientId);
+		}
+	}
+	if (added.length > 0 || changed.length > 0 || removed.length > 0) awareness.emit('change', [{ added, updated: changed, removed }, origin]);
+	if (added.length > 0 || updated.length > 0 || removed.length > 0) awareness.emit('update', [{ added, updated, removed }, origin]);
 }
 
 function localHolder(document: CollabDocument, clientId: number): DocumentConnection | null {
