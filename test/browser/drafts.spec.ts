@@ -245,7 +245,7 @@ test('a facilitator reads and comments without editing; a coordinator of another
 	await outsider.context().close();
 });
 
-test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter and Space bold the selection', async ({ browser }) => {
+test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter and Space bold the selection, Escape leaves a list', async ({ browser }) => {
 	test.setTimeout(60_000);
 	const trainer = await pageAs(browser, DEMO.trainer);
 	await trainer.goto('/cpts/la-plaine/projets');
@@ -310,6 +310,23 @@ test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter
 	await trainer.keyboard.press('Tab');
 	await expect(editor).toBeFocused();
 	await trainer.keyboard.press('Shift+Tab');
+	await expect(italic).toBeFocused();
+
+	// In a list, Tab indents the item and the text keeps the focus: Escape is the way out,
+	// back to the tool last used, and the text says so to whoever reaches it.
+	await expect(editor).toHaveAttribute('aria-describedby', 'draft-keyboard-hint');
+	await expect(trainer.locator('#draft-keyboard-hint')).toContainText('Échap ramène à la barre d’outils');
+	await trainer.keyboard.press('Tab');
+	await expect(editor).toBeFocused();
+	await trainer.keyboard.press('ArrowRight');
+	await trainer.keyboard.press('Enter');
+	await trainer.keyboard.type(`- Premier point ${stamp}`);
+	await trainer.keyboard.press('Enter');
+	await trainer.keyboard.type(`Second point ${stamp}`);
+	await trainer.keyboard.press('Tab');
+	await expect(editor).toBeFocused();
+	await expect(editor.locator('li li', { hasText: `Second point ${stamp}` })).toBeVisible();
+	await trainer.keyboard.press('Escape');
 	await expect(italic).toBeFocused();
 	await trainer.screenshot({ path: 'test-results/drafts-toolbar-focus.png' });
 

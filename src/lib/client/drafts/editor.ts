@@ -63,6 +63,13 @@ export interface DraftEditorOptions {
 	onActiveComment?(id: string | null): void;
 	/** Accessible name of the editing area. */
 	label: string;
+	/** Id of the text that tells keyboard users how to leave the editing area. */
+	describedBy?: string;
+	/**
+	 * Escape pressed in the text. Inside a list Tab indents the item (Tiptap's list keys), so
+	 * Tab alone does not leave the text there: Escape is the way out (WCAG 2.1.2).
+	 */
+	onEscape?(): void;
 }
 
 const commentsKey = new PluginKey<{ anchors: CommentAnchor[]; decorations: DecorationSet }>('draftComments');
@@ -210,7 +217,16 @@ export function createDraftEditor(options: DraftEditorOptions) {
 			...draftContentExtensions(),
 			Collaboration.configure({ document: ydoc, field: DRAFT_FIELD }),
 			Presence,
-			Comments
+			Comments,
+			Extension.create({
+				name: 'leaveWithEscape',
+				addKeyboardShortcuts: () => ({
+					Escape: () => {
+						options.onEscape?.();
+						return options.onEscape !== undefined;
+					}
+				})
+			})
 		],
 		editorProps: {
 			attributes: {
@@ -218,6 +234,7 @@ export function createDraftEditor(options: DraftEditorOptions) {
 				role: 'textbox',
 				'aria-multiline': 'true',
 				'aria-label': options.label,
+				...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
 				...(options.editable ? {} : { 'aria-readonly': 'true' })
 			}
 		}
