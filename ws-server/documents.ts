@@ -31,7 +31,7 @@ import {
 export const REMOTE_ORIGIN = Symbol('remote instance');
 /** Transaction origin of changes the server itself makes (a restore): sent to everyone. */
 const SERVER_ORIGIN = Symbol('server change');
-/** Transaction origin of updates relayed before they were applied (relayUpdate): sent already. */
+/** Transaction origin of updates sent on before they were applied (relayThenApply): not sent again. */
 const RELAYED_ORIGIN = Symbol('relayed update');
 
 /** What a document needs of a connection. */
@@ -194,8 +194,7 @@ export class DocumentHub {
 	 * safe because the update is decoded in full before (a malformed one throws here and
 	 * reaches nobody), and what clients receive is the same: the update a client sends is
 	 * its own new change (sync step 2, which may repeat what we hold, keeps the other way).
-	 * Nothing is kept apart: applying it right after, in the same turn, no other message
-	 * of this document can come between.
+	 * The apply follows in the same turn, so no other message of the document comes between.
 	 */
 	applyClientUpdate(document: CollabDocument, update: Uint8Array, from: DocumentConnection): void {
 		this.relayThenApply(document, update, broadcastOf(encodeUpdate(update)), from, true);

@@ -19,7 +19,7 @@ import { equalityDeep } from 'lib0/function';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabDocument, DocumentConnection } from './documents';
 import { decodePresence, encodePresence, type RedisFanout } from './fanout';
-import { decodeAwarenessEntries, encodeAwarenessEntries } from './protocol';
+import { decodeAwarenessEntries } from './protocol';
 
 /** Origin of presence applied from another instance's message (never re-published). */
 export const REMOTE_PRESENCE = Symbol('remote presence');
@@ -128,7 +128,9 @@ export class PresenceRelay {
 			return !holder || holder.userId === userId;
 		});
 		if (accepted.length === 0) return;
-		awarenessProtocol.applyAwarenessUpdate(document.awareness, encodeAwarenessEntries(accepted), REMOTE_PRESENCE);
+		// Parsed before any is applied: an unreadable state drops the whole message (applyRemote).
+		const parsed = accepted.map(({ clientId, clock, state }) => ({ clientId, clock, state: JSON.parse(state) as unknown }));
+		applyPresence(document.awareness, parsed, REMOTE_PRESENCE);
 		for (const entry of accepted) {
 			if (document.awareness.getStates().has(entry.clientId)) document.remotePresence.set(entry.clientId, { instanceId: senderId, userId });
 			else document.remotePresence.delete(entry.clientId);
