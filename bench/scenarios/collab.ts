@@ -115,9 +115,14 @@ type UpdateTest = (bytes: Uint8Array) => boolean;
 const isYWebsocketUpdate: UpdateTest = (bytes) => bytes[0] === 0 && bytes[1] === 2;
 /** Hocuspocus's: the document name first (a varString), then Sync (0) and Update (2). */
 const isHocuspocusUpdate: UpdateTest = (bytes) => {
-	const decoder = decoding.createDecoder(bytes);
-	decoding.readVarString(decoder);
-	return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2;
+	try {
+		const decoder = decoding.createDecoder(bytes);
+		decoding.readVarString(decoder);
+		return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2;
+	} catch {
+		// Shorter than a name and two types: its one-byte ping, for instance.
+		return false;
+	}
 };
 
 /**
