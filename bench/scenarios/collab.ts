@@ -3,7 +3,8 @@
  * (y-websocket@1.5.4 bin/utils.js) and @hocuspocus/server 4.x, in one run, on the same
  * machine, the same workload and the same Yjs, each driven by real clients in this process
  * (y-websocket's WebsocketProvider for ours and the reference server, HocuspocusProvider
- * for Hocuspocus). Each server is a child process started with --expose-gc.
+ * for Hocuspocus). Each server is a child process started with --expose-gc. Beside them, on
+ * the fan-out only, the floor: a bare ws relay without Yjs (bench/servers/relay.ts).
  *
  * Measured, per server:
  * - fan-out latency: N clients on one document (2, 20, 100); in each round one of them
@@ -11,8 +12,10 @@
  *   the update reached its socket (ArrivalProbe), in the free rounds between them, until
  *   its document held it; rounds are sequential (the next starts when everyone has the
  *   word), and interleaved between the servers, all running with their N clients at once
- *   (one round on each, in a new order every round), so that they share the machine's
- *   load; the server's CPU time per round (from /proc) is printed too: until the document
+ *   (short blocks of rounds on each, in a new order every time: measureFanout), so that
+ *   they share the machine's load; latencies are quantiles of all runs' samples pooled,
+ *   and rounds a garbage collection of this process overlapped are counted (HarnessPauses);
+ *   the server's CPU time per round (from /proc) is printed too: until the document
  *   holds it is mostly spent in the clients, all in this process (each applies the update:
  *   with 100 writers in the document, Yjs's state vectors make that about 60 µs per
  *   client), on a machine other work shares;
@@ -37,12 +40,13 @@
  *
  * The peers live in bench/peers (own package.json and lockfile), installed here on first
  * use, never in the app's dependencies. The run is repeated (BENCH_COLLAB_RUNS, 3), the
- * servers started afresh each time in a rotating order; the table shows the median of the
- * runs, and each goal is printed with the ratio of every run.
+ * servers started afresh each time in a rotating order; the table shows the latencies of
+ * the runs' samples pooled and the median of the other figures, and each goal is printed
+ * with the ratio of every run.
  *
  * Settings: BENCH_COLLAB_RUNS (3), BENCH_COLLAB_CLIENTS ("2,20,100"), BENCH_COLLAB_ROUNDS
- * (samples per receiver aimed at; 300), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
- * (10000), BENCH_COLLAB_JOINERS (5), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus), BENCH_COLLAB_MEASURES (all:
+ * (samples aimed at per client count; 1000), BENCH_COLLAB_BLOCK (20), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
+ * (10000), BENCH_COLLAB_JOINERS (5), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus,floor), BENCH_COLLAB_MEASURES (all:
  * memory,fanout,late,cold), BENCH_COLLAB_BEFORE_DIR (another checkout whose ws-server runs
  * beside ours, labelled BENCH_COLLAB_BEFORE_LABEL), BENCH_COLLAB_PROFILE=1
  * writes a CPU profile of our server to bench/profiles/.
@@ -51,6 +55,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { WebSocket } from 'ws';
@@ -70,10 +75,10 @@ const MEMBER_EMAIL = 'membre@demo.reseau-cpts.fr';
 const settings = {
 	runs: Number(process.env.BENCH_COLLAB_RUNS ?? 3),
 	clientCounts: (process.env.BENCH_COLLAB_CLIENTS ?? '2,20,100').split(',').map(Number),
-	samplesPerCount: Number(process.env.BENCH_COLLAB_ROUNDS ?? 300),
+	samplesPerCount: Number(process.env.BENCH_COLLAB_ROUNDS ?? 1000),
 	documents: Number(process.env.BENCH_COLLAB_DOCUMENTS ?? 1_000),
 	updates: Number(process.env.BENCH_COLLAB_UPDATES ?? 10_000),
-	servers: (process.env.BENCH_COLLAB_SERVERS ?? 'ours,y-websocket,hocuspocus').split(','),
+	servers: (process.env.BENCH_COLLAB_SERVERS ?? 'ours,y-websocket,hocuspocus,floor').split(','),
 	measures: (process.env.BENCH_COLLAB_MEASURES ?? 'memory,fanout,late,cold').split(','),
 	profile: process.env.BENCH_COLLAB_PROFILE === '1'
 };
@@ -82,10 +87,12 @@ const LATE_JOINERS = Number(process.env.BENCH_COLLAB_JOINERS ?? 5);
 process.setMaxListeners(0);
 const COLD_LOADS = 20;
 const WARMUP_ROUNDS = 10;
+/** Recorded rounds played on one server before the next (an even number: held and free alternate). */
+const BLOCK_ROUNDS = Number(process.env.BENCH_COLLAB_BLOCK ?? 20);
 const MIN_ROUNDS = 200;
 const WAIT_MS = 60_000;
 
-type ServerKey = 'ours' | 'before' | 'y-websocket' | 'hocuspocus';
+type ServerKey = 'ours' | 'before' | 'y-websocket' | 'hocuspocus' | 'floor';
 
 /** One client: a Y.Doc kept in sync by a provider. */
 interface Client {
@@ -107,6 +114,8 @@ interface ServerUnderTest {
 	connect(url: string, name: string, tap?: SocketTap): Client;
 	/** Recognises the messages that carry a document update, in this server's protocol. */
 	isUpdate: UpdateTest;
+	/** Measured on the fan-out only (the floor keeps no document). */
+	fanoutOnly?: boolean;
 }
 
 /** Whether a message a client received carries a document update (per protocol). */
@@ -193,15 +202,12 @@ interface SocketTap {
 /** Figures of one server in one run. */
 interface Figures {
 	/**
-	 * p50/p99: until the update reached each client's socket (held rounds, ArrivalProbe);
-	 * appliedP50/P99: until each client's document held it, the clients applying in turn in
-	 * this process (free rounds); cpuMs: the server process's CPU time (user + system) per
-	 * round, from /proc; clientCpuMs: this process's (the clients') during that server's rounds.
+	 * received: until the update reached each client's socket (held rounds, ArrivalProbe);
+	 * applied: until each client's document held it, the clients applying in turn in this
+	 * process (free rounds); cpuMs: the server process's CPU time (user + system) per round,
+	 * from /proc; clientCpuMs: this process's (the clients') during that server's rounds.
 	 */
-	fanout: Record<
-		number,
-		{ p50: number; p99: number; appliedP50: number; appliedP99: number; samples: number; lost: number; cpuMs: number; clientCpuMs: number }
-	>;
+	fanout: Record<number, { received: SampleSet; applied: SampleSet; lost: number; cpuMs: number; clientCpuMs: number }>;
 	lateJoinMs: number;
 	lateJoinBytes: number;
 	memoryPerDocumentKb: number;
@@ -390,6 +396,16 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 					}
 				};
 			}
+		},
+		{
+			key: 'floor',
+			label: 'plancher (relais ws sans Yjs)',
+			start: () => startServer({ name: 'relais', entry: 'bench/servers/relay.ts', readyPath: '/', env: {} }),
+			room: peerRoom,
+			store: async () => {},
+			isUpdate: isYWebsocketUpdate,
+			connect: (url, name, tap) => websocketClient(url, name, {}, tap),
+			fanoutOnly: true
 		}
 	];
 	const chosen = all.filter((server) => settings.servers.includes(server.key));
@@ -470,10 +486,61 @@ function cpuTimeMs(pid: number | undefined): number {
 	}
 }
 
-/** Latency samples of one kind of round, in ms. */
+/** Latency samples of one kind of round, in ms, each with the time its round started. */
 interface Samples {
-	values: number[];
+	values: { ms: number; from: number }[];
 	lost: number;
+}
+
+/**
+ * The samples of one kind of round on one server, sorted: all of them, and those whose
+ * round no garbage collection of this process overlapped. Kept whole (not as quantiles)
+ * so that the passes can be pooled: a p99 of 300 samples is their third worst and moves
+ * by a third between two identical passes.
+ */
+interface SampleSet {
+	all: number[];
+	withoutHarnessGc: number[];
+}
+
+/**
+ * This process's garbage-collection pauses, as V8 reports them. With 100 clients per
+ * server (300 Y.Docs of 100 writers here), a young-generation collection takes ≈ 6 ms and
+ * comes every few rounds: a round it overlaps measures the harness's pause, whatever the
+ * server did, and such rounds made most of the 100-client p99. Samples are kept with the
+ * start of their round, and set apart afterwards if a pause overlapped it (the observer
+ * reports pauses a little after they happen).
+ */
+class HarnessPauses {
+	private pauses: { start: number; end: number }[] = [];
+	private readonly observer = new PerformanceObserver((list) => this.record(list.getEntries()));
+
+	start(): void {
+		this.observer.observe({ entryTypes: ['gc'] });
+	}
+
+	/** Stops observing; what V8 reported until now is kept. */
+	stop(): void {
+		this.record(this.observer.takeRecords());
+		this.observer.disconnect();
+	}
+
+	/** Sorts `samples`, all of them and those no pause overlapped. */
+	split(samples: Samples): SampleSet {
+		const byMs = (a: number, b: number) => a - b;
+		return {
+			all: samples.values.map((sample) => sample.ms).sort(byMs),
+			withoutHarnessGc: samples.values.filter((sample) => !this.overlaps(sample.from, sample.from + sample.ms)).map((sample) => sample.ms).sort(byMs)
+		};
+	}
+
+	private record(entries: { startTime: number; duration: number }[]): void {
+		for (const entry of entries) this.pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+	}
+
+	private overlaps(from: number, to: number): boolean {
+		return this.pauses.some((pause) => pause.start < to && pause.end > from);
+	}
 }
 
 /** One document with `count` clients of one server, on which fan-out rounds are played. */
@@ -541,7 +608,7 @@ async function fanoutRig(server: ServerUnderTest, running: RunningServer, count:
 	for (const client of clients) {
 		client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (client === sender || origin === null || pending === 0) return;
-			samples?.values.push((probe.delivering ?? performance.now()) - roundStart);
+			samples?.values.push({ ms: (probe.delivering ?? performance.now()) - roundStart, from: roundStart });
 			if (--pending === 0) roundDone();
 		});
 	}
@@ -549,35 +616,45 @@ async function fanoutRig(server: ServerUnderTest, running: RunningServer, count:
 }
 
 /**
- * Fan-out with `count` clients on every server at once, rounds interleaved (one round on
- * each server, in a new order every round): the load of a shared machine changes from one
- * second to the next, and measured one after the other the servers met different loads
- * (the same server measured twice that way differed by 20 %).
+ * Fan-out with `count` clients on every server at once, rounds interleaved in short blocks
+ * (BLOCK_ROUNDS on one server, then on the next, in a new order every time): the load of a
+ * shared machine changes from one second to the next, and measured one after the other the
+ * servers met different loads (the same server measured twice that way differed by 20 %).
+ * Blocks rather than single rounds: what a server and its clients still do after a round
+ * (Hocuspocus acknowledges each update to its sender, ours applies after relaying, every
+ * server re-arms its storage timer) would otherwise fall on another server's round two
+ * times in three, and on 2 cores that made a third of every server's slow samples (ours
+ * alone: p99 2.0 ms with 2 clients; beside the two others, round by round, 3.4–5.5). The
+ * first round of a block, which meets what the previous block left, is not recorded.
  */
 async function measureFanout(order: ServerUnderTest[], running: Map<ServerKey, RunningServer>, count: number, figures: Map<ServerKey, Figures>): Promise<void> {
 	const rigs: FanoutRig[] = [];
 	for (const server of order) rigs.push(await fanoutRig(server, running.get(server.key)!, count));
 	const rounds = Math.max(MIN_ROUNDS, Math.ceil(settings.samplesPerCount / (count - 1)));
+	const blockRounds = Math.max(2, Math.min(BLOCK_ROUNDS, Math.floor(rounds / 10) * 2));
+	const pauses = new HarnessPauses();
+	pauses.start();
 	for (let round = 0; round < WARMUP_ROUNDS; round++) for (const rig of rigs) await rig.round(false, round % 2 === 0);
 	const cpuBefore = rigs.map((rig) => cpuTimeMs(rig.pid));
-	for (let round = 0; round < 2 * rounds; round++) {
-		// A new order each round: no server always follows the same one (what the previous
-		// round left to do in this process, a collection for instance, falls on any of them).
-		// Held and free rounds alternate, so both kinds meet the same machine.
-		for (const rig of shuffled(rigs)) await rig.round(true, round % 2 === 0);
+	let settling = 0;
+	for (let first = 0; first < 2 * rounds; first += blockRounds) {
+		// A new order each time: no server always follows the same one.
+		for (const rig of shuffled(rigs)) {
+			await rig.round(false, false);
+			settling++;
+			// Held and free rounds alternate, so both kinds meet the same machine.
+			for (let round = first; round < Math.min(first + blockRounds, 2 * rounds); round++) await rig.round(true, round % 2 === 0);
+		}
 	}
+	await sleep(50); // the last pauses reported
+	pauses.stop();
 	for (const [index, rig] of rigs.entries()) {
-		const cpuMs = (cpuTimeMs(rig.pid) - cpuBefore[index]) / (2 * rounds);
+		const cpuMs = (cpuTimeMs(rig.pid) - cpuBefore[index]) / (2 * rounds + settling / rigs.length);
 		const expected = rig.clients[0].text.toString();
 		await waitFor(() => rig.clients.every((client) => client.text.toString() === expected), 'convergence');
-		const arrival = rig.arrival.values.sort((a, b) => a - b);
-		const applied = rig.applied.values.sort((a, b) => a - b);
 		figures.get(rig.key)!.fanout[count] = {
-			p50: percentile(arrival, 0.5),
-			p99: percentile(arrival, 0.99),
-			appliedP50: percentile(applied, 0.5),
-			appliedP99: percentile(applied, 0.99),
-			samples: arrival.length + applied.length,
+			received: pauses.split(rig.arrival),
+			applied: pauses.split(rig.applied),
 			lost: rig.arrival.lost + rig.applied.lost,
 			cpuMs,
 			clientCpuMs: rig.clientCpuUs / 1000 / (2 * rounds)
@@ -678,8 +755,9 @@ async function runAll(order: ServerUnderTest[], databaseUrl: string): Promise<Ma
 	const figures = new Map<ServerKey, Figures>(order.map((server) => [server.key, { fanout: {} } as Figures]));
 	try {
 		for (const server of order) running.set(server.key, await server.start(databaseUrl));
+		const keeping = order.filter((server) => !server.fanoutOnly);
 		if (settings.measures.includes('memory')) {
-			for (const server of order) {
+			for (const server of keeping) {
 				log(`  ${server.label} : mémoire de ${settings.documents} documents…`);
 				await measureMemory(server, running.get(server.key)!.url, figures.get(server.key)!);
 			}
@@ -688,7 +766,7 @@ async function runAll(order: ServerUnderTest[], databaseUrl: string): Promise<Ma
 			log(`  diffusion, ${count} clients sur chaque serveur, tours alternés…`);
 			await measureFanout(order, running, count, figures);
 		}
-		await measureJoins(order, running, figures);
+		await measureJoins(keeping, running, figures);
 	} finally {
 		await Promise.all([...running.values()].map((server) => server.stop()));
 	}
@@ -698,64 +776,99 @@ async function runAll(order: ServerUnderTest[], databaseUrl: string): Promise<Ma
 const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(1)) : '—');
 const kb = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
 
+/** A latency figure of the fan-out: a quantile of one kind of round, over all samples or those no harness pause touched. */
+interface LatencyMeasure {
+	label: string;
+	kind: 'received' | 'applied';
+	subset: keyof SampleSet;
+	share: number;
+}
+const LATENCY_MEASURES: LatencyMeasure[] = [
+	{ label: 'reçue p50', kind: 'received', subset: 'all', share: 0.5 },
+	{ label: 'reçue p99', kind: 'received', subset: 'all', share: 0.99 },
+	{ label: 'reçue p99 hors GC du banc', kind: 'received', subset: 'withoutHarnessGc', share: 0.99 },
+	{ label: 'appliquée p50', kind: 'applied', subset: 'all', share: 0.5 },
+	{ label: 'appliquée p99', kind: 'applied', subset: 'all', share: 0.99 }
+];
+
+/** The measure over the samples of these runs pooled (one run: that run's). */
+function latency(runs: Figures[], count: number, measure: LatencyMeasure): number {
+	const pooled = runs.flatMap((figures) => figures.fanout[count]?.[measure.kind][measure.subset] ?? []);
+	return percentile(pooled.sort((a, b) => a - b), measure.share);
+}
+
+/** Share of received samples whose round a garbage collection of the bench process overlapped, in %. */
+function harnessGcShare(runs: Figures[], count: number): number {
+	const sets = runs.map((figures) => figures.fanout[count]?.received).filter((set) => set !== undefined);
+	const all = sets.reduce((sum, set) => sum + set.all.length, 0);
+	const clean = sets.reduce((sum, set) => sum + set.withoutHarnessGc.length, 0);
+	return all === 0 ? Number.NaN : (100 * (all - clean)) / all;
+}
+
+/** A run's figures for the log line: each sample list summed up as its size, p50 and p99. */
+function summarised(figures: Figures): string {
+	return JSON.stringify(figures, (_key, value: unknown) => {
+		if (Array.isArray(value)) return `${value.length} éch., p50 ${ms(percentile(value as number[], 0.5))}, p99 ${ms(percentile(value as number[], 0.99))}`;
+		return typeof value === 'number' ? Number(value.toFixed(2)) : value;
+	});
+}
+
 function table(servers: ServerUnderTest[], results: Map<ServerKey, Figures[]>): string {
-	const med = (key: ServerKey, pick: (figures: Figures) => number) => median((results.get(key) ?? []).map(pick));
-	const rows: { label: string; pick: (figures: Figures) => number; format: (value: number) => string }[] = [];
+	const runsOf = (key: ServerKey) => results.get(key) ?? [];
+	const med = (pick: (figures: Figures) => number) => (key: ServerKey) => median(runsOf(key).map(pick));
+	const rows: { label: string; value: (key: ServerKey) => number; format: (value: number) => string }[] = [];
 	for (const count of settings.clientCounts) {
-		rows.push({ label: `Diffusion ${count} clients, reçue p50 (ms)`, pick: (f) => f.fanout[count]?.p50 ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, reçue p99 (ms)`, pick: (f) => f.fanout[count]?.p99 ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, appliquée p50 (ms)`, pick: (f) => f.fanout[count]?.appliedP50 ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, appliquée p99 (ms)`, pick: (f) => f.fanout[count]?.appliedP99 ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, CPU serveur / tour (ms)`, pick: (f) => f.fanout[count]?.cpuMs ?? Number.NaN, format: ms });
-		rows.push({ label: `Diffusion ${count} clients, CPU des clients / tour (ms)`, pick: (f) => f.fanout[count]?.clientCpuMs ?? Number.NaN, format: ms });
+		for (const measure of LATENCY_MEASURES) {
+			rows.push({ label: `Diffusion ${count} clients, ${measure.label} (ms) *`, value: (key) => latency(runsOf(key), count, measure), format: ms });
+		}
+		rows.push({ label: `Diffusion ${count} clients, reçues pendant un GC du banc (%) *`, value: (key) => harnessGcShare(runsOf(key), count), format: kb });
+		rows.push({ label: `Diffusion ${count} clients, CPU serveur / tour (ms)`, value: med((f) => f.fanout[count]?.cpuMs ?? Number.NaN), format: ms });
+		rows.push({ label: `Diffusion ${count} clients, CPU des clients / tour (ms)`, value: med((f) => f.fanout[count]?.clientCpuMs ?? Number.NaN), format: ms });
 	}
-	rows.push({ label: `Retardataire, ${settings.updates} mises à jour (ms)`, pick: (f) => f.lateJoinMs, format: ms });
-	rows.push({ label: 'Mémoire / document chargé, tas + externe (Kio)', pick: (f) => f.memoryPerDocumentKb, format: kb });
-	rows.push({ label: 'Mémoire / document chargé, RSS (Kio)', pick: (f) => f.rssPerDocumentKb, format: kb });
-	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p50 (ms)', pick: (f) => f.coldLoadMs, format: ms });
-	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p95 (ms)', pick: (f) => f.coldLoadP95Ms, format: ms });
-	const header = ['Mesure (médiane des passes)', ...servers.map((server) => server.label)];
-	const lines = rows.map((row) => [row.label, ...servers.map((server) => row.format(med(server.key, row.pick)))]);
+	rows.push({ label: `Retardataire, ${settings.updates} mises à jour (ms)`, value: med((f) => f.lateJoinMs), format: ms });
+	rows.push({ label: 'Mémoire / document chargé, tas + externe (Kio)', value: med((f) => f.memoryPerDocumentKb), format: kb });
+	rows.push({ label: 'Mémoire / document chargé, RSS (Kio)', value: med((f) => f.rssPerDocumentKb), format: kb });
+	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p50 (ms)', value: med((f) => f.coldLoadMs), format: ms });
+	rows.push({ label: 'Chargement à froid depuis PostgreSQL, p95 (ms)', value: med((f) => f.coldLoadP95Ms), format: ms });
+	const header = ['Mesure (médiane des passes ; * échantillons des passes réunis)', ...servers.map((server) => server.label)];
+	const lines = rows.map((row) => [row.label, ...servers.map((server) => row.format(row.value(server.key)))]);
 	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
 	const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
 	return [format(header), widths.map((width) => '─'.repeat(width)).join('  '), ...lines.map(format)].join('\n');
 }
 
 /**
- * The issue's goals, checked on the medians; the ratio of each run is printed too (the
- * servers of one run met the same machine, those of two runs may not have).
+ * The issue's goals: latencies checked on the samples of all runs pooled, memory on the
+ * median; the ratio of each run is printed too (the servers of one run met the same
+ * machine, those of two runs may not have).
  */
 function verdicts(results: Map<ServerKey, Figures[]>): string[] {
 	const ours = results.get('ours');
 	if (!ours) return [];
-	const med = (key: ServerKey, pick: (figures: Figures) => number) => median((results.get(key) ?? []).map(pick));
 	const lines: string[] = [];
-	const check = (label: string, key: ServerKey, pick: (figures: Figures) => number, factor: number) => {
-		const value = med('ours', pick);
-		const bound = med(key, pick);
+	/** `overall` over all runs of a server; `perRun` over one run's figures. */
+	const check = (label: string, key: ServerKey, overall: (runs: Figures[]) => number, factor: number) => {
+		const bounds = results.get(key);
+		if (!bounds) return;
+		const value = overall(ours);
+		const bound = overall(bounds);
 		if (!Number.isFinite(value) || !Number.isFinite(bound)) return;
 		const ratio = value / bound;
-		const perRun = ours.map((figures, run) => pick(figures) / pick(results.get(key)![run])).filter(Number.isFinite);
+		const perRun = ours.map((figures, run) => overall([figures]) / overall([bounds[run]])).filter(Number.isFinite);
 		lines.push(
 			`${ratio <= factor ? 'OK ' : 'NON'} ${label} : ${ms(value)} / ${ms(bound)} = ${ratio.toFixed(2)} (objectif ≤ ${factor}) ; ` +
 				`par passe ${perRun.map((each) => each.toFixed(2)).join(', ')}, médiane ${median(perRun).toFixed(2)}`
 		);
 	};
-	const quantiles = [
-		['p50', 'reçue p50'],
-		['p99', 'reçue p99'],
-		['appliedP50', 'appliquée p50'],
-		['appliedP99', 'appliquée p99']
-	] as const;
 	for (const count of settings.clientCounts) {
-		for (const [quantile, label] of quantiles) {
-			const pick = (f: Figures) => f.fanout[count]?.[quantile] ?? Number.NaN;
-			check(`diffusion ${count} clients ${label}, nôtre / y-websocket`, 'y-websocket', pick, 1);
-			check(`diffusion ${count} clients ${label}, nôtre / Hocuspocus`, 'hocuspocus', pick, 0.8);
-			check(`diffusion ${count} clients ${label}, nôtre / avant`, 'before', pick, 1);
+		for (const measure of LATENCY_MEASURES) {
+			const overall = (runs: Figures[]) => latency(runs, count, measure);
+			check(`diffusion ${count} clients ${measure.label}, nôtre / y-websocket`, 'y-websocket', overall, 1);
+			check(`diffusion ${count} clients ${measure.label}, nôtre / Hocuspocus`, 'hocuspocus', overall, 0.8);
+			check(`diffusion ${count} clients ${measure.label}, nôtre / avant`, 'before', overall, 1);
 		}
 	}
-	check('mémoire par document, nôtre / Hocuspocus', 'hocuspocus', (f) => f.memoryPerDocumentKb, 0.8);
+	check('mémoire par document, nôtre / Hocuspocus', 'hocuspocus', (runs) => median(runs.map((f) => f.memoryPerDocumentKb)), 0.8);
 	return lines;
 }
 
@@ -775,7 +888,7 @@ const scenario: Scenario = {
 			for (const server of order) {
 				const figures = figuresOfRun.get(server.key)!;
 				results.set(server.key, [...(results.get(server.key) ?? []), figures]);
-				log(`  ${server.label} : ${JSON.stringify(figures, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(2)) : value))}`);
+				log(`  ${server.label} : ${summarised(figures)}`);
 			}
 		}
 		const first = results.values().next().value?.[0];
