@@ -96,12 +96,16 @@ export class CollabDocument {
 }
 
 /** Optional callbacks for features built on stored documents (e.g. automatic versions). */
+/** Callbacks the hub does not wait for; a run they return is awaited at shutdown (close). */
 export interface DocumentHooks {
 	/** After a write of the document's updates succeeded. */
-	afterWrite?(name: string): void;
+	afterWrite?(name: string): void | Promise<unknown>;
 	/** After the last connection left and what it left unsaved was written. */
-	afterLastDisconnect?(name: string): void;
+	afterLastDisconnect?(name: string): void | Promise<unknown>;
 }
+
+/** How long a shutdown waits for hook runs still going (an automatic version being frozen). */
+const HOOK_RUNS_GRACE_MS = 5_000;
 
 export interface HubDependencies {
 	store: DocumentStore;
@@ -114,6 +118,8 @@ export interface HubDependencies {
 
 export class DocumentHub {
 	readonly documents = new Map<string, CollabDocument>();
+	/** Hook runs not settled yet. */
+	private readonly hookRuns = new Set<Promise<unknown>>();
 	private closed = false;
 	private readonly presence: PresenceRelay;
 
@@ -146,7 +152,7 @@ export class DocumentHub {
 		}
 		if (document.status !== 'ready') return;
 		void this.flush(document).then(() => {
-			if (!document.dirty) this.deps.hooks?.afterLastDisconnect?.(document.name);
+			if (!document.dirty) this.runHook('afterLastDisconnect', document.name);
 			this.scheduleUnload(document);
 		});
 	}
@@ -248,6 +254,27 @@ export class DocumentHub {
 				this.drop(document);
 			})
 		);
+		// Hook runs started by the last writes (a version being frozen) end before the
+		// process does, or at least are given the time to.
+		let timer: NodeJS.Timeout | undefined;
+		const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, HOOK_RUNS_GRACE_MS)));
+		await Promise.race([Promise.allSettled(this.hookRuns), grace]);
+		clearTimeout(timer);
+		if (this.hookRuns.size > 0) this.deps.log.warn({ running: this.hookRuns.size }, 'hook runs still going at shutdown');
+	}
+
+	/** Calls a hook without waiting for it; a run it returns is kept until it settles (close waits for it). */
+	private runHook(hook: keyof DocumentHooks, name: string): void {
+		try {
+			const run = this.deps.hooks?.[hook]?.(name);
+			if (!(run instanceof Promise)) return;
+			const tracked: Promise<unknown> = run
+				.catch((error: unknown) => this.deps.log.error({ err: error, document: name, hook }, 'document hook failed'))
+				.finally(() => this.hookRuns.delete(tracked));
+			this.hookRuns.add(tracked);
+		} catch (error) {
+			this.deps.log.error({ err: error, document: name, hook }, 'document hook failed');
+		}
 	}
 
 	pendingDocuments(): number {
@@ -384,7 +411,7 @@ export class DocumentHub {
 			document.lastWriteFailed = false;
 			document.storedStateVector = stateVector;
 			document.appendedRows++;
-			this.deps.hooks?.afterWrite?.(document.name);
+			this.runHook('afterWrite', document.name);
 		} catch (error) {
 			metrics.writeFailures++;
 			document.lastWriteFailed = true;

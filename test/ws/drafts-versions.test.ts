@@ -3,9 +3,10 @@
  * version after the last person leaves (once per change, none when nothing changed), and
  * during activity once the latest version is ten minutes old.
  *
- * ws-server does not wait for its hooks; the tests do (hooks.settled) before they count
- * versions or age them: a run still under way when the test backdates the versions would
- * read them as ten minutes old, as it should, and freeze a version the test did not expect.
+ * ws-server does not wait for its hooks (only its shutdown does: the last test); the tests
+ * do (hooks.settled) before they count versions or age them: a run still under way when the
+ * test backdates the versions would read them as ten minutes old, as it should, and freeze
+ * a version the test did not expect.
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import { makeDraft, sessionCookie, useCollabServers, waitFor, type TestClient } 
 
 const testDb = useTestDatabase();
 const hooks = trackedHooks();
-const { start, connect } = useCollabServers(testDb, {
+const { start, connect, stop } = useCollabServers(testDb, {
 	hooks,
 	limits: { writeDebounceMs: 30, writeMaxWaitMs: 100 }
 });
@@ -116,5 +117,30 @@ describe('automatic versions from ws-server', () => {
 		const latest = await getVersion(testDb.db, alice, draft.id, 2);
 		expect(JSON.stringify(latest.doc)).toContain('Troisième ajout.');
 		expect(jsonFromState(Y.encodeStateAsUpdate(writer.doc)).content?.length).toBe(4);
+	});
+
+	it('lets the version being frozen end before a shutdown does', async () => {
+		const { draft, documentName, alice, cookie } = await scene();
+		const automatic = automaticVersionHooks(async () => testDb.db);
+		let departures = 0;
+		// A freeze that takes its time (a busy database): the shutdown comes in the middle of it.
+		const slow = await start({
+			hooks: {
+				async afterLastDisconnect(name: string) {
+					departures++;
+					await new Promise((resolve) => setTimeout(resolve, 300));
+					await automatic.afterLastDisconnect(name);
+				}
+			}
+		});
+		const writer = connect(slow.url, documentName, cookie);
+		await waitFor(() => writer.provider.synced, 'synced');
+		addParagraph(writer, 'Dernier ajout avant l’arrêt.');
+		writer.destroy();
+		await waitFor(() => departures === 1, 'the departure handled');
+		await stop(slow);
+		const versions = await listVersions(testDb.db, alice, draft.id);
+		expect(versions.map((version) => version.kind)).toEqual(['auto']);
+		expect(JSON.stringify((await getVersion(testDb.db, alice, draft.id, 1)).doc)).toContain('Dernier ajout avant l’arrêt.');
 	});
 });

@@ -365,7 +365,8 @@ export async function recordAutomaticVersion(db: DbOrTx, documentName: string, r
 
 /**
  * ws-server's document hooks that record automatic versions (for createCollabServer). Each
- * returns its run, which never rejects: ws-server does not wait for it, tests may.
+ * returns its run, which never rejects: ws-server does not wait for it, except when it shuts
+ * down (a version being frozen then ends first); tests may.
  */
 export function automaticVersionHooks(getDb: () => Promise<DbOrTx>) {
 	const run = (name: string, reason: 'activity' | 'idle'): Promise<void> =>
