@@ -288,6 +288,9 @@ test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter
 	await expect(bold).toBeFocused();
 	await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
 	await expect(bold).toHaveAttribute('aria-pressed', 'false');
+	// The toolbar names the text it acts on.
+	await expect(toolbar).toHaveAttribute('aria-controls', 'draft-editor');
+	await expect(editor).toHaveAttribute('id', 'draft-editor');
 
 	// Space bolds the selection and gives the text back the focus; the button says it is on.
 	await trainer.keyboard.press('Space');
@@ -330,5 +333,26 @@ test('keyboard only: the draft toolbar is one Tab stop, arrows move in it, Enter
 	await expect(italic).toBeFocused();
 	await trainer.screenshot({ path: 'test-results/drafts-toolbar-focus.png' });
 
+	await trainer.context().close();
+});
+
+test('the table of contents keeps its heading in view while its list scrolls in a short window', async ({ browser }) => {
+	const trainer = await pageAs(browser, DEMO.trainer);
+	await trainer.setViewportSize({ width: 1280, height: 640 });
+	await trainer.goto('/cpts/la-plaine/projets');
+	await trainer.getByRole('link', { name: 'Projet de santé 2026 de la CPTS de La Plaine' }).click();
+	await waitConnected(trainer);
+	const toc = trainer.getByRole('navigation', { name: 'Sommaire' });
+	const last = toc.getByRole('button').last();
+	await expect(last).not.toBeInViewport();
+	// The wheel over the list scrolls the list down to its last section, then the page (the
+	// table sticks to the top); the heading stays in view all along.
+	const box = (await toc.getByRole('list').boundingBox())!;
+	await trainer.mouse.move(box.x + box.width / 2, box.y + 40);
+	await expect(async () => {
+		await trainer.mouse.wheel(0, 400);
+		await expect(last).toBeInViewport({ timeout: 200 });
+	}).toPass({ timeout: 10_000 });
+	await expect(toc.getByRole('heading', { name: 'Sommaire' })).toBeInViewport();
 	await trainer.context().close();
 });

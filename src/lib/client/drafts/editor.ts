@@ -63,6 +63,8 @@ export interface DraftEditorOptions {
 	onActiveComment?(id: string | null): void;
 	/** Accessible name of the editing area. */
 	label: string;
+	/** Id of the editing area (the toolbar names it in aria-controls). */
+	id?: string;
 	/** Id of the text that tells keyboard users how to leave the editing area. */
 	describedBy?: string;
 	/**
@@ -231,6 +233,7 @@ export function createDraftEditor(options: DraftEditorOptions) {
 		editorProps: {
 			attributes: {
 				class: 'draft-text',
+				...(options.id ? { id: options.id } : {}),
 				role: 'textbox',
 				'aria-multiline': 'true',
 				'aria-label': options.label,
