@@ -45,7 +45,7 @@
  * with the ratio of every run.
  *
  * Settings: BENCH_COLLAB_RUNS (3), BENCH_COLLAB_CLIENTS ("2,20,100"), BENCH_COLLAB_ROUNDS
- * (samples aimed at per client count; 3000), BENCH_COLLAB_BLOCK (20), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
+ * (samples aimed at per client count; 3000), BENCH_COLLAB_MIN_ROUNDS (1000), BENCH_COLLAB_BLOCK (20), BENCH_COLLAB_DOCUMENTS (1000), BENCH_COLLAB_UPDATES
  * (10000), BENCH_COLLAB_JOINERS (5), BENCH_COLLAB_SERVERS (all: ours,y-websocket,hocuspocus,floor), BENCH_COLLAB_MEASURES (all:
  * memory,fanout,late,cold), BENCH_COLLAB_BEFORE_DIR (another checkout whose ws-server runs
  * beside ours, labelled BENCH_COLLAB_BEFORE_LABEL), BENCH_COLLAB_PROFILE=1
