@@ -662,9 +662,11 @@ async function fanoutRig(server: ServerUnderTest, running: RunningServer, count:
  * Blocks rather than single rounds: what a server and its clients still do after a round
  * (Hocuspocus acknowledges each update to its sender, ours applies after relaying, every
  * server re-arms its storage timer) would otherwise fall on another server's round two
- * times in three, and on 2 cores that made a third of every server's slow samples (ours
- * alone: p99 2.0 ms with 2 clients; beside the two others, round by round, 3.4–5.5). The
- * first round of a block, which meets what the previous block left, is not recorded.
+ * times in three (ours alone had a 2-client p99 of 2.0 ms; beside the two others, round by
+ * round, 3.4–5.5). Blocks of 20 against single rounds made no difference we could measure
+ * through the noise of this 2-core machine; they are kept because they remove that
+ * cross-talk by construction. The first round of a block, which meets what the previous
+ * block left, is not recorded.
  */
 async function measureFanout(order: ServerUnderTest[], running: Map<ServerKey, RunningServer>, count: number, figures: Map<ServerKey, Figures>): Promise<void> {
 	const rigs: FanoutRig[] = [];
