@@ -33,6 +33,14 @@ const rooms = new Map<string, Room>();
  * on would loop them through every client (a Yjs server drops them, its clocks not moving).
  */
 function bringsNewPresence(room: Room, data: Buffer): boolean {
+	try {
+		return readNewPresence(room, data);
+	} catch {
+		return false; // malformed: dropped
+	}
+}
+
+function readNewPresence(room: Room, data: Buffer): boolean {
 	const message = decoding.createDecoder(data);
 	decoding.readVarUint(message);
 	const update = decoding.createDecoder(decoding.readVarUint8Array(message));

@@ -69,11 +69,18 @@ export interface TestClient {
 }
 
 /** A y-websocket provider client on a document, signed in with `cookie` (or not). */
-export function connectClient(url: string, documentName: string, cookie: string | null, headers: Record<string, string> = {}): TestClient {
+/** `Provider`: y-websocket's by default, or a subclass (the editor's OwnPresenceProvider). */
+export function connectClient(
+	url: string,
+	documentName: string,
+	cookie: string | null,
+	headers: Record<string, string> = {},
+	Provider: typeof WebsocketProvider = WebsocketProvider
+): TestClient {
 	const doc = new Y.Doc();
 	const allHeaders: Record<string, string> = { origin: TEST_ORIGIN, ...headers };
 	if (cookie) allHeaders.cookie = cookie;
-	const provider = new WebsocketProvider(url, documentName, doc, {
+	const provider = new Provider(url, documentName, doc, {
 		WebSocketPolyfill: socketClassWith(allHeaders),
 		// Providers in one process would otherwise sync through a BroadcastChannel,
 		// behind the server's back.

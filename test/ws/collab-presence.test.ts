@@ -7,6 +7,8 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { WebsocketProvider } from 'y-websocket';
+import { OwnPresenceProvider } from '../../src/lib/client/drafts/provider';
 import { encodeAwarenessMessage } from '../../ws-server/protocol';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
@@ -193,5 +195,39 @@ describe('presence after a reconnect', () => {
 		blinking.provider.connect();
 		// Her provider renews its presence every 15 s; the wait is shorter than that.
 		await waitFor(() => presenceOf(observer, blinking.doc.clientID)?.user?.name === 'Alice Infirmière', 'Alice present again', 5_000);
+	});
+});
+
+describe('presence traffic', () => {
+	it('reaches the server once per change from the editor’s provider, not once per person on the draft', async () => {
+		const { documentName, alice, bruno, carole, marc } = await scene();
+		const server = await start({ redisUrl: null });
+		/** Messages the server received after one person moved, with four people on the draft. */
+		const messagesForOneMove = async (Provider: typeof WebsocketProvider, marker: string) => {
+			const people = [alice, bruno, carole, marc].map((person) => connect(server.url, documentName, person.cookie, {}, Provider));
+			const [mover, ...others] = people;
+			await waitFor(() => people.every((client) => client.provider.synced), 'all synced');
+			for (const client of people) client.provider.awareness.setLocalStateField('marker', 'arrivée');
+			await waitFor(() => others.every((other) => presenceOf(other, mover.doc.clientID)?.marker === 'arrivée'), 'everyone sees the mover');
+			const received = () => server.collab.metrics().messagesTotal;
+			let before = received();
+			// Quiet first: arrivals' presence and its echoes over.
+			await waitFor(async () => {
+				await new Promise((resolve) => setTimeout(resolve, 150));
+				const now = received();
+				const quiet = now === before;
+				before = now;
+				return quiet;
+			}, 'the server quiet');
+			mover.provider.awareness.setLocalStateField('marker', marker);
+			await waitFor(() => others.every((other) => presenceOf(other, mover.doc.clientID)?.marker === marker), 'the move seen by all');
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			const count = received() - before;
+			for (const client of people) client.destroy();
+			return count;
+		};
+		// y-websocket's provider sends on what it receives: the three others echo the move.
+		expect(await messagesForOneMove(WebsocketProvider, 'en amont')).toBe(4);
+		expect(await messagesForOneMove(OwnPresenceProvider, 'le nôtre')).toBe(1);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * The collaborative editor of a draft, loaded only on draft pages (dynamic import): Tiptap 3
- * over one Yjs document, synchronised by y-websocket's own WebsocketProvider with ws-server
+ * over one Yjs document, synchronised by y-websocket's own WebsocketProvider (OwnPresenceProvider:
+ * without its echo of other people's presence) with ws-server
  * (/collab/<document name>), kept in the browser by y-indexeddb so edits made offline
  * survive a reload and merge on reconnect. Presence (avatars, named carets and selections,
  * who edits which section) travels in Yjs awareness; carets are drawn by y-tiptap's cursor
@@ -17,9 +18,9 @@ import {
 	ySyncPluginKey
 } from '@tiptap/y-tiptap';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DRAFT_FIELD, draftContentExtensions } from '$lib/drafts/document';
+import { OwnPresenceProvider } from './provider';
 
 export interface Participant {
 	clientId: number;
@@ -97,7 +98,7 @@ export function createDraftEditor(options: DraftEditorOptions) {
 	// One local copy per person: someone else signing in on this browser starts from the server.
 	const local = new IndexeddbPersistence(`reseau-cpts:${options.user.id}:${options.documentName}`, ydoc);
 	const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
-	const provider = new WebsocketProvider(url, options.documentName, ydoc, { maxBackoffTime: 2_500 });
+	const provider = new OwnPresenceProvider(url, options.documentName, ydoc, { maxBackoffTime: 2_500 });
 	const awareness = provider.awareness;
 
 	const status: EditorStatus = {
