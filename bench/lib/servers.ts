@@ -1,5 +1,6 @@
 /** Starts the servers under test as child processes and waits until they answer. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -119,4 +120,15 @@ export function startApp(options: { databaseUrl: string; logLevel: string; port?
 			ORIGIN: 'http://127.0.0.1'
 		}
 	});
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+export function cpuTimeMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return Number.NaN;
+	}
 }

@@ -58,20 +58,17 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { draftDocumentName } from '../../src/lib/server/collab/names';
-import type { Db } from '../../src/lib/server/db';
-import { cptsMemberships, drafts, users, yjsDocuments } from '../../src/lib/server/db/schema';
-import { generateId } from '../../src/lib/server/shared/ids';
-import { startServer, type RunningServer } from '../lib/servers';
+import { yjsDocuments } from '../../src/lib/server/db/schema';
+import { benchDraftDocument, benchMember, MEMBER_EMAIL } from '../lib/members';
+import { cpuTimeMs, startServer, type RunningServer } from '../lib/servers';
 import type { Scenario, StandaloneContext } from '../lib/types';
 
 const PEERS_DIR = path.resolve('bench/peers');
-const MEMBER_EMAIL = 'membre@demo.reseau-cpts.fr';
 
 const settings = {
 	runs: Number(process.env.BENCH_COLLAB_RUNS ?? 3),
@@ -319,20 +316,9 @@ function documentOfUpdates(count: number): Y.Doc {
 	return doc;
 }
 
-async function benchUser(db: Db): Promise<{ userId: string; cptsId: string }> {
-	const [row] = await db
-		.select({ userId: users.id, cptsId: cptsMemberships.cptsId })
-		.from(users)
-		.innerJoin(cptsMemberships, eq(cptsMemberships.userId, users.id))
-		.where(and(eq(users.email, MEMBER_EMAIL), eq(cptsMemberships.status, 'active')))
-		.limit(1);
-	if (!row) throw new Error(`${MEMBER_EMAIL} n’est membre actif d’aucune CPTS dans la base du banc`);
-	return row;
-}
-
 async function serversUnderTest(context: StandaloneContext): Promise<ServerUnderTest[]> {
 	const { db } = context;
-	const { cptsId } = await benchUser(db);
+	const { cptsId } = await benchMember(db);
 	const cookie = await context.sessionCookie(MEMBER_EMAIL);
 	const { HocuspocusProvider } = (await import(pathToFileURL(path.join(PEERS_DIR, 'providers.mjs')).href)) as {
 		HocuspocusProvider: new (options: Record<string, unknown>) => { isSynced: boolean; destroy(): void };
@@ -356,11 +342,7 @@ async function serversUnderTest(context: StandaloneContext): Promise<ServerUnder
 					env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
 					nodeArgs: ['--expose-gc', ...(settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles')}`] : [])]
 				}),
-			async room() {
-				const id = generateId();
-				await db.insert(drafts).values({ id, cptsId, title: `Banc collaboration ${++counter}` });
-				return draftDocumentName(id);
-			},
+			room: () => benchDraftDocument(db, cptsId, `Banc collaboration ${++counter}`),
 			async store(name, state) {
 				await db.insert(yjsDocuments).values({ name, state });
 			},
@@ -475,17 +457,6 @@ async function measureMemory(server: ServerUnderTest, url: string, figures: Figu
 	// Written and unloaded before the next measure.
 	const deadline = Date.now() + 30_000;
 	while ((await memory(url)).documents > 0 && Date.now() < deadline) await sleep(200);
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
-function cpuTimeMs(pid: number | undefined): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		// utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return Number.NaN;
-	}
 }
 
 /** Latency samples of one kind of round, in ms, each with the time its round started. */

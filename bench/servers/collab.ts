@@ -4,7 +4,8 @@
  * default limits and timings), on its own HTTP server, without Redis like the peers.
  * Only the connection quotas are raised: every bench client signs in as one user.
  *
- * Env: PORT, DATABASE_URL. GET /memory answers the heap after a full GC (node --expose-gc).
+ * Env: PORT, DATABASE_URL. GET /memory answers the heap after a full GC (node --expose-gc),
+ * GET /metrics ws-server's metrics (messages received, for the presence bench).
  */
 import { createServer } from 'node:http';
 import pino from 'pino';
@@ -22,6 +23,11 @@ const collab = createCollabServer({
 await collab.ready;
 
 const server = createServer((request, response) => {
+	if (request.url === '/metrics') {
+		response.writeHead(200, { 'content-type': 'application/json' });
+		response.end(JSON.stringify(collab.metrics()));
+		return;
+	}
 	if (request.url === '/memory') {
 		globalThis.gc?.();
 		globalThis.gc?.();
