@@ -64,6 +64,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { yjsDocuments } from '../../src/lib/server/db/schema';
+import { median, percentile, sleep, until } from '../lib/measure';
 import { benchDraftDocument, benchMember, MEMBER_EMAIL } from '../lib/members';
 import { cpuTimeMs, startServer, type RunningServer } from '../lib/servers';
 import type { Scenario, StandaloneContext } from '../lib/types';
@@ -217,21 +218,7 @@ interface Figures {
 }
 
 const log = (message: string) => console.log(`[bench collab] ${message}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-		await sleep(2);
-	}
-}
-
-function percentile(sorted: number[], share: number): number {
-	if (sorted.length === 0) return Number.NaN;
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
-}
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const waitFor = (condition: () => boolean, what: string) => until(condition, what, WAIT_MS);
 
 function shuffled<T>(items: T[]): T[] {
 	const copy = [...items];

@@ -25,6 +25,7 @@ import { encodePresence } from '../../ws-server/fanout';
 import { encodeAwareness } from '../../ws-server/protocol';
 import { asSiteWithRedis, connectClient, startCollab, type RunningCollab, type TestClient } from '../../test/ws/collab-peers';
 import { createBenchDatabase } from '../lib/database';
+import { percentile, sortedCopy, until } from '../lib/measure';
 import { freePort } from '../lib/servers';
 import type { Scenario, StandaloneContext } from '../lib/types';
 
@@ -50,14 +51,6 @@ async function instance(db: Db, redisUrl: string | null, registered: boolean): P
 	return server;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
-}
-
 /** Types a paragraph through `writer` and waits until `observer` has it (the server applied it). */
 async function type(writer: TestClient, observer: TestClient, text: string): Promise<void> {
 	const paragraph = new Y.XmlElement('paragraph');
@@ -67,9 +60,8 @@ async function type(writer: TestClient, observer: TestClient, text: string): Pro
 }
 
 function percentiles(times: number[]): [string, string] {
-	times.sort((a, b) => a - b);
-	const at = (share: number) => times[Math.min(times.length - 1, Math.floor(share * times.length))].toFixed(1);
-	return [at(0.5), at(0.95)];
+	const sorted = sortedCopy(times);
+	return [percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.95).toFixed(1)];
 }
 
 /** Times `measure` ROUNDS times, `prepare` (untimed) before each. */

@@ -14,6 +14,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import { OwnPresenceProvider } from '../../src/lib/client/drafts/provider';
 import { connectClient, type TestClient } from '../../test/ws/collab-peers';
+import { median, percentile, sleep, sortedCopy, until } from '../lib/measure';
 import { benchDraftDocument, benchMember, MEMBER_EMAIL } from '../lib/members';
 import { cpuTimeMs, startServer, type RunningServer } from '../lib/servers';
 import type { Scenario } from '../lib/types';
@@ -35,17 +36,8 @@ interface PassFigures {
 
 const log = (message: string) => console.log(`[bench presence] ${message}`);
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-		await new Promise((resolve) => setImmediate(resolve));
-	}
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const quantile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))];
-const median = (values: number[]) => quantile(values, 0.5);
+/** Waits timed as the move's: polled on every turn of the event loop. */
+const untilSeen = (condition: () => boolean, what: string) => until(condition, what, 20_000, 0);
 
 async function messagesReceived(server: RunningServer): Promise<number> {
 	const response = await fetch(`${server.url}/metrics`);
@@ -69,13 +61,14 @@ async function pass(server: RunningServer, documentName: string, cookie: string,
 			const mover = clients[move % people];
 			const started = performance.now();
 			mover.provider.awareness.setLocalStateField('cursor', move);
-			await until(() => clients.every((observer) => observer === mover || cursorOf(observer, mover) === move), 'déplacement vu de tous');
+			await untilSeen(() => clients.every((observer) => observer === mover || cursorOf(observer, mover) === move), 'déplacement vu de tous');
 			seen.push(performance.now() - started);
 		}
 		await sleep(300); // the last echoes counted
 		const messages = (await messagesReceived(server)) - messagesBefore;
 		const cpuMs = cpuTimeMs(server.process.pid) - cpuBefore;
-		return { messagesPerMove: messages / MOVES, cpuMsPerMove: cpuMs / MOVES, seenP50: quantile(seen, 0.5), seenP95: quantile(seen, 0.95) };
+		const sorted = sortedCopy(seen);
+		return { messagesPerMove: messages / MOVES, cpuMsPerMove: cpuMs / MOVES, seenP50: percentile(sorted, 0.5), seenP95: percentile(sorted, 0.95) };
 	} finally {
 		for (const client of clients) client.destroy();
 	}
