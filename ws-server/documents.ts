@@ -95,8 +95,10 @@ export class CollabDocument {
 	}
 }
 
-/** Optional callbacks for features built on stored documents (e.g. automatic versions). */
-/** Callbacks the hub does not wait for; a run they return is awaited at shutdown (close). */
+/**
+ * Optional callbacks for features built on stored documents (e.g. automatic versions). The
+ * hub does not wait for them; a run they return is awaited at shutdown (close).
+ */
 export interface DocumentHooks {
 	/** After a write of the document's updates succeeded. */
 	afterWrite?(name: string): void | Promise<unknown>;

@@ -68,8 +68,10 @@ export interface TestClient {
 	destroy(): void;
 }
 
-/** A y-websocket provider client on a document, signed in with `cookie` (or not). */
-/** `Provider`: y-websocket's by default, or a subclass (the editor's OwnPresenceProvider). */
+/**
+ * A y-websocket provider client on a document, signed in with `cookie` (or not). `Provider`:
+ * y-websocket's by default, or a subclass (the editor's OwnPresenceProvider).
+ */
 export function connectClient(
 	url: string,
 	documentName: string,

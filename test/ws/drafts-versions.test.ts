@@ -42,7 +42,10 @@ async function scene() {
 	return { draft, documentName, alice: asSessionUser(alice), cookie: await sessionCookie(testDb.db, alice.id), server };
 }
 
-/** The automatic version hooks, with the count of their calls and whether every run ended. */
+/**
+ * The automatic version hooks, with the count of their calls and whether every run ended.
+ * Each returns its run, as the real hooks do, so that stopping a server waits for it too.
+ */
 function trackedHooks() {
 	const hooks = automaticVersionHooks(async () => testDb.db);
 	const running = new Set<Promise<void>>();
@@ -50,17 +53,18 @@ function trackedHooks() {
 	const track = (run: Promise<void>) => {
 		running.add(run);
 		void run.finally(() => running.delete(run));
+		return run;
 	};
 	return {
 		calls,
 		settled: () => running.size === 0,
 		afterWrite(name: string) {
 			calls.afterWrite++;
-			track(hooks.afterWrite(name));
+			return track(hooks.afterWrite(name));
 		},
 		afterLastDisconnect(name: string) {
 			calls.afterLastDisconnect++;
-			track(hooks.afterLastDisconnect(name));
+			return track(hooks.afterLastDisconnect(name));
 		}
 	};
 }
