@@ -14,8 +14,11 @@ export function testDatabaseKind(): TestDatabaseKind {
 	return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** Opens a fresh, migrated database for one test file. */
-export async function openTestDatabase(): Promise<{
+/**
+ * Opens a fresh, migrated database for one test file; with `referential`, the INSEE
+ * referential is loaded too (from a snapshot the global setup made once).
+ */
+export async function openTestDatabase(options: { referential?: boolean } = {}): Promise<{
 	database: Database;
 	/** Its connection URL (PostgreSQL only): for a child process working on the same data. */
 	url: string | null;
@@ -24,7 +27,7 @@ export async function openTestDatabase(): Promise<{
 	reopen: () => Promise<Database>;
 }> {
 	if (testDatabaseKind() === 'pglite') {
-		const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
+		const snapshot = new Blob([readFileSync(inject(options.referential ? 'pgliteGeoSnapshotPath' : 'pgliteSnapshotPath'))]);
 		const database = await openDatabase({ kind: 'pglite', dir: null, snapshot });
 		return {
 			database,
@@ -34,7 +37,7 @@ export async function openTestDatabase(): Promise<{
 		};
 	}
 	const serverUrl = inject('postgresUrl');
-	const template = inject('postgresTemplate');
+	const template = inject(options.referential ? 'postgresGeoTemplate' : 'postgresTemplate');
 	if (!serverUrl || !template) throw new Error('TEST_DB=postgres but no PostgreSQL was prepared by the global setup');
 	const name = `cpts_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -59,7 +62,7 @@ export async function openTestDatabase(): Promise<{
  * Call at the top of a test file: opens the file's database before its tests and closes it
  * after. `testDb.db` is the drizzle instance; feature code reaches the same one via getDb().
  */
-export function useTestDatabase(): {
+export function useTestDatabase(options: { referential?: boolean } = {}): {
 	readonly db: Db;
 	readonly database: Database;
 	/** The database's URL, for a child process (PostgreSQL only). */
@@ -73,7 +76,7 @@ export function useTestDatabase(): {
 } {
 	let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
 	beforeAll(async () => {
-		opened = await openTestDatabase();
+		opened = await openTestDatabase(options);
 		setDatabase(opened.database);
 	});
 	afterAll(async () => {

@@ -29,7 +29,18 @@ export type GrantedRole = (typeof GRANTED_ROLES)[number];
 export const TERRITORY_NATURES = ['rural', 'periurbain', 'urbain_dense', 'outre_mer'] as const;
 export type TerritoryNature = (typeof TERRITORY_NATURES)[number];
 
-export const CPTS_STAGES = ['initiative', 'lettre_intention', 'projet_valide', 'aci_signe'] as const;
+/**
+ * Life cycle of a CPTS, in order: initiative → lettre d'intention validée par l'ARS → projet de
+ * santé déposé → validé → contrat ACI signé → en fonctionnement.
+ */
+export const CPTS_STAGES = [
+	'initiative',
+	'lettre_intention',
+	'projet_depose',
+	'projet_valide',
+	'aci_signe',
+	'en_fonctionnement'
+] as const;
 export type CptsStage = (typeof CPTS_STAGES)[number];
 
 export const SIZE_BANDS = [1, 2, 3, 4] as const;

@@ -1,7 +1,24 @@
 /** What must happen before the site serves: migrations, then demo data when wanted. */
 import { getConfig } from './config';
-import { getDatabase } from './db';
+import { getDatabase, type Database } from './db';
+import { loadReferential, type LoadOutcome } from './geo/referential';
 import { getLogger } from './logger';
+import { snapshotCoverage } from './territories/coverage';
+import { rewriteAllTerritoryFigures } from './territories/territory';
+
+/**
+ * Migrations, then the INSEE referential when the installed package is newer than the loaded
+ * one (npm start, npm run migrate and npm run seed all go through here).
+ */
+export async function migrateDatabase(database: Database): Promise<LoadOutcome> {
+	await database.migrate();
+	const referential = await loadReferential(database.db);
+	if (referential.loaded && (await rewriteAllTerritoryFigures(database.db)) > 0) {
+		// A new vintage moves populations: the trend shows the step with its reason.
+		await snapshotCoverage(database.db, 'referential');
+	}
+	return referential;
+}
 
 let prepared: Promise<void> | undefined;
 
@@ -14,8 +31,8 @@ export function prepareDatabase(): Promise<void> {
 		const log = getLogger();
 		const database = await getDatabase();
 		const started = Date.now();
-		await database.migrate();
-		log.info({ ms: Date.now() - started, database: database.kind }, 'migrations applied');
+		const referential = await migrateDatabase(database);
+		log.info({ ms: Date.now() - started, database: database.kind, referential }, 'migrations applied');
 		if (database.kind === 'pglite' || getConfig().demoMode) {
 			const { seedDemo } = await import('./demo');
 			const seeded = await seedDemo(database.db);

@@ -1,7 +1,13 @@
-/** `npm run migrate`: applies pending migrations to the configured database. */
+/** `npm run migrate`: applies pending migrations and loads the INSEE referential if newer. */
 import { closeDatabase, getDatabase } from '../../lib/server/db';
+import { migrateDatabase } from '../../lib/server/startup';
 
 const database = await getDatabase();
-await database.migrate();
+const referential = await migrateDatabase(database);
 console.log(`Migrations appliquées (${database.kind}).`);
+console.log(
+	referential.loaded
+		? `Référentiel géographique chargé : COG ${referential.vintage} (${referential.communes} communes et arrondissements).`
+		: `Référentiel géographique à jour : COG ${referential.vintage}.`
+);
 await closeDatabase();

@@ -1,9 +1,10 @@
 /** `npm run seed`: applies migrations, loads the demo network if absent and fills each feature's demo content. */
 import { closeDatabase, getDatabase } from '../../lib/server/db';
 import { seedDemo } from '../../lib/server/demo';
+import { migrateDatabase } from '../../lib/server/startup';
 
 const database = await getDatabase();
-await database.migrate();
+await migrateDatabase(database);
 const seeded = await seedDemo(database.db);
 console.log(
 	seeded.network

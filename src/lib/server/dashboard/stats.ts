@@ -4,13 +4,12 @@
  */
 import { count, sum } from 'drizzle-orm';
 import { CPTS_STAGES, type CptsStage } from '../../domain/professions';
+import { OPERATING_STAGES, PROJECT_STAGES } from '../../domain/geography';
 import type { DbOrTx } from '../db';
 import { cpts, regions } from '../db/schema';
 
-/** A CPTS "in operation" has signed the national agreement (ACI) and is funded. */
-export const OPERATING_STAGES: readonly CptsStage[] = ['aci_signe'];
 /** A formalised project: from a validated letter of intent onwards (as in the 2023 instruction). */
-export const FORMALISED_STAGES: readonly CptsStage[] = ['lettre_intention', 'projet_valide', 'aci_signe'];
+const FORMALISED_STAGES: readonly CptsStage[] = [...PROJECT_STAGES, ...OPERATING_STAGES];
 
 /**
  * National figures quoted by the instruction DGOS/R5/CNAM/2023/156 of 9 October 2023

@@ -125,3 +125,8 @@ export async function closeDatabase(): Promise<void> {
 	opening = undefined;
 	await database?.close();
 }
+
+/** Rows of db.execute on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -8,3 +8,5 @@ export * from './schema/drafts';
 export * from './schema/forum';
 export * from './schema/calendar';
 export * from './schema/dpc';
+export * from './schema/geo';
+export * from './schema/steering';

@@ -11,7 +11,7 @@
  * category, territory nature and profession tags, author, date range, solved threads.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
+import { rowsOf, type DbOrTx } from '../db';
 import { parseHeadline, type SnippetPart } from '../library/search';
 import { cleanSearchText } from '../library/forms';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
@@ -73,9 +73,6 @@ export function parseForumSearch(params: URLSearchParams): ForumSearchQuery {
 	};
 }
 
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Searches what this reader may read. */
 export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumSearchQuery): Promise<{ hits: ForumSearchHit[]; hasMore: boolean }> {

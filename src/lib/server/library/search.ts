@@ -24,7 +24,7 @@
  */
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../db';
+import { rowsOf, type DbOrTx } from '../db';
 import { libraryResources, librarySearchRows, librarySearchVectors } from '../db/schema';
 import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
@@ -114,10 +114,6 @@ function conditions(viewer: Viewer, query: SearchQuery, exceptFacet?: FacetName)
 	)!;
 }
 
-/** Rows of db.execute on either driver (postgres.js returns an array, PGlite `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 function isSelected(query: SearchQuery, facet: FacetName): boolean {
 	return selectedValues(query, facet).length > 0;

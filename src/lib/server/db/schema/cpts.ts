@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+	type AnyPgColumn,
+	boolean,
 	check,
 	index,
 	integer,
@@ -49,6 +51,13 @@ export const cpts = pgTable(
 		phone: text('phone'),
 		website: text('website'),
 		description: text('description').notNull().default(''),
+		/** The facilitator (animatrice) who accompanies this CPTS. */
+		facilitatorId: text('facilitator_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+		/** Partner contacts at the ARS DT, the CPAM, the URPS… as the facilitator writes them. */
+		partnerContacts: text('partner_contacts').notNull().default(''),
+		/** « Accompagnement rapproché »: the 2023 instruction's close support, with its reason. */
+		closeSupport: boolean('close_support').notNull().default(false),
+		closeSupportReason: text('close_support_reason').notNull().default(''),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
