@@ -17,11 +17,14 @@ import drafts from './messages/drafts';
 import forum from './messages/forum';
 import mail from './messages/mail';
 import notifications from './messages/notifications';
+import plans from './messages/plans';
+import steering from './messages/steering';
+import territories from './messages/territories';
 import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from './keys';
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, territories, steering, plans };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -16,6 +16,9 @@ import type forum from './messages/forum';
 import type library from './messages/library';
 import type mail from './messages/mail';
 import type notifications from './messages/notifications';
+import type plans from './messages/plans';
+import type steering from './messages/steering';
+import type territories from './messages/territories';
 
 /** Every group of messages/, by file name (catalogue.server.ts holds one value per group). */
 export interface Catalogues {
@@ -31,6 +34,9 @@ export interface Catalogues {
 	forum: typeof forum;
 	calendar: typeof calendar;
 	dpc: typeof dpc;
+	territories: typeof territories;
+	steering: typeof steering;
+	plans: typeof plans;
 }
 
 export type MessageGroup = keyof Catalogues;
