@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { geoMercator } from 'd3-geo';
 import { feature } from 'topojson-client';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryObject, Topology } from 'topojson-specification';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection, MultiPolygon as MultiPolygonObject, Polygon as PolygonObject, Topology } from 'topojson-specification';
 import { DEPARTEMENT_CODES, type MapGeometry, type MapInset } from '../../components/map/geometry';
 
 type Point = [number, number];
@@ -195,11 +195,14 @@ function metropolitanRings(): Map<string, Ring[]> {
 /** France's polygons in Natural Earth (1:10m), grouped by DROM. */
 function overseasPolygons(): Map<string, Position[][][]> {
 	const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology<{
-		countries: { type: 'GeometryCollection'; geometries: (GeometryObject<{ name: string }>)[] };
+		countries: GeometryCollection<{ name: string }>;
 	}>;
-	const france = topology.objects.countries.geometries.find((geometry) => geometry.properties?.name === 'France');
+	type Shape = MultiPolygonObject<{ name: string }> | PolygonObject<{ name: string }>;
+	const france = topology.objects.countries.geometries.find(
+		(geometry) => (geometry.properties as { name?: string } | undefined)?.name === 'France'
+	) as Shape | undefined;
 	if (!france) throw new Error('world-atlas : la France est introuvable dans countries-10m');
-	const geometry = feature(topology, france).geometry as MultiPolygon | Polygon;
+	const geometry = (feature(topology, france) as Feature<MultiPolygon | Polygon>).geometry;
 	const polygons = geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates];
 	const byCode = new Map<string, Position[][][]>();
 	for (const polygon of polygons) {
