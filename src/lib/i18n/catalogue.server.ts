@@ -16,12 +16,13 @@ import library from './messages/library';
 import drafts from './messages/drafts';
 import forum from './messages/forum';
 import mail from './messages/mail';
+import map from './messages/map';
 import notifications from './messages/notifications';
 import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from './keys';
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -15,6 +15,7 @@ import type drafts from './messages/drafts';
 import type forum from './messages/forum';
 import type library from './messages/library';
 import type mail from './messages/mail';
+import type map from './messages/map';
 import type notifications from './messages/notifications';
 
 /** Every group of messages/, by file name (catalogue.server.ts holds one value per group). */
@@ -31,6 +32,7 @@ export interface Catalogues {
 	forum: typeof forum;
 	calendar: typeof calendar;
 	dpc: typeof dpc;
+	map: typeof map;
 }
 
 export type MessageGroup = keyof Catalogues;
