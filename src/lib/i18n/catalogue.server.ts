@@ -16,6 +16,7 @@ import library from './messages/library';
 import drafts from './messages/drafts';
 import forum from './messages/forum';
 import mail from './messages/mail';
+import map from './messages/map';
 import notifications from './messages/notifications';
 import plans from './messages/plans';
 import steering from './messages/steering';
@@ -24,7 +25,7 @@ import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from 
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, territories, steering, plans };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

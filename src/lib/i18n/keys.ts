@@ -15,6 +15,7 @@ import type drafts from './messages/drafts';
 import type forum from './messages/forum';
 import type library from './messages/library';
 import type mail from './messages/mail';
+import type map from './messages/map';
 import type notifications from './messages/notifications';
 import type plans from './messages/plans';
 import type steering from './messages/steering';
@@ -34,6 +35,7 @@ export interface Catalogues {
 	forum: typeof forum;
 	calendar: typeof calendar;
 	dpc: typeof dpc;
+	map: typeof map;
 	territories: typeof territories;
 	steering: typeof steering;
 	plans: typeof plans;
