@@ -70,3 +70,26 @@ describe('zoneWithOffset', () => {
 		expect(zoneWithOffset('Etc/UTC', 'UTC')).toBe('UTC');
 	});
 });
+
+describe('the zones offered in forms', () => {
+	it('list the five DROM apart from Saint-Pierre-et-Miquelon, Polynesia and New Caledonia', async () => {
+		const { PLACE_TIME_ZONE_GROUPS } = await import('./time-zones');
+		const byGroup = Object.fromEntries(PLACE_TIME_ZONE_GROUPS.map((entry) => [entry.group, [...entry.zones]]));
+		expect(byGroup.drom.sort()).toEqual(['America/Cayenne', 'America/Guadeloupe', 'America/Martinique', 'Indian/Mayotte', 'Indian/Reunion']);
+		expect(byGroup.collectivites.sort()).toEqual(['America/Miquelon', 'Pacific/Noumea', 'Pacific/Tahiti']);
+		for (const zone of byGroup.drom) {
+			// No DROM has daylight saving.
+			expect(zoneOffsetMinutes(new Date('2026-01-15T12:00:00Z'), zone)).toBe(zoneOffsetMinutes(new Date('2026-07-15T12:00:00Z'), zone));
+		}
+	});
+
+	it('have a French name with the offset people know, in each group', async () => {
+		const { PLACE_TIME_ZONES } = await import('./time-zones');
+		const { default: common } = await import('../i18n/messages/common');
+		const names = common.fr as Record<string, string>;
+		for (const zone of PLACE_TIME_ZONES) {
+			expect(names[`timeZone.${zone}`]).toMatch(/^Heure .+\(UTC[+−]\d+/);
+		}
+		expect(names['timeZone.Indian/Reunion']).toBe('Heure de La Réunion (UTC+4)');
+	});
+});

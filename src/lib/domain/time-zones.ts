@@ -4,18 +4,23 @@
  * server: only Intl, no data of our own (the runtime's ICU carries the zone rules).
  */
 
-/** Zones offered first in forms: mainland France and the overseas departments (DROM). */
-export const PLACE_TIME_ZONES = [
-	'Europe/Paris',
-	'Indian/Reunion',
-	'Indian/Mayotte',
-	'America/Martinique',
-	'America/Guadeloupe',
-	'America/Cayenne',
-	'America/Miquelon',
-	'Pacific/Noumea',
-	'Pacific/Tahiti'
+/**
+ * Zones offered in forms, grouped as the law groups the places: mainland France; the five
+ * overseas départements and régions (DROM: Guadeloupe, Martinique, Guyane, La Réunion,
+ * Mayotte; none has daylight saving); Saint-Pierre-et-Miquelon and French Polynesia
+ * (collectivités d'outre-mer) and New Caledonia (a collectivité sui generis), which are not
+ * DROM. Names as stored (some libraries alias Indian/Mayotte or America/Guadeloupe: we keep
+ * the id as given). Labels: messages 'timeZone.<id>' and 'timeZone.group.<group>'.
+ */
+export const PLACE_TIME_ZONE_GROUPS = [
+	{ group: 'metropole', zones: ['Europe/Paris'] },
+	{ group: 'drom', zones: ['America/Guadeloupe', 'America/Martinique', 'America/Cayenne', 'Indian/Reunion', 'Indian/Mayotte'] },
+	{ group: 'collectivites', zones: ['America/Miquelon', 'Pacific/Tahiti', 'Pacific/Noumea'] }
 ] as const;
+
+/** Every zone offered in forms, in the order of their groups. */
+export const PLACE_TIME_ZONES = PLACE_TIME_ZONE_GROUPS.flatMap((entry) => entry.zones);
+export type PlaceTimeZone = (typeof PLACE_TIME_ZONES)[number];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 

@@ -33,7 +33,7 @@ import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, re
 import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
 import { addPoll, canAddPoll, getPollView, pollFormSchema, votePoll } from '$lib/server/forum/polls';
 import { viewerTimeZone } from '$lib/server/calendar';
-import { describeInZones, instantToZonedInput, PLACE_TIME_ZONES } from '$lib/domain/time-zones';
+import { describeInZones, instantToZonedInput } from '$lib/domain/time-zones';
 
 function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	const id = parseId(param);
@@ -79,7 +79,6 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 					}
 				: null
 		},
-		timeZones: PLACE_TIME_ZONES,
 		poll,
 		canAddPoll: !poll && canAddPoll(viewer, thread),
 		view: { ...view, thread: { ...thread, category: { id: thread.category.id, slug: thread.category.slug, name: thread.category.name, kind: thread.category.kind } } },
