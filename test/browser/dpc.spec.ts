@@ -2,8 +2,9 @@
  * DPC training in the browser ("Done when" of the issue): a trainer publishes an
  * interprofessional session in Réunion time (after a field error), nurses and GPs register
  * until it is full, a cancellation promotes the first waiting nurse (told by mail), the
- * trainer records attendance, a participant downloads the certificate (nobody else can) and
- * subscribes to their calendar feed.
+ * trainer cannot mark attendance before the parts begin (nor anyone get a certificate), the
+ * demo coordinator downloads the certificate of a session that took place, and the nurse
+ * subscribes to her calendar feed.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, linkIn, signIn, waitForMail } from './fixtures';
@@ -104,31 +105,33 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	await expect(waitingNurse.page.getByText(/Une place s’est libérée : vous êtes passé·e de la liste d’attente/)).toBeVisible();
 	await expect(waitingNurse.page.getByRole('button', { name: 'Décliner la place' })).toBeVisible();
 
-	// The trainer records attendance: the first nurse attended both parts (late to one).
+	// Attendance is taken from each part's start: a month ahead, the trainer sees the parts as
+	// upcoming and cannot mark anyone; the nurse has no certificate yet.
 	await page.goto(`${sessionPath}/participants`);
 	await expect(page.getByRole('heading', { name: 'Inscrits (2)' })).toBeVisible();
-	await page.getByLabel('Émargement — Sandrine Técher — Partie 1').selectOption('present');
-	await page.getByLabel('Émargement — Sandrine Técher — Partie 2').selectOption('retard');
-	await page.getByLabel('Émargement — Émilie Fontaine — Partie 1').selectOption('present');
-	await page.getByLabel('Émargement — Émilie Fontaine — Partie 2').selectOption('absent');
-	await page.getByRole('button', { name: 'Enregistrer l’émargement' }).click();
-	await expect(page.getByText('Émargement enregistré.')).toBeVisible();
-	await expect(page.getByRole('row', { name: /Sandrine Técher/ }).getByText('Oui')).toBeVisible();
+	await expect(page.getByText('À venir : émargement à partir de son début')).toHaveCount(2);
+	await expect(page.getByLabel('Émargement — Sandrine Técher — Partie 1')).toBeDisabled();
+	await expect(page.getByLabel('Émargement — Émilie Fontaine — Partie 2')).toBeDisabled();
 	const csv = await page.request.get(`${sessionPath}/participants.csv`);
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	expect(await csv.text()).toContain('"Sandrine Técher"');
-
-	// The participant downloads her certificate; the other nurse and the pharmacist cannot.
 	await nurse.page.goto(sessionPath);
-	const download = nurse.page.waitForEvent('download');
-	await nurse.page.getByRole('link', { name: 'Télécharger l’attestation (PDF)' }).click();
+	await expect(nurse.page.getByRole('link', { name: 'Télécharger l’attestation (PDF)' })).toHaveCount(0);
+	expect((await nurse.page.request.get(`${sessionPath}/attestation.pdf`)).status()).toBe(403);
+	expect((await waitingNurse.page.request.get(`${sessionPath}/attestation.pdf`)).status()).toBe(403);
+	expect((await pharmacist.page.request.get(`${sessionPath}/attestation.pdf`)).status()).toBe(404);
+	expect((await pharmacist.page.request.get(`${sessionPath}/participants.csv`)).status()).toBe(403);
+
+	// A session that took place gives its certificate: the demo coordinator's completed one.
+	const coordinator = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+	await signIn(coordinator, DEMO.coordinator);
+	await coordinator.goto('/formations/mes-formations');
+	const download = coordinator.waitForEvent('download');
+	await coordinator.getByRole('link', { name: 'Télécharger l’attestation (PDF)' }).first().click();
 	const pdf = await (await download).createReadStream();
 	const chunks: Buffer[] = [];
 	for await (const chunk of pdf) chunks.push(chunk as Buffer);
 	expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
-	expect((await waitingNurse.page.request.get(`${sessionPath}/attestation.pdf`)).status()).toBe(403);
-	expect((await pharmacist.page.request.get(`${sessionPath}/attestation.pdf`)).status()).toBe(404);
-	expect((await pharmacist.page.request.get(`${sessionPath}/participants.csv`)).status()).toBe(403);
 
 	// She subscribes to her feed: the session is in it, on Réunion time.
 	await nurse.page.goto('/formations/mes-formations');

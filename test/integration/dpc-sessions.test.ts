@@ -109,6 +109,13 @@ describe('DPC session form: bad input gets clear field errors', () => {
 		expect(result.values.capacity).toBe('-4');
 	});
 
+	it('refuses a date more than three years ahead (a slip of the year), keeping what was typed', () => {
+		const result = parseSessionForm(sessionForm(['t1'], { partStart: ['2062-12-03T09:00'], partEnd: ['2062-12-03T12:30'] }), NOW);
+		expect(result.ok ? null : result.errors['parts.0.start']).toBe('dpc.form.tooFar');
+		expect(result.ok ? null : JSON.parse(result.values.partStart)).toEqual(['2062-12-03T09:00']);
+		expect(parseSessionForm(sessionForm(['t1'], { partStart: ['2029-06-04T09:00'], partEnd: ['2029-06-04T12:30'] }), NOW).ok).toBe(true);
+	});
+
 	it('wants a place or a link, trainers, and reserved seats within capacity', () => {
 		const result = parseSessionForm(sessionForm([], { place: '', capacity: '3', reserved_infirmier: '2', reserved_pharmacien: '2' }), NOW);
 		expect(result.ok ? null : result.errors).toMatchObject({
@@ -246,15 +253,27 @@ describe('DPC sessions: changes, calendars, attendance and certificates', () => 
 		const [first, second] = list.parts;
 		const reg = (viewer: DpcViewer) => list.registered.find((person) => person.userId === viewer.id)!.registrationId;
 
-		await recordAttendance(testDb.db, trainer, session.id, [
-			{ registrationId: reg(alice), partId: first.id, status: 'present' },
-			{ registrationId: reg(alice), partId: second.id, status: 'retard' },
-			{ registrationId: reg(bruno), partId: first.id, status: 'present' },
-			{ registrationId: reg(bruno), partId: second.id, status: 'excuse' }
-		]);
+		const marks = [
+			{ registrationId: reg(alice), partId: first.id, status: 'present' as const },
+			{ registrationId: reg(alice), partId: second.id, status: 'retard' as const },
+			{ registrationId: reg(bruno), partId: first.id, status: 'present' as const },
+			{ registrationId: reg(bruno), partId: second.id, status: 'excuse' as const }
+		];
+		// Before a part begins nobody can be marked (a January session is not marked in December).
+		const early = await refusal(recordAttendance(testDb.db, trainer, session.id, marks));
+		expect(early.messageKey).toBe('dpc.attendance.notStarted');
+		expect((await listParticipants(testDb.db, trainer, session.id)).registered.every((person) => Object.keys(person.attendance).length === 0)).toBe(true);
+		// During the first part, the second (tomorrow) still cannot be marked.
+		const duringFirst = new Date(start.getTime() + 3_600_000);
+		expect((await refusal(recordAttendance(testDb.db, trainer, session.id, marks, duringFirst))).messageKey).toBe('dpc.attendance.notStarted');
+		await recordAttendance(testDb.db, trainer, session.id, marks.filter((mark) => mark.partId === first.id), duringFirst);
+		// During the second part both are marked; the certificate waits for its end.
+		const duringSecond = new Date(start.getTime() + 86_400_000 + 3_600_000);
+		await recordAttendance(testDb.db, trainer, session.id, marks, duringSecond);
+		const afterwards = new Date(start.getTime() + 2 * 86_400_000);
 		// A mark for a part of another session is refused whole.
 		const elsewhere = await makeSession(testDb.db, action.id);
-		expect((await refusal(recordAttendance(testDb.db, trainer, session.id, [{ registrationId: reg(alice), partId: elsewhere.parts[0].id, status: 'absent' }]))).code).toBe('forbidden');
+		expect((await refusal(recordAttendance(testDb.db, trainer, session.id, [{ registrationId: reg(alice), partId: elsewhere.parts[0].id, status: 'absent' }], afterwards))).code).toBe('forbidden');
 
 		const after = await listParticipants(testDb.db, trainer, session.id);
 		expect(Object.fromEntries(after.registered.map((person) => [person.name, person.fullyAttended]))).toEqual({
@@ -278,14 +297,15 @@ describe('DPC sessions: changes, calendars, attendance and certificates', () => 
 		expect(csv).toContain('"Oui";"present";"retard"');
 
 		const label = (code: string) => (code === 'infirmier' ? 'Infirmière' : code);
-		const certificate = await getCertificate(testDb.db, alice, session.id, 'fr', label);
+		expect((await refusal(getCertificate(testDb.db, alice, session.id, 'fr', label, duringSecond))).messageKey).toBe('dpc.certificate.notYet');
+		const certificate = await getCertificate(testDb.db, alice, session.id, 'fr', label, afterwards);
 		const pdf = await PDFDocument.load(certificate.pdf);
 		expect(pdf.getTitle()).toBe('Attestation de participation');
 		expect(pdf.getSubject()).toBe(`${action.reference} — session ${session.number}`);
 		expect(pdf.getAuthor()).toBe('Formations Océan Indien Santé');
 		expect(certificate.fileName).toBe(`attestation-dpc-${action.reference}-session-${session.number}.pdf`);
 		// Bruno missed a part; nobody else gets Alice's certificate, not even the trainer.
-		expect((await refusal(getCertificate(testDb.db, bruno, session.id, 'fr', label))).messageKey).toBe('dpc.certificate.notYet');
+		expect((await refusal(getCertificate(testDb.db, bruno, session.id, 'fr', label, afterwards))).messageKey).toBe('dpc.certificate.notYet');
 		expect((await refusal(getCertificate(testDb.db, trainer, session.id, 'fr', label))).code).toBe('not_found');
 		expect((await refusal(getCertificate(testDb.db, outsider, session.id, 'fr', label))).code).toBe('not_found');
 		expect((await refusal(getCertificate(testDb.db, null, session.id, 'fr', label))).code).toBe('unauthenticated');

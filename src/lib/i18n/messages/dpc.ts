@@ -46,6 +46,7 @@ const fr = {
 	'dpc.form.dateTime': 'Saisissez une date et une heure valides.',
 	'dpc.form.endBeforeStart': 'La fin doit être après le début.',
 	'dpc.form.partTooLong': 'Une partie dure au plus 24 heures : découpez-la.',
+	'dpc.form.tooFar': 'Cette date est à plus de trois ans : vérifiez l’année.',
 	'dpc.form.partsRequired': 'Ajoutez au moins une partie avec son début et sa fin.',
 	'dpc.form.tooManyParts': 'Une session compte au plus 12 parties.',
 	'dpc.form.partsOverlap': 'Cette partie chevauche une autre partie de la session.',
@@ -76,6 +77,8 @@ const fr = {
 	'dpc.registration.doneWaitlisted': 'La session est complète : vous êtes sur la liste d’attente. Vous serez prévenu·e si une place se libère.',
 	'dpc.registration.doneCancelled': 'Votre inscription est annulée.',
 	'dpc.attendance.foreign': 'Cet émargement concerne des personnes ou des parties d’une autre session.',
+	'dpc.participants.notStarted': 'À venir : émargement à partir de son début',
+	'dpc.attendance.notStarted': 'La partie {part} n’a pas encore commencé : l’émargement se fait à partir de son début.',
 	'dpc.attendance.saved': 'Émargement enregistré.',
 
 	'dpc.certificate.title': 'Attestation de participation',
@@ -91,7 +94,7 @@ const fr = {
 	'dpc.certificate.for': 'Pour {body}',
 	'dpc.certificate.id': 'Attestation n° {id} — vérifiable auprès de l’organisme',
 	'dpc.certificate.notFound': 'Aucune attestation pour vous sur cette session.',
-	'dpc.certificate.notYet': 'L’attestation est disponible une fois toutes les parties émargées (présent ou en retard).',
+	'dpc.certificate.notYet': 'L’attestation est disponible une fois la session terminée et toutes ses parties émargées (présent ou en retard).',
 	'dpc.certificate.download': 'Télécharger l’attestation (PDF)',
 
 	'dpc.calendar.part': 'partie {index} sur {count}',
@@ -329,6 +332,7 @@ const en: Record<keyof typeof fr, string> = {
 	'dpc.form.dateTime': 'Enter a valid date and time.',
 	'dpc.form.endBeforeStart': 'The end must be after the start.',
 	'dpc.form.partTooLong': 'A part lasts 24 hours at most: split it.',
+	'dpc.form.tooFar': 'This date is more than three years ahead: check the year.',
 	'dpc.form.partsRequired': 'Add at least one part with its start and end.',
 	'dpc.form.tooManyParts': 'A session has 12 parts at most.',
 	'dpc.form.partsOverlap': 'This part overlaps another part of the session.',
@@ -359,6 +363,8 @@ const en: Record<keyof typeof fr, string> = {
 	'dpc.registration.doneWaitlisted': 'The session is full: you are on the waiting list. You will be told if a seat is freed.',
 	'dpc.registration.doneCancelled': 'Your registration is cancelled.',
 	'dpc.attendance.foreign': 'This attendance sheet names people or parts of another session.',
+	'dpc.participants.notStarted': 'Upcoming: attendance from its start',
+	'dpc.attendance.notStarted': 'Part {part} has not started yet: attendance is taken from its start.',
 	'dpc.attendance.saved': 'Attendance saved.',
 
 	'dpc.certificate.title': 'Certificate of attendance',
@@ -374,7 +380,7 @@ const en: Record<keyof typeof fr, string> = {
 	'dpc.certificate.for': 'For {body}',
 	'dpc.certificate.id': 'Certificate no. {id} — can be checked with the training body',
 	'dpc.certificate.notFound': 'No certificate for you on this session.',
-	'dpc.certificate.notYet': 'The certificate is available once every part is marked present or late.',
+	'dpc.certificate.notYet': 'The certificate is available once the session is over and every part is marked present or late.',
 	'dpc.certificate.download': 'Download the certificate (PDF)',
 
 	'dpc.calendar.part': 'part {index} of {count}',

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcAttendance, dpcRegistrations, users } from '../db/schema';
 import { writeAudit } from '../audit';
-import { forbidden } from '../shared/errors';
+import { AppError, forbidden } from '../shared/errors';
 import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus } from '../../domain/dpc';
 import { canReadParticipants, type MaybeDpcViewer } from './permissions';
 import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './sessions';
@@ -86,20 +86,42 @@ export async function listParticipants(db: DbOrTx, viewer: MaybeDpcViewer, sessi
 	};
 }
 
+/** Whether a part has begun: attendance is taken from its start (émargement), never before. */
+export function partHasStarted(part: { startsAt: Date }, now: Date): boolean {
+	return part.startsAt.getTime() <= now.getTime();
+}
+
+/** Whether every part is over: no certificate before the session has taken place. */
+export function sessionIsOver(parts: readonly { endsAt: Date }[], now: Date): boolean {
+	return parts.length > 0 && parts.every((part) => part.endsAt.getTime() <= now.getTime());
+}
+
+/** The one rule for offering a certificate: the session is over and every part was attended. */
+export function certificateAvailable(
+	parts: readonly { id: string; endsAt: Date }[],
+	marks: Partial<Record<string, AttendanceStatus>>,
+	now: Date
+): boolean {
+	return sessionIsOver(parts, now) && isFullyAttended(parts, marks);
+}
+
 /**
  * Records attendance marks. Marks for people not registered to this session, or parts of
- * another session, are refused whole (a forged form changes nothing).
+ * another session, are refused whole (a forged form changes nothing); so are marks for a
+ * part that has not begun (a January session cannot be marked present in December).
  */
 export async function recordAttendance(
 	db: DbOrTx,
 	viewer: MaybeDpcViewer,
 	sessionId: string,
-	marks: { registrationId: string; partId: string; status: AttendanceStatus }[]
+	marks: { registrationId: string; partId: string; status: AttendanceStatus }[],
+	now: Date = new Date()
 ): Promise<number> {
 	const session = await requireSessionFacts(db, sessionId);
 	if (!canReadParticipants(viewer, session)) throw forbidden('dpc.cannotReadParticipants');
 	if (marks.length === 0) return 0;
-	const parts = new Set((await listParts(db, sessionId)).map((part) => part.id));
+	const partById = new Map((await listParts(db, sessionId)).map((part) => [part.id, part]));
+	const parts = new Set(partById.keys());
 	const registered = new Set(
 		(
 			await db
@@ -109,7 +131,8 @@ export async function recordAttendance(
 		).map((row) => row.id)
 	);
 	if (marks.some((mark) => !parts.has(mark.partId) || !registered.has(mark.registrationId))) throw forbidden('dpc.attendance.foreign');
-	const now = new Date();
+	const early = marks.map((mark) => partById.get(mark.partId)!).find((part) => !partHasStarted(part, now));
+	if (early) throw new AppError('invalid', 'dpc.attendance.notStarted', { part: early.position + 1 });
 	await db.transaction(async (tx) => {
 		for (const mark of marks) {
 			await tx

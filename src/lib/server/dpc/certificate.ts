@@ -11,7 +11,7 @@ import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema'
 import { formatRangeInZone } from '../../domain/time-zones';
 import { translate, type Locale, type MessageKey } from '../../i18n';
 import { AppError, forbidden, notFound } from '../shared/errors';
-import { isFullyAttended } from './attendance';
+import { certificateAvailable } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
 import { listParts, requireSessionFacts } from './sessions';
 
@@ -124,7 +124,8 @@ export async function getCertificate(
 	viewer: MaybeDpcViewer,
 	sessionId: string,
 	locale: Locale,
-	professionLabel: (code: string) => string
+	professionLabel: (code: string) => string,
+	now: Date = new Date()
 ): Promise<{ pdf: Uint8Array; fileName: string }> {
 	if (!viewer) throw new AppError('unauthenticated', 'dpc.ineligible.signedOut');
 	const session = await requireSessionFacts(db, sessionId);
@@ -137,7 +138,7 @@ export async function getCertificate(
 	if (!registration) throw notFound('dpc.certificate.notFound');
 	const parts = await listParts(db, sessionId);
 	const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, registration.id));
-	const fullyAttended = isFullyAttended(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])));
+	const fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
 	if (!canDownloadCertificate(viewer, { userId: registration.userId, fullyAttended })) throw forbidden('dpc.certificate.notYet');
 	const [body] = await db.select().from(dpcBodies).where(eq(dpcBodies.id, session.bodyId));
 	const issuedAt = marks.reduce((latest, mark) => (mark.recordedAt > latest ? mark.recordedAt : latest), new Date(0));

@@ -85,6 +85,12 @@ function readInteger(raw: FormDataEntryValue | null): number | 'missing' | 'inva
 const videoUrlSchema = z.url({ protocol: /^https$/, error: 'form.url' }).max(500, 'form.tooLong');
 
 /**
+ * How far ahead a session may be planned: a date beyond it is a typing slip (2062 for 2026),
+ * not a plan. Three years, the length of a DPC period.
+ */
+export const SESSION_HORIZON_MS = 3 * 365.25 * 86_400_000;
+
+/**
  * Reads the session form. Parts come as repeated fields partStart/partEnd/partZone (one
  * triple per part, empty rows ignored); the deadline is a wall-clock time in the first
  * part's zone. `now` decides what "in the past" means (tests pass it).
@@ -157,6 +163,7 @@ export function parseSessionForm(formData: FormData, now: Date = new Date()): Fo
 		if (startsAt && endsAt && zone) {
 			if (endsAt.getTime() <= startsAt.getTime()) errors[`${key}.end`] = 'dpc.form.endBeforeStart';
 			else if (endsAt.getTime() - startsAt.getTime() > 24 * 3_600_000) errors[`${key}.end`] = 'dpc.form.partTooLong';
+			if (startsAt.getTime() > now.getTime() + SESSION_HORIZON_MS) errors[`${key}.start`] = 'dpc.form.tooFar';
 			parts.push({ startsAt, endsAt, timeZone: zone, row: index });
 		}
 	}

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions } from '../db/schema';
 import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus, type SessionStatus } from '../../domain/dpc';
-import { isFullyAttended } from './attendance';
+import { certificateAvailable } from './attendance';
 import { partsHours } from './certificate';
 import { describeParts, type PartView } from './page';
 import { sessionLabel } from './sessions';
@@ -84,7 +84,7 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 			startsAt: row.startsAt,
 			endsAt: row.endsAt,
 			hours: partsHours(own),
-			fullyAttended: row.registration === 'registered' && isFullyAttended(own, attendance),
+			fullyAttended: row.registration === 'registered' && certificateAvailable(own, attendance, now),
 			past: row.endsAt <= now || row.status === 'completed'
 		};
 	});

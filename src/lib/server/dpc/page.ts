@@ -5,7 +5,7 @@ import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/sc
 import { describeInZones, type ZonedRange } from '../../domain/time-zones';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
-import { isFullyAttended } from './attendance';
+import { certificateAvailable } from './attendance';
 import { partsHours } from './certificate';
 import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
@@ -65,7 +65,8 @@ export async function getSessionPage(
 	let fullyAttended = false;
 	if (current?.status === 'registered') {
 		const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, current.id));
-		fullyAttended = isFullyAttended(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])));
+		// Shown as "certificate available": the session must be over too.
+		fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
 	}
 	const reason: IneligibleReason | null = ineligibility(viewer, session, now, {
 		isTrainer: viewer ? await isSessionTrainer(db, sessionId, viewer.id) : false,
