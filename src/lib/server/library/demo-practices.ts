@@ -931,7 +931,7 @@ Prévoir des temps de concertation financés, commencer par des coopérations co
 
 ## Les dispositifs
 
-Coordination territoriale d’appui (devenue les PTA), plan personnalisé de santé, formations pluriprofessionnelles, hébergement temporaire en EHPAD, équipes mobiles gériatriques, infirmiers de nuit mutualisés en EHPAD.
+Coordination territoriale d’appui (devenue les PTA, elles-mêmes réunies depuis 2022 dans les dispositifs d’appui à la coordination, DAC), plan personnalisé de santé, formations pluriprofessionnelles, hébergement temporaire en EHPAD, équipes mobiles gériatriques, infirmiers de nuit mutualisés en EHPAD.
 
 ## Les résultats
 

@@ -153,13 +153,13 @@ Les territoires qui ont porté l’expérimentation PAERPA (parcours des personn
 			professionalsMax: 90,
 			maturity: 'ancienne',
 			actors: ['Médecins généralistes, dont médecins coordonnateurs d’EHPAD', 'Infirmiers libéraux', 'Pharmaciens', 'Masseurs-kinésithérapeutes', 'Hôpital local', 'EHPAD'],
-			partners: ['SSIAD et services d’aide à domicile', 'HAD', 'Plateforme territoriale d’appui (PTA) ou dispositif d’appui à la coordination', 'CLIC', 'Assurance maladie (PRADO)'],
+			partners: ['SSIAD et services d’aide à domicile', 'HAD', 'Dispositif d’appui à la coordination (DAC : depuis 2022, il reprend les PTA, les MAIA et, selon les départements, les CLIC)', 'Assurance maladie (PRADO)'],
 			stakes: ['Parcours des personnes âgées', 'Prévention des hospitalisations évitables', 'Retour et maintien à domicile', 'Soins non programmés en EHPAD le soir et le week-end'],
 			priorityMissions: ['parcours', 'acces_soins', 'prevention'],
 			exampleActions: [
 				{ action: 'Organisation des entrées et sorties d’hôpital des personnes âgées', partners: 'Hôpital local, Assurance maladie (PRADO), HAD, SSIAD' },
 				{ action: 'Télémédecine entre médecins traitants et EHPAD', partners: 'EHPAD, GRADeS' },
-				{ action: 'Plan personnalisé de santé pour les patients fragiles', partners: 'PTA, services d’aide à domicile' },
+				{ action: 'Plan personnalisé de santé pour les patients fragiles', partners: 'DAC, services d’aide à domicile' },
 				{ action: 'Ateliers de prévention des chutes', partners: 'Caisse de retraite, mairie, club des aînés' }
 			],
 			indicators: ['Taux de réhospitalisation à 30 jours des plus de 75 ans', 'Passages aux urgences des résidents d’EHPAD la nuit et le week-end', 'Nombre de plans personnalisés de santé actifs', 'Nombre de téléconsultations en EHPAD'],
@@ -429,7 +429,7 @@ La coordination est essentielle : jusqu’à 2 ETP dans une CPTS urbaine mature 
 			professionalsMax: null,
 			maturity: 'structuree',
 			actors: ['Médecins généralistes', 'Spécialistes libéraux', 'Infirmiers', 'Pharmaciens', 'Masseurs-kinésithérapeutes', 'Centres de santé'],
-			partners: ['Centres hospitaliers et cliniques (services d’urgences)', 'SAMU', 'Dispositifs d’appui (PTA, CLIC, MAIA)', 'Offre médico-sociale', 'Psychiatrie', 'Acteurs sociaux'],
+			partners: ['Centres hospitaliers et cliniques (services d’urgences)', 'SAMU', 'Dispositif d’appui à la coordination (DAC : depuis 2022, il reprend les PTA, les MAIA et, selon les départements, les CLIC)', 'Offre médico-sociale', 'Psychiatrie', 'Acteurs sociaux'],
 			stakes: ['Lien ville-hôpital pour désengorger les urgences', 'Soins non programmés et continuité des soins', 'Connaissance des ressources par les professionnels', 'Prévention et accès aux soins des populations fragiles'],
 			priorityMissions: ['parcours', 'acces_soins', 'qualite_pertinence'],
 			exampleActions: [
@@ -481,7 +481,7 @@ L’accès aux soins non programmés, la réduction des durées d’hospitalisat
 			exampleActions: [
 				{ action: 'Accès aux soins non programmés en ville', partners: 'Services d’urgences, SAMU' },
 				{ action: 'Circuits courts entre premier et second recours', partners: 'Centres hospitaliers, spécialistes' },
-				{ action: 'Accès au médecin traitant et aux droits pour les personnes précaires', partners: 'CPAM, médiateurs en santé, PTA' },
+				{ action: 'Accès au médecin traitant et aux droits pour les personnes précaires', partners: 'CPAM, médiateurs en santé, DAC' },
 				{ action: 'Dépistage et éducation thérapeutique du diabète', partners: 'Coordonnateur CLS, Assurance maladie' }
 			],
 			indicators: ['Part des patients sans médecin traitant', 'Durée moyenne des hospitalisations des patients du territoire', 'Délai d’accès au second recours', 'Nombre de patients accompagnés vers l’ouverture de droits'],
@@ -522,18 +522,18 @@ Le pôle de Paris XIII mobilise environ 150 professionnels pour la prévention, 
 			professionalsMax: null,
 			maturity: 'ancienne',
 			actors: ['Pôle de santé pluriprofessionnel', 'Médecins généralistes et spécialistes', 'Infirmiers', 'Pharmaciens', 'Masseurs-kinésithérapeutes', 'Psychologues'],
-			partners: ['PTA ou dispositif d’appui à la coordination', 'CHU et hôpitaux', 'Université (départements de médecine générale)', 'Élus et associations d’usagers', 'Établissements sociaux et médico-sociaux'],
-			stakes: ['Mobiliser des professionnels nombreux', 'Appui aux cas complexes', 'Articulation CPTS et PTA', 'Évaluation et recherche'],
+			partners: ['Dispositif d’appui à la coordination (DAC : depuis 2022, il reprend les PTA, les MAIA et, selon les départements, les CLIC)', 'CHU et hôpitaux', 'Université (départements de médecine générale)', 'Élus et associations d’usagers', 'Établissements sociaux et médico-sociaux'],
+			stakes: ['Mobiliser des professionnels nombreux', 'Appui aux cas complexes', 'Articulation CPTS et DAC', 'Évaluation et recherche'],
 			priorityMissions: ['qualite_pertinence', 'parcours', 'accompagnement_professionnels'],
 			exampleActions: [
 				{ action: 'Outil de mise en réseau et annuaire des membres', partners: 'GRADeS, URPS' },
-				{ action: 'Appui à la gestion des cas complexes', partners: 'PTA, services sociaux' },
+				{ action: 'Appui à la gestion des cas complexes', partners: 'DAC, services sociaux' },
 				{ action: 'Évaluation des actions par des thèses d’internes', partners: 'Université, CHU' },
 				{ action: 'Accès aux soins des personnes âgées et des migrants', partners: 'Associations, centres de santé' }
 			],
 			indicators: ['Nombre de professionnels adhérents et actifs', 'Demandes d’appui pour cas complexes traitées', 'Travaux d’évaluation menés par an', 'Satisfaction des professionnels'],
 			governance: 'Association très ouverte : collèges de professionnels, élus, usagers, établissements ; comité scientifique avec l’université.',
-			coordinationWorkload: 'Jusqu’à 2 ETP : coordination, chargé de mission, appui aux cas complexes en lien avec la PTA.',
+			coordinationWorkload: 'Jusqu’à 2 ETP : coordination, chargé de mission, appui aux cas complexes en lien avec le DAC.',
 			coordinationFte: 2
 		}
 	},
