@@ -1,7 +1,9 @@
 /** `npm run migrate`: applies pending migrations to the configured database. */
-import { closeDatabase, getDatabase } from '../../lib/server/db';
+import { getDatabase } from '../../lib/server/db';
+import { runCli } from './run';
 
-const database = await getDatabase();
-await database.migrate();
-console.log(`Migrations appliquées (${database.kind}).`);
-await closeDatabase();
+await runCli(async () => {
+	const database = await getDatabase();
+	await database.migrate();
+	console.log(`Migrations appliquées (${database.kind}).`);
+});
