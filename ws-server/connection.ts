@@ -31,7 +31,7 @@ export interface ConnectionContext {
 	limits: CollabLimits;
 	metrics: MetricsCollector;
 	log: Logger;
-	/** Where a client's updates go (the hub relays them, then applies them). */
+	/** Where a client's updates go (the hub applies them; the document sends on what it took). */
 	updates: Pick<DocumentHub, 'applyClientUpdate'>;
 }
 

@@ -31,8 +31,6 @@ import {
 export const REMOTE_ORIGIN = Symbol('remote instance');
 /** Transaction origin of changes the server itself makes (a restore): sent to everyone. */
 const SERVER_ORIGIN = Symbol('server change');
-/** Transaction origin of updates sent on before they were applied (relayThenApply): not sent again. */
-const RELAYED_ORIGIN = Symbol('relayed update');
 
 /** What a document needs of a connection. */
 export interface DocumentConnection {
@@ -195,23 +193,19 @@ export class DocumentHub {
 	}
 
 	/**
-	 * A client's document update: sent on to the document's other connections and instances
-	 * first, then applied here. Applying costs Yjs work that grows with the number of people
-	 * who ever wrote in the document (state vectors, ≈ 60 µs with 100 of them): sent after it,
-	 * as Hocuspocus and y-websocket's server do, every receiver waited for it. Sending first is
-	 * safe because the update is decoded in full before (a malformed one throws here and
-	 * reaches nobody), and what clients receive is the same: the update a client sends is
-	 * its own new change (sync step 2, which may repeat what we hold, keeps the other way).
-	 * The apply follows in the same turn, so no other message of the document comes between.
+	 * A client's document update, applied here before anything is sent on: the document's
+	 * `update` listener (track) then sends what the document took, re-encoded by Yjs, to the
+	 * other connections and instances, as Hocuspocus and y-websocket's server do. Sent on
+	 * before applying, an update that decodes but fails while being integrated reached every
+	 * peer, whose Yjs threw on it too. One that fails halfway leaves its first part here, and
+	 * that part (well-formed, being our own encoding) is sent on too, so peers keep the
+	 * server's state; the frame's own bytes never are.
 	 */
 	applyClientUpdate(document: CollabDocument, update: Uint8Array, from: DocumentConnection): void {
-		this.relayThenApply(document, update, broadcastOf(encodeUpdate(update)), from, true);
-	}
-
-	private relayThenApply(document: CollabDocument, update: Uint8Array, message: Broadcast, except: unknown, publish: boolean): void {
+		// Decoded in full first: Yjs integrates the structs it read before it reads the delete
+		// set, so an update cut short or garbled would otherwise leave part of itself here.
 		Y.decodeUpdate(update);
-		this.relay(document, message, except, publish);
-		Y.applyUpdate(document.doc, update, RELAYED_ORIGIN);
+		Y.applyUpdate(document.doc, update, from);
 	}
 
 	/** A message from another instance about one of our documents. */
@@ -338,7 +332,7 @@ export class DocumentHub {
 	private track(document: CollabDocument): void {
 		document.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			document.approxBytes += update.byteLength;
-			if (origin !== RELAYED_ORIGIN) this.relay(document, broadcastOf(encodeUpdate(update)), origin, origin !== REMOTE_ORIGIN);
+			this.relay(document, broadcastOf(encodeUpdate(update)), origin, origin !== REMOTE_ORIGIN);
 			// Remote updates are written too: if the instance that received them dies before
 			// its write, ours still stores them (rows are idempotent; compaction dedups).
 			this.markUnsaved(document);
@@ -503,11 +497,9 @@ export class DocumentHub {
 					fanout?.publishDocument(document.name, encodeSyncStep2(document.doc, message.stateVector));
 					break;
 				case 'sync-step-2':
-					Y.applyUpdate(document.doc, message.update, REMOTE_ORIGIN);
-					break;
 				case 'update':
-					// Another instance's client update: on to ours first, as there.
-					this.relayThenApply(document, message.update, broadcastOf(payload), null, false);
+					// Sent on to our connections by the update listener once applied, as there.
+					Y.applyUpdate(document.doc, message.update, REMOTE_ORIGIN);
 					break;
 				case 'awareness':
 					// Presence without the person it belongs to (an instance of an older

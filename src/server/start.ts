@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getConfigOrExit } from '../lib/server/config';
+import { getConfigOrExit, originFromProxyHeaders, originWarning } from '../lib/server/config';
 import { closeDatabase, getDatabase, getDb } from '../lib/server/db';
 import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
@@ -23,6 +23,11 @@ const config = getConfigOrExit();
 process.env.NODE_ENV ??= 'production';
 
 const log = getLogger();
+const originProblem = originWarning(config);
+if (originProblem) {
+	log.warn({ host: config.HOST, origin: config.origin }, 'ORIGIN not set: forms from other addresses will be refused');
+	console.warn(`⚠ ${originProblem}`);
+}
 if (!process.env.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
 
 const database = await getDatabase();
@@ -32,8 +37,9 @@ await prepareDatabase();
 // Library attachments go up to 20 MB; the multipart envelope and the other fields need a margin.
 process.env.BODY_SIZE_LIMIT ??= '25M';
 // Without ORIGIN, adapter-node assumes https and SvelteKit's CSRF check then refuses every
-// form posted to http://localhost:3000: the configured origin (PORT-derived by default) is it.
-if (!process.env.ORIGIN) process.env.ORIGIN = config.origin;
+// form posted to http://localhost:3000: the configured origin (PORT-derived by default) is it,
+// unless the proxy's headers are to give it (pinned, they would never be read).
+if (!config.ORIGIN && !originFromProxyHeaders(config)) process.env.ORIGIN = config.origin;
 const { handler } = await import(pathToFileURL(path.resolve('build/handler.js')).href);
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).

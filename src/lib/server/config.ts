@@ -21,6 +21,12 @@ const schema = z.object({
 	/** Port of the collaboration server when it runs as its own process (npm run ws-server). */
 	WS_PORT: z.coerce.number().int().min(0).max(65_535).default(1234),
 	ORIGIN: z.string().url().optional(),
+	/**
+	 * Behind a reverse proxy, the headers that carry the protocol and the host the browser used
+	 * (x-forwarded-proto, x-forwarded-host): read by adapter-node when ORIGIN is not set.
+	 */
+	PROTOCOL_HEADER: z.string().min(1).optional(),
+	HOST_HEADER: z.string().min(1).optional(),
 	DATABASE_URL: postgresUrl.optional(),
 	PGLITE_DIR: z.string().min(1).default('./data/pglite'),
 	DEMO_MODE: booleanFlag.optional(),
@@ -64,6 +70,29 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		demoMode: parsed.DEMO_MODE ?? !parsed.DATABASE_URL,
 		secureCookies: origin.startsWith('https://')
 	};
+}
+
+// Addresses only this machine can reach: there, the default origin is the one browsers use.
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** Whether the site takes its origin from the proxy's headers (ORIGIN unset, a header named). */
+export function originFromProxyHeaders(config: Config): boolean {
+	return !config.ORIGIN && Boolean(config.PROTOCOL_HEADER || config.HOST_HEADER);
+}
+
+/**
+ * What goes wrong when the site listens beyond this machine without ORIGIN, or null. SvelteKit
+ * refuses (403) a form whose Origin is not the site's own, and the site's own is then
+ * http://localhost:PORT: anyone reaching it by another name could not sign in. E-mailed links
+ * point there too, even when the proxy's headers give forms the right origin.
+ */
+export function originWarning(config: Config): string | null {
+	if (config.ORIGIN || LOOPBACK_HOST.test(config.HOST)) return null;
+	const example = 'par exemple ORIGIN=https://reseau-cpts.example.fr';
+	if (originFromProxyHeaders(config)) {
+		return `ORIGIN n’est pas défini : les formulaires prennent l’adresse du site dans les en-têtes du proxy, mais les liens envoyés par e-mail mènent à ${config.origin}. Donner l’adresse publique du site, ${example}.`;
+	}
+	return `ORIGIN n’est pas défini et le site écoute sur ${config.HOST} : il n’accepte les formulaires que venant de ${config.origin}, et répond 403 à qui l’ouvre par une autre adresse (nom de domaine, adresse IP, proxy). Donner l’adresse publique du site, ${example} ; derrière un proxy, voir aussi PROTOCOL_HEADER et HOST_HEADER (README).`;
 }
 
 let current: Config | undefined;

@@ -3,11 +3,13 @@
  * @etalab/decoupage-administratif again (after `npm install @etalab/decoupage-administratif@X`
  * for a newer COG). Territories keep their codes; units that left the COG are marked retired.
  */
-import { closeDatabase, getDatabase } from '../../lib/server/db';
+import { getDatabase } from '../../lib/server/db';
 import { loadReferential } from '../../lib/server/geo/referential';
+import { runCli } from './run';
 
-const database = await getDatabase();
-await database.migrate();
-const outcome = await loadReferential(database.db, { force: true });
-console.log(`Référentiel géographique chargé : COG ${outcome.vintage} (${outcome.packageVersion}), ${outcome.communes} communes et arrondissements.`);
-await closeDatabase();
+await runCli(async () => {
+	const database = await getDatabase();
+	await database.migrate();
+	const outcome = await loadReferential(database.db, { force: true });
+	console.log(`Référentiel géographique chargé : COG ${outcome.vintage} (${outcome.packageVersion}), ${outcome.communes} communes et arrondissements.`);
+});

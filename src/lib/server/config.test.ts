@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { originFromProxyHeaders, originWarning, parseConfig } from './config';
+
+const warningFor = (env: Record<string, string>) => originWarning(parseConfig(env));
+
+describe('originWarning', () => {
+	it('warns when the site listens beyond this machine without ORIGIN, naming the origin forms must come from', () => {
+		for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'cpts.example.fr']) {
+			const warning = warningFor({ HOST, PORT: '8080' });
+			expect(warning, HOST).toContain('ORIGIN');
+			expect(warning, HOST).toContain('http://localhost:8080');
+			expect(warning, HOST).toContain('403');
+		}
+		// The default HOST listens on every interface.
+		expect(warningFor({})).toContain('http://localhost:3000');
+	});
+
+	it('says nothing when ORIGIN is set, or when only this machine can reach the site', () => {
+		expect(warningFor({ HOST: '0.0.0.0', ORIGIN: 'https://reseau-cpts.example.fr' })).toBeNull();
+		for (const HOST of ['localhost', '127.0.0.1', '127.0.1.1', '::1', '[::1]']) expect(warningFor({ HOST }), HOST).toBeNull();
+	});
+
+	it('behind a proxy whose headers give the origin, warns about e-mailed links only', () => {
+		const env = { HOST: '0.0.0.0', PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' };
+		expect(originFromProxyHeaders(parseConfig(env))).toBe(true);
+		const warning = warningFor(env);
+		expect(warning).toContain('e-mail');
+		expect(warning).not.toContain('403');
+		expect(originFromProxyHeaders(parseConfig({ ...env, ORIGIN: 'https://reseau-cpts.example.fr' }))).toBe(false);
+	});
+});
