@@ -10,9 +10,9 @@ import { rewriteAllTerritoryFigures } from './territories/territory';
  * Migrations, then the INSEE referential when the installed package is newer than the loaded
  * one (npm start, npm run migrate and npm run seed all go through here).
  */
-export async function migrateDatabase(database: Database): Promise<LoadOutcome> {
+export async function migrateDatabase(database: Database, options: { reloadReferential?: boolean } = {}): Promise<LoadOutcome> {
 	await database.migrate();
-	const referential = await loadReferential(database.db);
+	const referential = await loadReferential(database.db, { force: options.reloadReferential });
 	if (referential.loaded && (await rewriteAllTerritoryFigures(database.db)) > 0) {
 		// A new vintage moves populations: the trend shows the step with its reason.
 		await snapshotCoverage(database.db, 'referential');

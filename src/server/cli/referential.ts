@@ -4,12 +4,12 @@
  * for a newer COG). Territories keep their codes; units that left the COG are marked retired.
  */
 import { getDatabase } from '../../lib/server/db';
-import { loadReferential } from '../../lib/server/geo/referential';
+import { migrateDatabase } from '../../lib/server/startup';
 import { runCli } from './run';
 
 await runCli(async () => {
 	const database = await getDatabase();
-	await database.migrate();
-	const outcome = await loadReferential(database.db, { force: true });
+	// Territories' populations are written again from the new vintage, and a snapshot marks the step.
+	const outcome = await migrateDatabase(database, { reloadReferential: true });
 	console.log(`Référentiel géographique chargé : COG ${outcome.vintage} (${outcome.packageVersion}), ${outcome.communes} communes et arrondissements.`);
 });
