@@ -6,7 +6,7 @@ import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 
 /** Raw SQL rows, whatever the driver (postgres-js returns an array, PGlite an object with rows). */
 async function rows<T>(query: SQL): Promise<T[]> {
@@ -30,16 +30,16 @@ async function expectedFigures() {
 	}>(sql`
 		select r.code,
 			count(c.id)::int as n,
-			least(coalesce(sum(c.population) filter (where c.stage = 'aci_signe'), 0), r.population)::int as operating,
-			least(coalesce(sum(c.population) filter (where c.stage in ('lettre_intention', 'projet_valide', 'aci_signe')), 0), r.population)::int as formalised,
-			(least(coalesce(sum(c.population) filter (where c.stage = 'aci_signe'), 0), r.population)::float8 / r.population) as share_operating,
-			(least(coalesce(sum(c.population) filter (where c.stage in ('lettre_intention', 'projet_valide', 'aci_signe')), 0), r.population)::float8 / r.population) as share_formalised
+			least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population)::int as operating,
+			least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population)::int as formalised,
+			(least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population)::float8 / r.population) as share_operating,
+			(least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population)::float8 / r.population) as share_formalised
 		from regions r left join cpts c on c.region_code = r.code
 		group by r.code, r.population`);
 	const [national] = await rows<{ total: number; share_operating: number; share_formalised: number; professionals: number }>(sql`
 		with per_region as (
 			select r.population,
-				least(coalesce(sum(c.population) filter (where c.stage = 'aci_signe'), 0), r.population) as operating,
+				least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population) as operating,
 				least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population) as formalised
 			from regions r left join cpts c on c.region_code = r.code
 			group by r.code, r.population
@@ -95,7 +95,7 @@ describe('network dashboard figures', () => {
 		// An initiative is not a formalised project; a letter of intent is, but is not in operation.
 		expect(grandEst.populationInOperation).toBe(60_000);
 		expect(grandEst.populationFormalised).toBe(85_000);
-		expect(grandEst.byStage).toEqual({ initiative: 1, lettre_intention: 1, projet_valide: 0, aci_signe: 1 });
+		expect(grandEst.byStage).toEqual({ initiative: 1, lettre_intention: 1, projet_depose: 0, projet_valide: 0, aci_signe: 1, en_fonctionnement: 0 });
 	});
 
 	it('caps a region’s covered share at 100 %, nationally too', async () => {

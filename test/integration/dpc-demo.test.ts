@@ -5,7 +5,7 @@ import { seedDemo } from '../../src/lib/server/demo';
 import { dpcViewer, getCertificate, getMyTraining, parseCatalogueFilters, searchCatalogue } from '../../src/lib/server/dpc';
 import { useTestDatabase } from '../helpers/db';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 
 describe('DPC demo content', () => {
 	it('seeds bodies, trainers and interprofessional sessions (one in Réunion time) once, with exact lists', async () => {
@@ -30,7 +30,7 @@ describe('DPC demo content', () => {
 
 		const catalogue = await searchCatalogue(testDb.db, parseCatalogueFilters(new URLSearchParams('q=hospitalisation')));
 		expect(catalogue.cards.map((card) => card.timeZone)).toContain('Indian/Reunion');
-	});
+	}, 180_000);
 
 	it('gives the demo coordinator her certificate for the completed session and her hours', async () => {
 		const [coordinator] = await testDb.db.select().from(users).where(eq(users.email, 'coordinatrice@demo.reseau-cpts.fr'));

@@ -1,8 +1,8 @@
 import { verify } from '@node-rs/argon2';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
-import { cpts, cptsMemberships, libraryResources, regions, userRoles, users } from '../../src/lib/server/db/schema';
+import { cpts, cptsMemberships, geoCommunes, libraryResources, regions, userRoles, users } from '../../src/lib/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
 import { seedDemo } from '../../src/lib/server/demo';
@@ -11,7 +11,7 @@ import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 
 async function tableCounts() {
 	const [row] = await testDb.db
@@ -55,7 +55,7 @@ describe('demo seed', () => {
 		});
 		expect(await seedDemoNetworkIfEmpty(testDb.db)).toBeNull();
 		expect(await tableCounts()).toEqual(afterFirst);
-	});
+	}, 180_000);
 
 	it('lets only one of two concurrent seeders do the work', async () => {
 		const before = await tableCounts();
@@ -67,17 +67,24 @@ describe('demo seed', () => {
 		expect(await tableCounts()).toEqual(before);
 	});
 
-	it('contains the CPTS of the IGAS report with their figures', async () => {
+	it('contains the CPTS of the IGAS report, their figures computed from their territory and the report\'s quoted as such', async () => {
 		const rows = await testDb.db.select().from(cpts);
 		const bySlug = new Map(rows.map((row) => [row.slug, row]));
-		expect(bySlug.get('sud-lochois')).toMatchObject({ population: 60_000, professionalsCount: 260, regionCode: '24', department: '37', sizeBand: 2 });
-		expect(bySlug.get('sud-toulois')).toMatchObject({ population: 60_000, professionalsCount: 295, regionCode: '44', department: '54' });
-		expect(bySlug.get('venissieux')).toMatchObject({ population: 65_000, regionCode: '84', department: '69', nature: 'urbain_dense' });
+		const populationOf = async (codes: string[]) =>
+			(await testDb.db.select({ population: geoCommunes.population }).from(geoCommunes).where(inArray(geoCommunes.code, codes))).reduce((sum, row) => sum + row.population, 0);
+		for (const entry of DEMO_CPTS) expect(bySlug.get(entry.slug)!.population, entry.slug).toBe(await populationOf(entry.territory));
+		expect(bySlug.get('sud-lochois')).toMatchObject({ professionalsCount: 260, regionCode: '24', department: '37', nature: 'periurbain', sizeBand: 2 });
+		expect(bySlug.get('sud-toulois')).toMatchObject({ professionalsCount: 295, regionCode: '44', department: '54', nature: 'periurbain', sizeBand: 2 });
+		expect(bySlug.get('venissieux')).toMatchObject({ regionCode: '84', department: '69', nature: 'urbain_dense' });
 		expect(bySlug.get('la-plaine')).toMatchObject({ regionCode: '44', department: '88', nature: 'rural' });
-		expect(bySlug.get('la-plaine')!.communes).toEqual(expect.arrayContaining(['Châtenois', 'Gironcourt-sur-Vraine', 'Vicherey']));
+		expect(DEMO_CPTS.find((entry) => entry.slug === 'la-plaine')!.territory).toEqual(expect.arrayContaining(['88095', '88206', '88504', '88150']));
 		expect(bySlug.get('barrois')).toMatchObject({ regionCode: '44', department: '55' });
 		expect(bySlug.get('metz')).toMatchObject({ regionCode: '44', department: '57', nature: 'urbain_dense' });
 		expect(bySlug.get('paris-13')).toMatchObject({ regionCode: '11', department: '75', nature: 'urbain_dense' });
+		// A population the report gives is the report's, said so; the territory's differs.
+		for (const slug of ['sud-lochois', 'sud-toulois', 'venissieux']) {
+			expect(bySlug.get(slug)!.description, slug).toMatch(/^Selon le rapport IGAS \(2018\), .*\d+ 000 habitants/);
+		}
 		expect(rows.filter((row) => DEMO_CPTS.find((entry) => entry.slug === row.slug)?.fromIgasReport)).toHaveLength(7);
 	});
 
@@ -139,7 +146,7 @@ describe('demo seed', () => {
 		expect(published.every((row) => row.authorId === facilitator.id)).toBe(true);
 		const again = await seedDemo(testDb.db);
 		expect(again.content.library).toMatchObject({ inserted: 0 });
-	});
+	}, 180_000);
 
 	it('dates the demo forum posts in a Paris working day, never in the future', async () => {
 		await seedDemo(testDb.db);

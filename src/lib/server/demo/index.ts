@@ -13,6 +13,7 @@ import { seedForumDemo } from '../forum/demo-content';
 import { seedDpcDemo } from '../dpc/demo';
 import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
+import { seedSteeringDemo } from './steering';
 
 /** Ids of the demo accounts by e-mail, for feature steps that need authors. */
 export type DemoAccountIds = Map<string, string>;
@@ -31,6 +32,8 @@ interface DemoContentStep {
 }
 
 const DEMO_CONTENT_STEPS: DemoContentStep[] = [
+	// Stage history, close support, zone-blanche plans and the coverage trend of the network.
+	{ name: 'steering', run: (db, accounts) => seedSteeringDemo(db, { facilitatorId: accounts.get(DEMO_EMAILS.facilitator) ?? null }) },
 	{
 		name: 'library',
 		run: (db, accounts) =>

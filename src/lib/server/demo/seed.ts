@@ -1,12 +1,16 @@
 /**
  * Loads the demo network (demo/network.ts, demo/accounts.ts) into an empty database:
- * CPTS, demo accounts with their roles, fictitious professionals and memberships.
+ * CPTS with their territories, demo accounts with their roles, fictitious professionals and
+ * memberships. The INSEE referential must be loaded first (migrateDatabase does it): each
+ * CPTS's population, département and région come from its territory's codes.
  * Called by prepareDatabase() on the first start with PGlite and by `npm run seed`.
  */
 import { hash } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { cpts, cptsMemberships, userRoles, users } from '../db/schema';
+import { cpts, cptsMemberships, cptsTerritories, userRoles, users } from '../db/schema';
+import { resolveCodes } from '../geo/units';
+import { summarizeTerritory, TerritoryRejected } from '../territories/territory';
 import { generateId, generateSecretToken } from '../shared/ids';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DEMO_ACCOUNT_MEMBERSHIPS, DEMO_CPTS, DEMO_PROFESSIONALS, type DemoMembership } from './network';
@@ -49,22 +53,33 @@ export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | n
 		if (await isSeeded(tx)) return null;
 
 		const now = new Date();
-		const cptsRows = DEMO_CPTS.map((entry) => ({
-			id: generateId(),
-			slug: entry.slug,
-			name: entry.name,
-			regionCode: entry.regionCode,
-			department: entry.department,
-			nature: entry.nature,
-			population: entry.population,
-			professionalsCount: entry.professionalsCount,
-			stage: entry.stage,
-			communes: entry.communes,
-			description: entry.description,
-			phone: entry.phone ?? null,
-			contactEmail: `contact.${entry.slug}@exemple.fr`
-		}));
+		const cptsRows = [];
+		const territoryRows = [];
+		for (const entry of DEMO_CPTS) {
+			// The same rules as replaceTerritory: every code must be a selectable unit.
+			const { units, problems } = await resolveCodes(tx, entry.territory);
+			if (problems.length) throw new TerritoryRejected(problems);
+			const summary = summarizeTerritory(units);
+			const main = summary.departements[0];
+			const id = generateId();
+			cptsRows.push({
+				id,
+				slug: entry.slug,
+				name: entry.name,
+				regionCode: units.find((unit) => unit.departementCode === main.code)!.regionCode,
+				department: main.code,
+				nature: entry.nature,
+				population: summary.population,
+				professionalsCount: entry.professionalsCount,
+				stage: entry.stage,
+				description: entry.description,
+				phone: entry.phone ?? null,
+				contactEmail: `contact.${entry.slug}@exemple.fr`
+			});
+			territoryRows.push(...units.map((unit) => ({ cptsId: id, communeCode: unit.code })));
+		}
 		await tx.insert(cpts).values(cptsRows);
+		await tx.insert(cptsTerritories).values(territoryRows);
 		const cptsIdBySlug = new Map(cptsRows.map((row) => [row.slug, row.id]));
 
 		const accountRows = DEMO_ACCOUNTS.map((account, index) => ({

@@ -87,7 +87,7 @@ export const DEMO_THREADS: DemoThread[] = [
 		daysAgo: 12,
 		body: `Bonjour à toutes et à tous,
 
-Sur le Sud-Toulois, les patients sans rendez-vous du samedi matin finissent aux urgences de Toul, à 30 minutes. Nous sommes **six médecins généralistes** sur quatre cabinets et aucun n’est ouvert le samedi toute l’année.
+Dans le secteur rural de Colombey-les-Belles, au sud de la CPTS du Sud-Toulois, les patients sans rendez-vous du samedi matin finissent aux urgences de Toul, à 30 minutes. Nous sommes **six médecins généralistes** sur quatre cabinets et aucun n’est ouvert le samedi toute l’année.
 
 Nous réfléchissons à :
 

@@ -180,7 +180,7 @@ Les territoires qui ont porté l’expérimentation PAERPA (parcours des personn
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'dieteticien', 'psychologue', 'orthophoniste'],
 		body: `## Une approche progressive
 
-Le rapport de l’IGAS décrit ces territoires sans organisation préalable : les porteurs de projet résolvent d’abord un problème opérationnel, puis élargissent leur perspective par une **approche populationnelle**. La CPTS de Yenne (Savoie, 10 000 habitants) a ainsi commencé par la prévention de l’obésité et les troubles du déficit de l’attention chez l’enfant, puis l’éducation thérapeutique.
+Le rapport de l’IGAS décrit ces territoires sans organisation préalable : les porteurs de projet résolvent d’abord un problème opérationnel, puis élargissent leur perspective par une **approche populationnelle**. La CPTS de Yenne (Savoie, 10 000 habitants selon le rapport) a ainsi commencé par la prévention de l’obésité et les troubles du déficit de l’attention chez l’enfant, puis l’éducation thérapeutique.
 
 ## Ce qu’il faut prévoir
 
