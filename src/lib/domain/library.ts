@@ -3,6 +3,7 @@
  * Codes are stored in the database (with check constraints built from these lists);
  * labels come from the message catalogue (messages/library.ts).
  */
+import type { Mission } from './missions';
 import type { TerritoryNature } from './professions';
 
 export const RESOURCE_KINDS = [
@@ -14,16 +15,8 @@ export const RESOURCE_KINDS = [
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-/** Missions of a CPTS (IGAS report table 1, later the national agreement ACI CPTS). */
-export const MISSIONS = [
-	'acces_soins',
-	'parcours',
-	'prevention',
-	'qualite_pertinence',
-	'accompagnement_professionnels',
-	'crises_sanitaires'
-] as const;
-export type Mission = (typeof MISSIONS)[number];
+/** Missions of a CPTS: the codes, defined with their kind and source in missions.ts. */
+export { MISSIONS, type Mission } from './missions';
 
 /** draft → submitted → (changes_requested → submitted)* → published → archived. */
 export const RESOURCE_STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'archived'] as const;
