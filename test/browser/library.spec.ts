@@ -27,7 +27,7 @@ test('a facilitator proposes, publishes, attaches, edits and restores a resource
 	await page.getByLabel('Titre').fill(title);
 	await page.getByLabel('Contenu').fill('## Organisation\n\nUne astreinte téléphonique de 20 h à 8 h, tournante entre trois cabinets.');
 	await page.getByRole('group', { name: /Types de territoire concernés/ }).getByLabel('Rural', { exact: true }).check();
-	await page.getByRole('group', { name: /Missions concernées/ }).getByLabel('Parcours des patients').check();
+	await page.getByRole('group', { name: /Missions concernées/ }).getByLabel('Parcours pluriprofessionnels').check();
 	await page.getByRole('button', { name: 'Enregistrer et soumettre à la relecture' }).click();
 
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -49,10 +49,11 @@ const ruralProfile = makeProfile({
 	priorityMissions: ['acces_soins', 'parcours'],
 	partners: ['EHPAD du territoire', 'PMI'],
 	exampleActions: [
-		{ action: 'Créneaux de soins non programmés le soir', partners: 'Régulation du SAMU' },
-		{ action: 'Réponse aux résidents d’EHPAD le week-end', partners: 'EHPAD, médecin coordonnateur' }
+		{ action: 'Créneaux de soins non programmés le soir', partners: 'Régulation du SAMU', mission: 'acces_soins' },
+		{ action: 'Réponse aux résidents d’EHPAD le week-end', partners: 'EHPAD, médecin coordonnateur', mission: 'parcours' }
 	],
-	indicators: ['Part des patients sans médecin traitant', 'Passages aux urgences évitables'],
+	// The second indicator as stored before indicators carried their mission.
+	indicators: [{ text: 'Part des patients sans médecin traitant', mission: 'acces_soins' }, 'Passages aux urgences évitables'],
 	governance: 'Association loi 1901 avec un bureau resserré.',
 	coordinationWorkload: 'Environ 0,3 ETP mutualisé.'
 });
@@ -122,6 +123,10 @@ describe('starting a draft', () => {
 		expect(markdown).toContain('#### Fiche-action 1.1 : Créneaux de soins non programmés le soir');
 		expect(markdown).toContain('**Partenaires :** Régulation du SAMU');
 		expect(markdown).toContain('- Part des patients sans médecin traitant');
+		expect(markdown).toContain('#### Fiche-action 2.1 : Réponse aux résidents d’EHPAD le week-end');
+		expect(markdown).toContain('### Mission 4 : Réponse aux crises sanitaires graves');
+		expect(markdown).toContain('### À rattacher à une mission');
+		expect(markdown).toContain('- Indicateur : Passages aux urgences évitables');
 		expect(markdown).toContain('**Calendrier :**');
 		expect(markdown).toContain('**Budget :**');
 		expect(markdown).toContain('- Julien Moreau, pharmacien ou pharmacienne');

@@ -3,6 +3,7 @@
  * Codes are stored in the database (with check constraints built from these lists);
  * labels come from the message catalogue (messages/library.ts).
  */
+import type { Mission } from './missions';
 import type { TerritoryNature } from './professions';
 
 export const RESOURCE_KINDS = [
@@ -14,16 +15,9 @@ export const RESOURCE_KINDS = [
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-/** Missions of a CPTS (IGAS report table 1, later the national agreement ACI CPTS). */
-export const MISSIONS = [
-	'acces_soins',
-	'parcours',
-	'prevention',
-	'qualite_pertinence',
-	'accompagnement_professionnels',
-	'crises_sanitaires'
-] as const;
-export type Mission = (typeof MISSIONS)[number];
+/** Missions of a CPTS: the codes, defined with their kind and source in missions.ts. */
+export { MISSIONS, type Mission } from './missions';
+import { isMission } from './missions';
 
 /** draft → submitted → (changes_requested → submitted)* → published → archived. */
 export const RESOURCE_STATUSES = ['draft', 'submitted', 'changes_requested', 'published', 'archived'] as const;
@@ -59,6 +53,14 @@ export interface ExampleAction {
 	action: string;
 	/** "Service des urgences, régulation du SAMU" */
 	partners: string;
+	/** The mission it serves; absent on actions stored before missions were tagged (« à rattacher »). */
+	mission?: Mission;
+}
+
+/** An indicator to follow and the mission it measures (absent: « à rattacher »). */
+export interface ProfileIndicator {
+	text: string;
+	mission?: Mission;
 }
 
 export interface ResourceProfile {
@@ -80,14 +82,28 @@ export interface ResourceProfile {
 	priorityMissions: Mission[];
 	/** Example actions with their partners (the report's table 1). */
 	exampleActions: ExampleAction[];
-	/** Indicators to follow. */
-	indicators: string[];
+	/**
+	 * Indicators to follow. A plain string is one stored before indicators carried their
+	 * mission (profiles are JSON in library_resources and in revisions): read them through
+	 * profileIndicators.
+	 */
+	indicators: (ProfileIndicator | string)[];
 	/** Typical governance. */
 	governance: string;
 	/** Typical coordination workload, in words ("0,5 ETP de coordination…"). */
 	coordinationWorkload: string;
 	/** The same workload in full-time equivalents, when it can be given. */
 	coordinationFte: number | null;
+}
+
+/** A profile's indicators, the old untagged strings read as indicators without a mission. */
+export function profileIndicators(profile: Pick<ResourceProfile, 'indicators'>): ProfileIndicator[] {
+	return profile.indicators.map((entry) => (typeof entry === 'string' ? { text: entry } : entry));
+}
+
+/** The mission of an example action or indicator, null when it is still « à rattacher ». */
+export function missionOf(entry: { mission?: unknown }): Mission | null {
+	return isMission(entry.mission) ? entry.mission : null;
 }
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;

@@ -2,10 +2,13 @@
  * The template of a projet de santé (the structure the ARS expects: territorial diagnosis,
  * territory and members, missions with their fiches-actions, governance, coordination,
  * communication), filled with what the platform knows of the CPTS and, when a profil-type
- * of the library is chosen, with its missions, example actions, partners and indicators.
+ * of the library is chosen, with its example actions, partners and indicators, each under
+ * the mission it is tagged with. Every ACI mission has its part: the four socle ones, then
+ * the two optional ones; the profil-type's priority missions are flagged.
  * Written in French: it is the text of the document, not the interface.
  */
-import { MISSIONS, type Mission, type ResourceProfile } from '../../domain/library';
+import { missionOf, profileIndicators, type ResourceProfile } from '../../domain/library';
+import { MISSION_DEFINITIONS, type Mission, type MissionDefinition } from '../../domain/missions';
 import type { DocNode } from '../../drafts/document';
 import { translate, type MessageKey } from '../../i18n';
 
@@ -29,9 +32,6 @@ export interface TemplateProfile {
 	title: string;
 	profile: ResourceProfile;
 }
-
-/** The missions every projet de santé covers when no profil-type narrows them (ACI CPTS). */
-const DEFAULT_MISSIONS: Mission[] = ['acces_soins', 'parcours', 'prevention'];
 
 const fr = (key: string, params?: Record<string, string | number>) => translate('fr', key as MessageKey, params);
 const number = new Intl.NumberFormat('fr-FR');
@@ -72,21 +72,23 @@ function fiche(number: string, entry: FicheAction): DocNode[] {
 	];
 }
 
-/** Fiches-actions of each mission: the profil-type's example actions, spread over its missions. */
-function fichesFor(missions: Mission[], source: TemplateProfile | null): Map<Mission, FicheAction[]> {
-	const byMission = new Map<Mission, FicheAction[]>(missions.map((mission) => [mission, []]));
-	const examples = source?.profile.exampleActions ?? [];
-	const indicators = source?.profile.indicators ?? [];
-	examples.forEach((example, index) => {
-		const mission = missions[index % missions.length];
+/**
+ * Fiches-actions of each mission: the profil-type's example actions under the mission each
+ * is tagged with; a mission without one gets an empty fiche to fill.
+ */
+function fichesFor(source: TemplateProfile | null): Map<Mission, FicheAction[]> {
+	const byMission = new Map<Mission, FicheAction[]>(MISSION_DEFINITIONS.map(({ code }) => [code, []]));
+	for (const example of source?.profile.exampleActions ?? []) {
+		const mission = missionOf(example);
+		if (!mission) continue;
 		byMission.get(mission)!.push({
 			title: example.action,
 			objective: 'à préciser à partir du diagnostic territorial',
 			actions: [example.action],
 			partners: example.partners || 'à compléter',
-			indicators: indicators[index] ? [indicators[index]] : ['à définir']
+			indicators: ['à choisir parmi les indicateurs de la mission ou à définir']
 		});
-	});
+	}
 	for (const [mission, list] of byMission) {
 		if (list.length === 0) {
 			list.push({
@@ -101,13 +103,55 @@ function fichesFor(missions: Mission[], source: TemplateProfile | null): Map<Mis
 	return byMission;
 }
 
+/** The heading, status and fiches of one mission of the ACI. */
+function missionSection(
+	definition: MissionDefinition,
+	position: number,
+	fiches: FicheAction[],
+	indicators: string[],
+	priority: boolean
+): DocNode[] {
+	const status =
+		definition.kind === 'socle' ? 'Mission socle' : 'Mission optionnelle : à retenir ou non avec l’Assurance maladie et l’ARS';
+	return [
+		heading(3, `Mission ${position} : ${fr(`mission.${definition.code}`)}`),
+		paragraph(
+			text(status, ['italic']),
+			...(priority ? [text(' ; prioritaire pour ce profil-type', ['italic'])] : []),
+			text(`. Source : ${fr(`mission.source.${definition.source}`)}.`)
+		),
+		...(definition.parts.length ? [paragraph(text('Volets :', ['bold'])), bullets(definition.parts.map((part) => fr(`mission.part.${part}`)))] : []),
+		...(indicators.length ? [paragraph(text('Indicateurs de la mission proposés par le profil-type :', ['bold'])), bullets(indicators)] : []),
+		...fiches.flatMap((entry, index) => fiche(`${position}.${index + 1}`, entry))
+	];
+}
+
+/** Example actions and indicators of the profil-type that name no mission yet. */
+function unassigned(profile: ResourceProfile | null): DocNode[] {
+	if (!profile) return [];
+	const actions = profile.exampleActions
+		.filter((entry) => !missionOf(entry))
+		.map((entry) => (entry.partners ? `Action : ${entry.action} (partenaires : ${entry.partners})` : `Action : ${entry.action}`));
+	const indicators = profileIndicators(profile)
+		.filter((entry) => !missionOf(entry))
+		.map((entry) => `Indicateur : ${entry.text}`);
+	if (!actions.length && !indicators.length) return [];
+	return [
+		heading(3, 'À rattacher à une mission'),
+		paragraph(
+			text(
+				'Éléments du profil-type qui ne sont rattachés à aucune mission (suivi du fonctionnement de la CPTS, ou mission à préciser) : à classer par le groupe de rédaction.'
+			)
+		),
+		bullets([...actions, ...indicators])
+	];
+}
+
 /** The initial text of a draft, as ProseMirror JSON in the editor's schema. */
 export function buildProjectTemplate(cpts: TemplateCpts, members: TemplateMember[], source: TemplateProfile | null): DocNode {
 	const profile = source?.profile ?? null;
-	const missions = (profile?.priorityMissions.length ? profile.priorityMissions : DEFAULT_MISSIONS).filter((mission) =>
-		MISSIONS.includes(mission)
-	);
-	const fiches = fichesFor(missions, source);
+	const fiches = fichesFor(source);
+	const indicators = profile ? profileIndicators(profile) : [];
 	const content: DocNode[] = [
 		paragraph(
 			text(
@@ -152,12 +196,25 @@ export function buildProjectTemplate(cpts: TemplateCpts, members: TemplateMember
 		heading(3, 'Partenaires'),
 		profile?.partners.length ? bullets(profile.partners) : toComplete('établissements, médico-social, collectivités, usagers.'),
 
-		heading(2, '3. Missions et fiches-actions')
+		heading(2, '3. Missions et fiches-actions'),
+		paragraph(
+			text(
+				'Les quatre missions socle sont celles de toute CPTS signataire de l’accord conventionnel interprofessionnel (ACI) ; les deux missions optionnelles sont retenues ou non avec l’Assurance maladie et l’ARS.'
+			)
+		)
 	];
-	missions.forEach((mission, missionIndex) => {
-		content.push(heading(3, `Mission ${missionIndex + 1} : ${fr(`mission.${mission}`)}`));
-		fiches.get(mission)!.forEach((entry, ficheIndex) => content.push(...fiche(`${missionIndex + 1}.${ficheIndex + 1}`, entry)));
+	MISSION_DEFINITIONS.forEach((definition, index) => {
+		content.push(
+			...missionSection(
+				definition,
+				index + 1,
+				fiches.get(definition.code)!,
+				indicators.filter((entry) => missionOf(entry) === definition.code).map((entry) => entry.text),
+				profile?.priorityMissions.includes(definition.code) ?? false
+			)
+		);
 	});
+	content.push(...unassigned(profile));
 	content.push(
 		heading(2, '4. Gouvernance'),
 		profile?.governance ? paragraph(text(profile.governance)) : toComplete('forme juridique, bureau, assemblée générale, place des usagers.'),

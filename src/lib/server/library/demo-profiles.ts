@@ -59,16 +59,16 @@ Exemple décrit par le rapport : la CPTS de La Plaine (Vosges), qui propose une 
 			],
 			priorityMissions: ['acces_soins', 'parcours', 'accompagnement_professionnels'],
 			exampleActions: [
-				{ action: 'Créneaux de soins non programmés pour les enfants le soir à partir de 18 h', partners: 'Service des urgences, régulation du SAMU' },
-				{ action: 'Réponse aux résidents d’EHPAD le soir et le week-end', partners: 'EHPAD, médecin coordonnateur' },
-				{ action: 'Accueil d’une infirmière Asalée et protocoles de suivi des patients chroniques', partners: 'Association Asalée' },
-				{ action: 'Accueil d’internes et de stagiaires', partners: 'Université, département de médecine générale, collectivités' }
+				{ action: 'Créneaux de soins non programmés pour les enfants le soir à partir de 18 h', partners: 'Service des urgences, régulation du SAMU', mission: 'acces_soins' },
+				{ action: 'Réponse aux résidents d’EHPAD le soir et le week-end', partners: 'EHPAD, médecin coordonnateur', mission: 'acces_soins' },
+				{ action: 'Accueil d’une infirmière Asalée et protocoles de suivi des patients chroniques', partners: 'Association Asalée', mission: 'parcours' },
+				{ action: 'Accueil d’internes et de stagiaires', partners: 'Université, département de médecine générale, collectivités', mission: 'accompagnement_professionnels' }
 			],
 			indicators: [
-				'Part des patients de 17 ans et plus sans médecin traitant',
-				'Nombre de créneaux de soins non programmés proposés et utilisés par semaine',
-				'Passages aux urgences évitables des résidents d’EHPAD',
-				'Nombre de stagiaires accueillis par an'
+				{ text: 'Part des patients de 17 ans et plus sans médecin traitant', mission: 'acces_soins' },
+				{ text: 'Nombre de créneaux de soins non programmés proposés et utilisés par semaine', mission: 'acces_soins' },
+				{ text: 'Passages aux urgences évitables des résidents d’EHPAD', mission: 'acces_soins' },
+				{ text: 'Nombre de stagiaires accueillis par an', mission: 'accompagnement_professionnels' }
 			],
 			governance: 'Association loi 1901 avec un bureau resserré (médecin, infirmier, pharmacien) et un représentant de l’EHPAD ; assemblée générale ouverte à tous les professionnels du territoire.',
 			coordinationWorkload: 'Environ 0,3 ETP, souvent un infirmier ou une secrétaire de MSP à temps partiel, mutualisé avec une structure voisine.',
@@ -110,12 +110,17 @@ Le rapport de l’IGAS cite le Barrois (Meuse), où plus de 70 % des médecins e
 			stakes: ['Extension des organisations des MSP à tout le territoire', 'Soins non programmés et continuité des soins', 'Attractivité pour les jeunes professionnels', 'Usage généralisé de la messagerie sécurisée et du DMP'],
 			priorityMissions: ['acces_soins', 'qualite_pertinence', 'accompagnement_professionnels'],
 			exampleActions: [
-				{ action: 'Régulation commune des soins non programmés entre MSP', partners: 'Association de permanence des soins, SAMU' },
-				{ action: 'Protocoles pluriprofessionnels harmonisés (anticoagulants, plaies chroniques)', partners: 'Hôpital de proximité' },
-				{ action: 'Même messagerie sécurisée pour tous les professionnels', partners: 'GRADeS, Assurance maladie' },
-				{ action: 'Journées de dépistage et d’éducation thérapeutique', partners: 'Coordonnateur du contrat local de santé' }
+				{ action: 'Régulation commune des soins non programmés entre MSP', partners: 'Association de permanence des soins, SAMU', mission: 'acces_soins' },
+				{ action: 'Protocoles pluriprofessionnels harmonisés (anticoagulants, plaies chroniques)', partners: 'Hôpital de proximité', mission: 'qualite_pertinence' },
+				{ action: 'Même messagerie sécurisée pour tous les professionnels', partners: 'GRADeS, Assurance maladie', mission: 'accompagnement_professionnels' },
+				{ action: 'Journées de dépistage et d’éducation thérapeutique', partners: 'Coordonnateur du contrat local de santé', mission: 'prevention' }
 			],
-			indicators: ['Part des professionnels utilisant la messagerie sécurisée', 'Nombre de protocoles pluriprofessionnels en vigueur', 'Délai d’accès à une consultation non programmée', 'Nombre de maîtres de stage du territoire'],
+			indicators: [
+				{ text: 'Part des professionnels utilisant la messagerie sécurisée', mission: 'accompagnement_professionnels' },
+				{ text: 'Nombre de protocoles pluriprofessionnels en vigueur', mission: 'qualite_pertinence' },
+				{ text: 'Délai d’accès à une consultation non programmée', mission: 'acces_soins' },
+				{ text: 'Nombre de maîtres de stage du territoire', mission: 'accompagnement_professionnels' }
+			],
 			governance: 'Association dont le conseil d’administration réunit un représentant par MSP et des représentants des professionnels hors MSP, par collège de profession.',
 			coordinationWorkload: '0,5 ETP, en s’appuyant sur les coordinatrices des MSP pour la logistique des réunions.',
 			coordinationFte: 0.5
@@ -157,12 +162,17 @@ Les territoires qui ont porté l’expérimentation PAERPA (parcours des personn
 			stakes: ['Parcours des personnes âgées', 'Prévention des hospitalisations évitables', 'Retour et maintien à domicile', 'Soins non programmés en EHPAD le soir et le week-end'],
 			priorityMissions: ['parcours', 'acces_soins', 'prevention'],
 			exampleActions: [
-				{ action: 'Organisation des entrées et sorties d’hôpital des personnes âgées', partners: 'Hôpital local, Assurance maladie (PRADO), HAD, SSIAD' },
-				{ action: 'Télémédecine entre médecins traitants et EHPAD', partners: 'EHPAD, GRADeS' },
-				{ action: 'Plan personnalisé de santé pour les patients fragiles', partners: 'DAC, services d’aide à domicile' },
-				{ action: 'Ateliers de prévention des chutes', partners: 'Caisse de retraite, mairie, club des aînés' }
+				{ action: 'Organisation des entrées et sorties d’hôpital des personnes âgées', partners: 'Hôpital local, Assurance maladie (PRADO), HAD, SSIAD', mission: 'parcours' },
+				{ action: 'Télémédecine entre médecins traitants et EHPAD', partners: 'EHPAD, GRADeS', mission: 'acces_soins' },
+				{ action: 'Plan personnalisé de santé pour les patients fragiles', partners: 'DAC, services d’aide à domicile', mission: 'parcours' },
+				{ action: 'Ateliers de prévention des chutes', partners: 'Caisse de retraite, mairie, club des aînés', mission: 'prevention' }
 			],
-			indicators: ['Taux de réhospitalisation à 30 jours des plus de 75 ans', 'Passages aux urgences des résidents d’EHPAD la nuit et le week-end', 'Nombre de plans personnalisés de santé actifs', 'Nombre de téléconsultations en EHPAD'],
+			indicators: [
+				{ text: 'Taux de réhospitalisation à 30 jours des plus de 75 ans', mission: 'parcours' },
+				{ text: 'Passages aux urgences des résidents d’EHPAD la nuit et le week-end', mission: 'acces_soins' },
+				{ text: 'Nombre de plans personnalisés de santé actifs', mission: 'parcours' },
+				{ text: 'Nombre de téléconsultations en EHPAD', mission: 'acces_soins' }
+			],
 			governance: 'Association dont le bureau comprend un cadre de santé de l’EHPAD et un représentant de l’hôpital local à côté des professionnels libéraux.',
 			coordinationWorkload: '0,5 ETP, dont une part consacrée au suivi des sorties d’hospitalisation.',
 			coordinationFte: 0.5
@@ -203,11 +213,16 @@ Rester « monothématique » : un projet limité à un seul sujet ressemble dava
 			stakes: ['Premières actions interprofessionnelles concrètes', 'Prévention chez l’enfant et l’adolescent', 'Éducation thérapeutique des patients chroniques', 'Élargissement progressif du projet au territoire'],
 			priorityMissions: ['prevention', 'qualite_pertinence'],
 			exampleActions: [
-				{ action: 'Ateliers de prévention de l’obésité de l’enfant', partners: 'Médecine scolaire, collectivités, associations sportives' },
-				{ action: 'Repérage et orientation des troubles de l’attention', partners: 'PMI, centre médico-psychologique pour enfants' },
-				{ action: 'Programme d’éducation thérapeutique du diabète', partners: 'Centre hospitalier, Assurance maladie' }
+				{ action: 'Ateliers de prévention de l’obésité de l’enfant', partners: 'Médecine scolaire, collectivités, associations sportives', mission: 'prevention' },
+				{ action: 'Repérage et orientation des troubles de l’attention', partners: 'PMI, centre médico-psychologique pour enfants', mission: 'parcours' },
+				{ action: 'Programme d’éducation thérapeutique du diabète', partners: 'Centre hospitalier, Assurance maladie', mission: 'prevention' }
 			],
-			indicators: ['Nombre d’enfants ayant participé aux ateliers', 'Délai d’accès à un bilan pour un trouble de l’attention', 'Nombre de patients en programme d’éducation thérapeutique', 'Nombre de professions engagées dans au moins une action'],
+			indicators: [
+				{ text: 'Nombre d’enfants ayant participé aux ateliers', mission: 'prevention' },
+				{ text: 'Délai d’accès à un bilan pour un trouble de l’attention', mission: 'parcours' },
+				{ text: 'Nombre de patients en programme d’éducation thérapeutique', mission: 'prevention' },
+				{ text: 'Nombre de professions engagées dans au moins une action' }
+			],
 			governance: 'Association présidée par un professionnel non médecin, signe de l’ambition interprofessionnelle ; groupes de travail par thème.',
 			coordinationWorkload: '0,2 à 0,3 ETP au démarrage, avec l’appui d’une structure régionale pour l’ingénierie de projet.',
 			coordinationFte: 0.25
@@ -248,12 +263,17 @@ Le lien avec l’hôpital est étroit mais prend plutôt la forme de **partenari
 			stakes: ['Lien ville-hôpital et lien avec le second recours', 'Maintien de l’offre de soins', 'Soins non programmés et continuité des soins', 'Informatique communicante'],
 			priorityMissions: ['parcours', 'acces_soins', 'prevention'],
 			exampleActions: [
-				{ action: 'Planification des rendez-vous de second recours et transfert d’informations', partners: 'Spécialistes libéraux, centre hospitalier' },
-				{ action: 'Organisation des sorties d’hôpital', partners: 'Centre hospitalier, Assurance maladie (PRADO), HAD, SSIAD' },
-				{ action: 'Télé-expertise entre généralistes et spécialistes', partners: 'Centre hospitalier, GRADeS' },
-				{ action: 'Aide à l’installation des jeunes professionnels', partners: 'Collectivités, université' }
+				{ action: 'Planification des rendez-vous de second recours et transfert d’informations', partners: 'Spécialistes libéraux, centre hospitalier', mission: 'parcours' },
+				{ action: 'Organisation des sorties d’hôpital', partners: 'Centre hospitalier, Assurance maladie (PRADO), HAD, SSIAD', mission: 'parcours' },
+				{ action: 'Télé-expertise entre généralistes et spécialistes', partners: 'Centre hospitalier, GRADeS', mission: 'acces_soins' },
+				{ action: 'Aide à l’installation des jeunes professionnels', partners: 'Collectivités, université', mission: 'accompagnement_professionnels' }
 			],
-			indicators: ['Délai d’obtention d’un avis spécialisé', 'Part des comptes rendus d’hospitalisation reçus par messagerie sécurisée', 'Passages aux urgences pour des motifs de soins non programmés', 'Installations de professionnels sur le territoire'],
+			indicators: [
+				{ text: 'Délai d’obtention d’un avis spécialisé', mission: 'acces_soins' },
+				{ text: 'Part des comptes rendus d’hospitalisation reçus par messagerie sécurisée', mission: 'parcours' },
+				{ text: 'Passages aux urgences pour des motifs de soins non programmés', mission: 'acces_soins' },
+				{ text: 'Installations de professionnels sur le territoire', mission: 'accompagnement_professionnels' }
+			],
 			governance: 'Association avec un collège par profession et des conventions de partenariat avec le centre hospitalier et la psychiatrie de secteur.',
 			coordinationWorkload: '0,5 à 1 ETP : coordination à temps partiel par un professionnel de santé, appuyée par un temps administratif.',
 			coordinationFte: 0.8
@@ -295,12 +315,17 @@ Les élus sont des alliés naturels (immobilier, logement des stagiaires), tout 
 			stakes: ['Maintien de l’offre de soins', 'Accès à un médecin traitant', 'Soins non programmés', 'Attractivité et installation'],
 			priorityMissions: ['acces_soins', 'accompagnement_professionnels'],
 			exampleActions: [
-				{ action: 'Créneaux de soins non programmés partagés entre cabinets', partners: 'Régulation du SAMU, service des urgences' },
-				{ action: 'Recherche d’un médecin traitant pour les patients en affection de longue durée', partners: 'CPAM' },
-				{ action: 'Logement et accueil des internes', partners: 'Collectivités, université' },
-				{ action: 'Protocoles de délégation de tâches (renouvellement, suivi)', partners: 'ARS' }
+				{ action: 'Créneaux de soins non programmés partagés entre cabinets', partners: 'Régulation du SAMU, service des urgences', mission: 'acces_soins' },
+				{ action: 'Recherche d’un médecin traitant pour les patients en affection de longue durée', partners: 'CPAM', mission: 'acces_soins' },
+				{ action: 'Logement et accueil des internes', partners: 'Collectivités, université', mission: 'accompagnement_professionnels' },
+				{ action: 'Protocoles de délégation de tâches (renouvellement, suivi)', partners: 'ARS', mission: 'acces_soins' }
 			],
-			indicators: ['Nombre de patients sans médecin traitant', 'Taux d’utilisation des créneaux de soins non programmés', 'Nombre d’internes et de remplaçants accueillis', 'Installations et départs de l’année'],
+			indicators: [
+				{ text: 'Nombre de patients sans médecin traitant', mission: 'acces_soins' },
+				{ text: 'Taux d’utilisation des créneaux de soins non programmés', mission: 'acces_soins' },
+				{ text: 'Nombre d’internes et de remplaçants accueillis', mission: 'accompagnement_professionnels' },
+				{ text: 'Installations et départs de l’année', mission: 'accompagnement_professionnels' }
+			],
 			governance: 'Association avec un bureau interprofessionnel et une commission « attractivité » ouverte aux élus.',
 			coordinationWorkload: '0,5 ETP, dont une part pour l’accueil des nouveaux professionnels.',
 			coordinationFte: 0.5
@@ -343,11 +368,16 @@ La CPTS du Sud-Toulois (Meurthe-et-Moselle, 60 000 habitants, 295 professionnels
 			stakes: ['Organisation du travail en équipe à grande échelle', 'Lien ville-hôpital', 'Outils numériques partagés', 'Engagement de toutes les professions'],
 			priorityMissions: ['qualite_pertinence', 'parcours', 'accompagnement_professionnels'],
 			exampleActions: [
-				{ action: 'Réunions pluriprofessionnelles par secteur géographique', partners: '' },
-				{ action: 'Parcours du patient diabétique avec examen des pieds par les podologues', partners: 'Centre hospitalier (diabétologie)' },
-				{ action: 'Sessions communes de prise en main des outils (messagerie, DMP)', partners: 'Hôpital, Assurance maladie, GRADeS' }
+				{ action: 'Réunions pluriprofessionnelles par secteur géographique', partners: '', mission: 'qualite_pertinence' },
+				{ action: 'Parcours du patient diabétique avec examen des pieds par les podologues', partners: 'Centre hospitalier (diabétologie)', mission: 'parcours' },
+				{ action: 'Sessions communes de prise en main des outils (messagerie, DMP)', partners: 'Hôpital, Assurance maladie, GRADeS', mission: 'accompagnement_professionnels' }
 			],
-			indicators: ['Nombre de professions représentées dans les instances', 'Participation aux groupes de travail', 'Part des membres utilisant les outils communs', 'Nombre de parcours formalisés'],
+			indicators: [
+				{ text: 'Nombre de professions représentées dans les instances' },
+				{ text: 'Participation aux groupes de travail', mission: 'qualite_pertinence' },
+				{ text: 'Part des membres utilisant les outils communs', mission: 'accompagnement_professionnels' },
+				{ text: 'Nombre de parcours formalisés', mission: 'parcours' }
+			],
 			governance: 'Conseil d’administration par collèges de profession, bureau restreint, groupes de travail thématiques pilotés chacun par un binôme de professions différentes.',
 			coordinationWorkload: '1 ETP : un coordinateur ou une coordinatrice et un appui administratif pour la vie associative.',
 			coordinationFte: 1
@@ -385,11 +415,16 @@ Des patients qui consultent souvent près de leur lieu de travail, en ville-cent
 			stakes: ['Lien avec le second recours dispersé', 'Santé mentale', 'Périnatalité et petite enfance', 'Prévention et dépistages'],
 			priorityMissions: ['parcours', 'prevention'],
 			exampleActions: [
-				{ action: 'Réunions régulières entre la CPTS et les acteurs de la psychiatrie', partners: 'CLSM, CMP' },
-				{ action: 'Parcours de périnatalité coordonné', partners: 'PMI, maternité' },
-				{ action: 'Campagnes de vaccination et de dépistage', partners: 'Coordonnateur CLS, Assurance maladie' }
+				{ action: 'Réunions régulières entre la CPTS et les acteurs de la psychiatrie', partners: 'CLSM, CMP', mission: 'parcours' },
+				{ action: 'Parcours de périnatalité coordonné', partners: 'PMI, maternité', mission: 'parcours' },
+				{ action: 'Campagnes de vaccination et de dépistage', partners: 'Coordonnateur CLS, Assurance maladie', mission: 'prevention' }
 			],
-			indicators: ['Délai de premier rendez-vous en CMP', 'Couverture vaccinale des enfants', 'Participation aux dépistages organisés', 'Nombre de réunions CPTS-psychiatrie par an'],
+			indicators: [
+				{ text: 'Délai de premier rendez-vous en CMP', mission: 'parcours' },
+				{ text: 'Couverture vaccinale des enfants', mission: 'prevention' },
+				{ text: 'Participation aux dépistages organisés', mission: 'prevention' },
+				{ text: 'Nombre de réunions CPTS-psychiatrie par an', mission: 'parcours' }
+			],
 			governance: 'Association avec un comité de pilotage partenarial réunissant le CLSM, la PMI et le centre hospitalier.',
 			coordinationWorkload: '1 ETP.',
 			coordinationFte: 1
@@ -433,12 +468,17 @@ La coordination est essentielle : jusqu’à 2 ETP dans une CPTS urbaine mature 
 			stakes: ['Lien ville-hôpital pour désengorger les urgences', 'Soins non programmés et continuité des soins', 'Connaissance des ressources par les professionnels', 'Prévention et accès aux soins des populations fragiles'],
 			priorityMissions: ['parcours', 'acces_soins', 'qualite_pertinence'],
 			exampleActions: [
-				{ action: 'Créneaux de consultation non programmée en ville accessibles à la régulation', partners: 'SAMU, services d’urgences' },
-				{ action: 'Organisation des entrées et sorties d’hôpital', partners: 'Centres hospitaliers, Assurance maladie (PRADO), HAD' },
-				{ action: 'Annuaire partagé des professionnels et de leurs disponibilités', partners: 'Dispositifs d’appui, URPS' },
-				{ action: 'Suivi des pathologies chroniques avec les données de pratique', partners: 'Délégués de l’Assurance maladie, médecins conseils' }
+				{ action: 'Créneaux de consultation non programmée en ville accessibles à la régulation', partners: 'SAMU, services d’urgences', mission: 'acces_soins' },
+				{ action: 'Organisation des entrées et sorties d’hôpital', partners: 'Centres hospitaliers, Assurance maladie (PRADO), HAD', mission: 'parcours' },
+				{ action: 'Annuaire partagé des professionnels et de leurs disponibilités', partners: 'Dispositifs d’appui, URPS', mission: 'acces_soins' },
+				{ action: 'Suivi des pathologies chroniques avec les données de pratique', partners: 'Délégués de l’Assurance maladie, médecins conseils', mission: 'qualite_pertinence' }
 			],
-			indicators: ['Passages aux urgences non suivis d’hospitalisation', 'Part des sorties d’hospitalisation avec information du médecin traitant sous 48 h', 'Créneaux non programmés proposés et utilisés', 'Nombre de professionnels adhérents'],
+			indicators: [
+				{ text: 'Passages aux urgences non suivis d’hospitalisation', mission: 'acces_soins' },
+				{ text: 'Part des sorties d’hospitalisation avec information du médecin traitant sous 48 h', mission: 'parcours' },
+				{ text: 'Créneaux non programmés proposés et utilisés', mission: 'acces_soins' },
+				{ text: 'Nombre de professionnels adhérents' }
+			],
 			governance: 'Association avec conseil d’administration par collèges, conventions avec chaque établissement ; comité partenarial élargi aux acteurs médico-sociaux et sociaux.',
 			coordinationWorkload: '1,5 à 2 ETP dans une CPTS mature : coordination générale, chargé de mission parcours, appui administratif.',
 			coordinationFte: 2
@@ -479,12 +519,17 @@ L’accès aux soins non programmés, la réduction des durées d’hospitalisat
 			stakes: ['Accès aux soins des publics précaires', 'Maladies chroniques (diabète, affections respiratoires)', 'Santé mentale', 'Recours élevé à l’hôpital'],
 			priorityMissions: ['acces_soins', 'parcours', 'prevention'],
 			exampleActions: [
-				{ action: 'Accès aux soins non programmés en ville', partners: 'Services d’urgences, SAMU' },
-				{ action: 'Circuits courts entre premier et second recours', partners: 'Centres hospitaliers, spécialistes' },
-				{ action: 'Accès au médecin traitant et aux droits pour les personnes précaires', partners: 'CPAM, médiateurs en santé, DAC' },
-				{ action: 'Dépistage et éducation thérapeutique du diabète', partners: 'Coordonnateur CLS, Assurance maladie' }
+				{ action: 'Accès aux soins non programmés en ville', partners: 'Services d’urgences, SAMU', mission: 'acces_soins' },
+				{ action: 'Circuits courts entre premier et second recours', partners: 'Centres hospitaliers, spécialistes', mission: 'parcours' },
+				{ action: 'Accès au médecin traitant et aux droits pour les personnes précaires', partners: 'CPAM, médiateurs en santé, DAC', mission: 'acces_soins' },
+				{ action: 'Dépistage et éducation thérapeutique du diabète', partners: 'Coordonnateur CLS, Assurance maladie', mission: 'prevention' }
 			],
-			indicators: ['Part des patients sans médecin traitant', 'Durée moyenne des hospitalisations des patients du territoire', 'Délai d’accès au second recours', 'Nombre de patients accompagnés vers l’ouverture de droits'],
+			indicators: [
+				{ text: 'Part des patients sans médecin traitant', mission: 'acces_soins' },
+				{ text: 'Durée moyenne des hospitalisations des patients du territoire', mission: 'parcours' },
+				{ text: 'Délai d’accès au second recours', mission: 'parcours' },
+				{ text: 'Nombre de patients accompagnés vers l’ouverture de droits', mission: 'acces_soins' }
+			],
 			governance: 'Association interprofessionnelle (dix professions) appelée à s’ouvrir aux acteurs hospitaliers, sociaux et médico-sociaux, à la CARSAT, à la CPAM et aux usagers.',
 			coordinationWorkload: 'Environ 1 ETP pour un territoire de 65 000 habitants.',
 			coordinationFte: 1
@@ -526,12 +571,17 @@ Le pôle de Paris XIII mobilise environ 150 professionnels pour la prévention, 
 			stakes: ['Mobiliser des professionnels nombreux', 'Appui aux cas complexes', 'Articulation CPTS et DAC', 'Évaluation et recherche'],
 			priorityMissions: ['qualite_pertinence', 'parcours', 'accompagnement_professionnels'],
 			exampleActions: [
-				{ action: 'Outil de mise en réseau et annuaire des membres', partners: 'GRADeS, URPS' },
-				{ action: 'Appui à la gestion des cas complexes', partners: 'DAC, services sociaux' },
-				{ action: 'Évaluation des actions par des thèses d’internes', partners: 'Université, CHU' },
-				{ action: 'Accès aux soins des personnes âgées et des migrants', partners: 'Associations, centres de santé' }
+				{ action: 'Outil de mise en réseau et annuaire des membres', partners: 'GRADeS, URPS', mission: 'accompagnement_professionnels' },
+				{ action: 'Appui à la gestion des cas complexes', partners: 'DAC, services sociaux', mission: 'parcours' },
+				{ action: 'Évaluation des actions par des thèses d’internes', partners: 'Université, CHU', mission: 'qualite_pertinence' },
+				{ action: 'Accès aux soins des personnes âgées et des migrants', partners: 'Associations, centres de santé', mission: 'acces_soins' }
 			],
-			indicators: ['Nombre de professionnels adhérents et actifs', 'Demandes d’appui pour cas complexes traitées', 'Travaux d’évaluation menés par an', 'Satisfaction des professionnels'],
+			indicators: [
+				{ text: 'Nombre de professionnels adhérents et actifs' },
+				{ text: 'Demandes d’appui pour cas complexes traitées', mission: 'parcours' },
+				{ text: 'Travaux d’évaluation menés par an', mission: 'qualite_pertinence' },
+				{ text: 'Satisfaction des professionnels', mission: 'accompagnement_professionnels' }
+			],
 			governance: 'Association très ouverte : collèges de professionnels, élus, usagers, établissements ; comité scientifique avec l’université.',
 			coordinationWorkload: 'Jusqu’à 2 ETP : coordination, chargé de mission, appui aux cas complexes en lien avec le DAC.',
 			coordinationFte: 2
@@ -576,11 +626,16 @@ Une forte présence des infirmiers libéraux et des pharmacies, des réseaux fam
 			stakes: ['Réponse aux épidémies et aux événements climatiques', 'Maladies chroniques', 'Continuité des soins à domicile', 'Accès au second recours'],
 			priorityMissions: ['crises_sanitaires', 'prevention', 'acces_soins'],
 			exampleActions: [
-				{ action: 'Plan de continuité des soins en période cyclonique (liste des patients fragiles)', partners: 'Collectivités, centres de dialyse, ARS' },
-				{ action: 'Organisation renforcée des soins non programmés pendant les épidémies de dengue', partners: 'Services d’urgences, ARS' },
-				{ action: 'Dépistage et éducation thérapeutique du diabète et de l’hypertension', partners: 'Associations de patients, Assurance maladie' }
+				{ action: 'Plan de continuité des soins en période cyclonique (liste des patients fragiles)', partners: 'Collectivités, centres de dialyse, ARS', mission: 'crises_sanitaires' },
+				{ action: 'Organisation renforcée des soins non programmés pendant les épidémies de dengue', partners: 'Services d’urgences, ARS', mission: 'crises_sanitaires' },
+				{ action: 'Dépistage et éducation thérapeutique du diabète et de l’hypertension', partners: 'Associations de patients, Assurance maladie', mission: 'prevention' }
 			],
-			indicators: ['Délai de mise en place de l’organisation de crise', 'Patients fragiles recensés et contactés lors d’une alerte', 'Passages aux urgences en période épidémique', 'Patients diabétiques ayant un suivi complet'],
+			indicators: [
+				{ text: 'Délai de mise en place de l’organisation de crise', mission: 'crises_sanitaires' },
+				{ text: 'Patients fragiles recensés et contactés lors d’une alerte', mission: 'crises_sanitaires' },
+				{ text: 'Passages aux urgences en période épidémique', mission: 'crises_sanitaires' },
+				{ text: 'Patients diabétiques ayant un suivi complet', mission: 'parcours' }
+			],
 			governance: 'Association interprofessionnelle avec une cellule de crise désignée à l’avance et des conventions avec les collectivités.',
 			coordinationWorkload: '0,5 à 1 ETP, renforcé en période de crise.',
 			coordinationFte: 0.8
@@ -620,11 +675,16 @@ Profil prospectif, construit à partir de la note 44 du rapport de l’IGAS : à
 			stakes: ['Accès aux soins malgré les distances', 'Périnatalité et santé de l’enfant', 'Vaccination', 'Attractivité pour les professionnels'],
 			priorityMissions: ['acces_soins', 'prevention', 'parcours'],
 			exampleActions: [
-				{ action: 'Téléconsultation assistée par un infirmier dans les communes isolées', partners: 'Centre hospitalier, GRADeS' },
-				{ action: 'Parcours de périnatalité coordonné', partners: 'PMI, maternité' },
-				{ action: 'Campagnes de vaccination avec des médiateurs en santé', partners: 'ARS, associations' }
+				{ action: 'Téléconsultation assistée par un infirmier dans les communes isolées', partners: 'Centre hospitalier, GRADeS', mission: 'acces_soins' },
+				{ action: 'Parcours de périnatalité coordonné', partners: 'PMI, maternité', mission: 'parcours' },
+				{ action: 'Campagnes de vaccination avec des médiateurs en santé', partners: 'ARS, associations', mission: 'prevention' }
 			],
-			indicators: ['Téléconsultations réalisées dans les communes isolées', 'Couverture vaccinale des enfants', 'Suivi des grossesses (nombre de consultations)', 'Durée moyenne de présence des remplaçants'],
+			indicators: [
+				{ text: 'Téléconsultations réalisées dans les communes isolées', mission: 'acces_soins' },
+				{ text: 'Couverture vaccinale des enfants', mission: 'prevention' },
+				{ text: 'Suivi des grossesses (nombre de consultations)', mission: 'parcours' },
+				{ text: 'Durée moyenne de présence des remplaçants', mission: 'accompagnement_professionnels' }
+			],
 			governance: 'Association légère, réunions à distance, un référent par commune ou par bassin fluvial.',
 			coordinationWorkload: '0,5 ETP, avec un budget de déplacement important.',
 			coordinationFte: 0.5
@@ -663,11 +723,15 @@ Profil prospectif (note 44 du rapport de l’IGAS), à compléter par le diagnos
 			stakes: ['Lien ville-hôpital', 'Maladies chroniques', 'Réponse aux crises sanitaires', 'Vieillissement de la population'],
 			priorityMissions: ['parcours', 'crises_sanitaires', 'prevention'],
 			exampleActions: [
-				{ action: 'Parcours du patient diabétique entre ville et CHU', partners: 'CHU (diabétologie, néphrologie)' },
-				{ action: 'Cellule de crise épidémique de la CPTS', partners: 'ARS, services d’urgences' },
-				{ action: 'Sorties d’hospitalisation des personnes âgées', partners: 'CHU, services d’aide à domicile, HAD' }
+				{ action: 'Parcours du patient diabétique entre ville et CHU', partners: 'CHU (diabétologie, néphrologie)', mission: 'parcours' },
+				{ action: 'Cellule de crise épidémique de la CPTS', partners: 'ARS, services d’urgences', mission: 'crises_sanitaires' },
+				{ action: 'Sorties d’hospitalisation des personnes âgées', partners: 'CHU, services d’aide à domicile, HAD', mission: 'parcours' }
 			],
-			indicators: ['Patients diabétiques avec examen annuel complet', 'Réhospitalisations à 30 jours', 'Délai d’activation de l’organisation de crise'],
+			indicators: [
+				{ text: 'Patients diabétiques avec examen annuel complet', mission: 'parcours' },
+				{ text: 'Réhospitalisations à 30 jours', mission: 'parcours' },
+				{ text: 'Délai d’activation de l’organisation de crise', mission: 'crises_sanitaires' }
+			],
 			governance: 'Association par collèges de professions, convention-cadre avec le CHU.',
 			coordinationWorkload: '1,5 ETP.',
 			coordinationFte: 1.5

@@ -10,9 +10,12 @@ import {
 	RESOURCE_KINDS,
 	RESOURCE_VISIBILITIES
 } from '../../domain/library';
+import { MISSION_DEFINITIONS, type Mission } from '../../domain/missions';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
+import { translate, type Locale } from '../../i18n';
+import { fieldError } from '../../i18n/field-error';
 import { fields } from '../shared/forms';
-import type { ExampleAction, ResourceProfile } from './profile';
+import { profileIndicators, type ExampleAction, type ProfileIndicator, type ResourceProfile } from './profile';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_SUMMARY_LENGTH = 600;
@@ -75,23 +78,129 @@ const optionalDecimal = z
 		])
 	);
 
-/** "Action | partenaires" per line; a line without a bar is an action without partners. */
-export function parseExampleActions(text: string): ExampleAction[] {
-	return text
-		.split(/\r?\n/)
-		.map((line) => line.replace(/^\s*[-*•]\s*/, '').trim())
-		.filter(Boolean)
-		.map((line) => {
-			const [action, ...rest] = line.split('|');
-			return { action: action.trim(), partners: rest.join('|').trim() };
-		})
-		.filter((entry) => entry.action.length > 0);
+/** Lower case, no accents, one space between words, straight apostrophes: how prefixes compare. */
+const comparable = (value: string) =>
+	value
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[’'_-]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+/**
+ * What a line may start with to name its mission: the code, the label in either locale,
+ * and the short names facilitators use (the labels before the ACI wording included).
+ */
+const MISSION_PREFIXES: Record<Mission, string[]> = {
+	acces_soins: ['acces aux soins', 'acces', 'access to care', 'access'],
+	parcours: ['parcours', 'parcours des patients', 'parcours pluriprofessionnel', 'pathways', 'patient pathways'],
+	prevention: [],
+	crises_sanitaires: ['crises sanitaires', 'crise sanitaire', 'crises sanitaires graves', 'crises', 'health crises'],
+	qualite_pertinence: ['qualite', 'qualite et pertinence', 'pertinence', 'quality'],
+	accompagnement_professionnels: [
+		'accompagnement',
+		'accompagnement des professionnels',
+		'accompagnement des professionnels de sante',
+		'support',
+		'support to professionals'
+	]
+};
+const missionByPrefix = new Map<string, Mission>(
+	MISSION_DEFINITIONS.flatMap(({ code }) =>
+		[code, translate('fr', `mission.${code}`), translate('en', `mission.${code}`), ...MISSION_PREFIXES[code]].map(
+			(name) => [comparable(name), code] as const
+		)
+	)
+);
+
+/** The mission a line's prefix names, if any. */
+export function missionFromPrefix(prefix: string): Mission | null {
+	return missionByPrefix.get(comparable(prefix)) ?? null;
 }
 
-/** The inverse of parseExampleActions, to fill the form again. */
-export function formatExampleActions(actions: ExampleAction[]): string {
-	return actions.map((entry) => (entry.partners ? `${entry.action} | ${entry.partners}` : entry.action)).join('\n');
+/** Longer than this, the text before a colon is a sentence, not a mission prefix. */
+const MAX_PREFIX_LENGTH = 60;
+
+export interface MissionLine {
+	text: string;
+	mission?: Mission;
 }
+
+/** A line whose prefix names no mission, numbered as the user sees it (blank lines count). */
+export interface UnknownMissionLine {
+	line: number;
+	prefix: string;
+}
+
+/**
+ * Lines of a textarea, each optionally prefixed by its mission: « Prévention : Ateliers… ».
+ * The first colon followed by a space ends the prefix (so « 18:00 » is not one); a line
+ * without such a colon has no mission (« à rattacher »).
+ */
+export function parseMissionLines(value: string): { lines: MissionLine[]; unknown: UnknownMissionLine[] } {
+	const lines: MissionLine[] = [];
+	const unknown: UnknownMissionLine[] = [];
+	value.split(/\r?\n/).forEach((raw, index) => {
+		const line = raw.replace(/^\s*[-*•]\s*/, '').trim();
+		if (!line) return;
+		const separator = /:(\s|$)/u.exec(line);
+		const prefix = separator ? line.slice(0, separator.index).trim() : '';
+		if (!separator || !prefix || prefix.includes('|') || prefix.length > MAX_PREFIX_LENGTH) {
+			lines.push({ text: line });
+			return;
+		}
+		const mission = missionFromPrefix(prefix);
+		const text = line.slice(separator.index + 1).trim();
+		if (!mission) unknown.push({ line: index + 1, prefix });
+		else if (text) lines.push({ text, mission });
+	});
+	return { lines, unknown };
+}
+
+/** "[Mission :] Action | partenaires" per line; a line without a bar is an action without partners. */
+export function parseExampleActions(value: string): { actions: ExampleAction[]; unknown: UnknownMissionLine[] } {
+	const { lines, unknown } = parseMissionLines(value);
+	const actions = lines
+		.map(({ text, mission }) => {
+			const [action, ...rest] = text.split('|');
+			return { action: action.trim(), partners: rest.join('|').trim(), ...(mission ? { mission } : {}) };
+		})
+		.filter((entry) => entry.action.length > 0);
+	return { actions, unknown };
+}
+
+const prefixed = (locale: Locale, mission: Mission | undefined, text: string) =>
+	mission ? `${translate(locale, `mission.${mission}`)} : ${text}` : text;
+
+/** The inverse of parseExampleActions, to fill the form again. */
+export function formatExampleActions(actions: ExampleAction[], locale: Locale = 'fr'): string {
+	return actions
+		.map((entry) => prefixed(locale, entry.mission, entry.partners ? `${entry.action} | ${entry.partners}` : entry.action))
+		.join('\n');
+}
+
+/** The indicators as form lines, each prefixed by its mission when it has one. */
+export function formatIndicators(indicators: ProfileIndicator[], locale: Locale = 'fr'): string {
+	return indicators.map((entry) => prefixed(locale, entry.mission, entry.text)).join('\n');
+}
+
+/** A textarea of mission-prefixed lines; an unknown prefix is an error naming its line. */
+const missionLines = <T>(toEntries: (value: string) => { entries: T[]; unknown: UnknownMissionLine[] }) =>
+	z
+		.string()
+		.optional()
+		.transform((value, context) => {
+			const { entries, unknown } = toEntries(value ?? '');
+			const [first] = unknown;
+			if (first) {
+				context.addIssue({
+					code: 'custom',
+					message: fieldError('library.form.unknownMission', { line: first.line, prefix: first.prefix })
+				});
+			}
+			return entries;
+		});
 
 export function resourceFormSchema(regionCodes: readonly string[]) {
 	return z
@@ -127,21 +236,28 @@ export function resourceFormSchema(regionCodes: readonly string[]) {
 			profilePartners: lines,
 			profileStakes: lines,
 			profilePriorityMissions: choices(MISSIONS),
-			profileExampleActions: z
-				.string()
-				.optional()
-				.transform((value) => parseExampleActions(value ?? ''))
-				.pipe(
-					z
-						.array(
-							z.object({
-								action: z.string().max(MAX_LIST_ITEM_LENGTH, 'form.tooLong'),
-								partners: z.string().max(MAX_LIST_ITEM_LENGTH, 'form.tooLong')
-							})
-						)
-						.max(MAX_LIST_ITEMS, 'library.form.tooManyLines')
-				),
-			profileIndicators: lines,
+			profileExampleActions: missionLines((value) => {
+				const { actions, unknown } = parseExampleActions(value);
+				return { entries: actions, unknown };
+			}).pipe(
+				z
+					.array(
+						z.object({
+							action: z.string().max(MAX_LIST_ITEM_LENGTH, 'form.tooLong'),
+							partners: z.string().max(MAX_LIST_ITEM_LENGTH, 'form.tooLong'),
+							mission: choice(MISSIONS).optional()
+						})
+					)
+					.max(MAX_LIST_ITEMS, 'library.form.tooManyLines')
+			),
+			profileIndicators: missionLines((value) => {
+				const { lines, unknown } = parseMissionLines(value);
+				return { entries: lines, unknown };
+			}).pipe(
+				z
+					.array(z.object({ text: z.string().max(MAX_LIST_ITEM_LENGTH, 'form.tooLong'), mission: choice(MISSIONS).optional() }))
+					.max(MAX_LIST_ITEMS, 'library.form.tooManyLines')
+			),
 			profileGovernance: fields.optionalText(2000),
 			profileCoordinationWorkload: fields.optionalText(1000),
 			profileCoordinationFte: optionalDecimal
@@ -245,7 +361,7 @@ export function resourceFormValues(resource: {
 					profileStakes: profile.stakes.join('\n'),
 					profilePriorityMissions: profile.priorityMissions.join(','),
 					profileExampleActions: formatExampleActions(profile.exampleActions),
-					profileIndicators: profile.indicators.join('\n'),
+					profileIndicators: formatIndicators(profileIndicators(profile)),
 					profileGovernance: profile.governance,
 					profileCoordinationWorkload: profile.coordinationWorkload,
 					profileCoordinationFte: profile.coordinationFte === null ? '' : String(profile.coordinationFte).replace('.', ',')

@@ -6,6 +6,8 @@ import { diffLines, diffWordsWithSpace, type Change } from 'diff';
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { libraryResources, libraryRevisions, users } from '../db/schema';
+import { isMission } from '../../domain/missions';
+import { translate } from '../../i18n';
 import { writeAudit } from '../audit';
 import { forbidden, notFound } from '../shared/errors';
 import { renderMarkdown } from './markdown';
@@ -140,13 +142,17 @@ function diffText(before: string, after: string): DiffPart[] {
 	return toParts(diffWordsWithSpace(before, after));
 }
 
+/** A mission-tagged entry (example action or indicator) as one line, as the form writes it. */
+function entryLine(item: { action?: unknown; partners?: unknown; text?: unknown; mission?: unknown }): string {
+	const text = 'action' in item ? `${String(item.action)}${item.partners ? ` | ${String(item.partners)}` : ''}` : String(item.text ?? '');
+	return isMission(item.mission) ? `${translate('fr', `mission.${item.mission}`)} : ${text}` : text;
+}
+
 const asList = (value: unknown): string[] => {
 	if (value === null || value === undefined || value === '') return [];
 	if (Array.isArray(value)) {
 		return value.map((item) =>
-			typeof item === 'object' && item && 'action' in item
-				? `${(item as { action: string }).action}${(item as { partners?: string }).partners ? ` | ${(item as { partners: string }).partners}` : ''}`
-				: String(item)
+			typeof item === 'object' && item && ('action' in item || 'text' in item) ? entryLine(item) : String(item)
 		);
 	}
 	return [String(value)];

@@ -78,6 +78,8 @@ export interface SearchResponse {
 }
 
 const CONFIG = sql.raw(`'french_unaccent'::regconfig`);
+/** The mission codes as an SQL list (constants of the code, never user input). */
+const MISSION_CODES_SQL = sql.raw(MISSIONS.map((code) => `'${code}'`).join(', '));
 // Markers unlikely in prose; the snippet is split on them and rendered as text, never as HTML.
 const MARK_START = '\u2063[[';
 const MARK_END = ']]\u2063';
@@ -444,9 +446,10 @@ export async function searchLibrary(
 	// The snippet shows summary, body and a profil-type's fields; any of the words is
 	// highlighted (the query with OR in place of AND), since some may only be in the title.
 	// The profile's coded fields (nature, missions, maturity) are left out: codes such as
-	// "acces_soins" mean nothing to a reader.
+	// "acces_soins" mean nothing to a reader; so are the missions example actions and
+	// indicators are tagged with (strings equal to a mission code).
 	const profileProse = sql`(${libraryResources.profile} - 'nature' - 'priorityMissions' - 'maturity')`;
-	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${profileProse}, 'strict $.**') as value where jsonb_typeof(value) = 'string'), '')`;
+	const snippetSource = sql`${libraryResources.summary} || ' — ' || left(${libraryResources.bodyText}, 20000) || coalesce(' — ' || (select string_agg(value #>> '{}', ' ; ') from jsonb_path_query(${profileProse}, 'strict $.**') as value where jsonb_typeof(value) = 'string' and (value #>> '{}') not in (${MISSION_CODES_SQL})), '')`;
 	const anyWord = sql`replace(${tsQuery(query.q)}::text, ' & ', ' | ')::tsquery`;
 	const headline = query.q ? sql<string>`ts_headline(${CONFIG}, ${snippetSource}, ${anyWord}, ${HEADLINE_OPTIONS})` : sql<string>`null`;
 
