@@ -87,7 +87,7 @@ test('sign-up, e-mail verification by link, sign-out and sign-in again', async (
 	await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 });
 
-test('a wrong password and an unknown e-mail get the same message; repeated failures lock the account', async ({ page }) => {
+test('a wrong password and an unknown e-mail get the same message; repeated failures lock the account from this address', async ({ page }) => {
 	await fillSignIn(page, 'personne-inconnue@exemple.fr', 'Nimporte quoi 2026');
 	await expect(page.getByText('E-mail ou mot de passe incorrect.')).toBeVisible();
 	await expect(page.getByLabel('E-mail')).toHaveValue('personne-inconnue@exemple.fr');

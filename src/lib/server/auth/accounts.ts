@@ -24,7 +24,7 @@ import {
 } from './schemas';
 import { notifyAccessChanged } from '../collab/registry';
 import { createSession, invalidateUserSessions, listUserSessions, type Session } from './session';
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
+import { checkSignInAllowed, forgetSignInFailures, recordSignInFailure, recordSignInSuccess } from './throttle';
 import {
 	checkEmailToken,
 	consumeEmailToken,
@@ -118,7 +118,7 @@ export async function signUp(
 /**
  * Signs in with e-mail and password. Whatever was wrong the message is the same, and an
  * unknown e-mail costs the same argon2 time as a wrong password. Throttled per account and
- * per address (throttle.ts).
+ * address pair and per address (throttle.ts).
  */
 export async function signIn(db: DbOrTx, form: FormData, client: ClientInfo, now = new Date()): Promise<SignedIn | FormFailure> {
 	const parsed = parseForm(signInSchema, form);
@@ -136,7 +136,7 @@ export async function signIn(db: DbOrTx, form: FormData, client: ClientInfo, now
 		await recordSignInFailure(db, origin, now);
 		return refused('auth.signIn.invalid');
 	}
-	await recordSignInSuccess(db, email);
+	await recordSignInSuccess(db, origin);
 	const { token, session } = await createSession(db, user.id, client);
 	return { ok: true, userId: user.id, token, session };
 }
@@ -241,7 +241,7 @@ export async function resetPassword(
 	// Open collaboration sockets were authenticated by the sessions just closed.
 	await notifyAccessChanged({ userId: user.id });
 
-	await recordSignInSuccess(db, user.email);
+	await forgetSignInFailures(db, user.email);
 	const { token: sessionToken, session } = await createSession(db, user.id, client);
 	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 	return { ok: true, userId: user.id, token: sessionToken, session };
