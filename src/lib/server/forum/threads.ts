@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { renderMarkdown } from '../library/markdown';
 import { writeAudit } from '../audit';
+import { requireVerifiedEmail } from '../auth/guards';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { getLogger } from '../logger';
 import { MAX_THREAD_TITLE_LENGTH, POSTS_PAGE_SIZE, THREADS_PAGE_SIZE, type ReactionKind, type WatchLevel } from '../../domain/forum';
@@ -182,6 +183,7 @@ export async function startThread(db: DbOrTx, viewer: MaybeViewer, categoryId: s
 	const [category] = await db.select().from(forumCategories).where(eq(forumCategories.id, categoryId));
 	if (!category || !canReadCategory(viewer, category)) throw notFound('forum.categoryNotFound');
 	if (!canStartThread(viewer, category)) throw forbidden('forum.cannotPost');
+	requireVerifiedEmail(viewer);
 	await checkThreadRate(db, viewer);
 	const created = await db.transaction((tx) =>
 		insertThread(tx, {
@@ -210,7 +212,8 @@ async function notifyAfterPost(db: DbOrTx, viewer: ForumViewer, threadId: number
 
 /**
  * Replies to a thread. A locked thread refuses with a clear message (moderators may still
- * write); new accounts are rate limited (rate-limit.ts).
+ * write); an unverified address may not reply (requireVerifiedEmail), new accounts are rate
+ * limited (rate-limit.ts).
  */
 export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: number, rawBody: string): Promise<{ postId: number; position: number }> {
 	if (!viewer) throw new AppError('unauthenticated', 'forum.signInToPost');
@@ -220,6 +223,7 @@ export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: n
 		if (!canReadThread(viewer, thread)) throw notFound('forum.threadNotFound');
 		if (thread.lockedAt && !canReply(viewer, thread)) throw new AppError('conflict', 'forum.thread.lockedRefusal');
 		if (!canReply(viewer, thread)) throw forbidden('forum.cannotPost');
+		requireVerifiedEmail(viewer);
 		await checkReplyRate(tx, viewer, thread);
 		const appended = await appendPost(tx, thread, viewer.id, body);
 		// The author has read their own reply.
