@@ -35,7 +35,6 @@ import { postBody, type ThreadInput } from './forms';
 import { publishPost } from './live';
 import { extractMentions } from './mentions';
 import { notifyNewPost } from './notify';
-import { checkReplyRate, checkThreadRate } from './rate-limit';
 import {
 	canAcceptAnswer,
 	canEditPost,
@@ -184,7 +183,6 @@ export async function startThread(db: DbOrTx, viewer: MaybeViewer, categoryId: s
 	if (!category || !canReadCategory(viewer, category)) throw notFound('forum.categoryNotFound');
 	if (!canStartThread(viewer, category)) throw forbidden('forum.cannotPost');
 	requireVerifiedEmail(viewer);
-	await checkThreadRate(db, viewer);
 	const created = await db.transaction((tx) =>
 		insertThread(tx, {
 			categoryId,
@@ -212,8 +210,7 @@ async function notifyAfterPost(db: DbOrTx, viewer: ForumViewer, threadId: number
 
 /**
  * Replies to a thread. A locked thread refuses with a clear message (moderators may still
- * write); an unverified address may not reply (requireVerifiedEmail), new accounts are rate
- * limited (rate-limit.ts).
+ * write); an unverified address may not reply (requireVerifiedEmail).
  */
 export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: number, rawBody: string): Promise<{ postId: number; position: number }> {
 	if (!viewer) throw new AppError('unauthenticated', 'forum.signInToPost');
@@ -224,7 +221,6 @@ export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: n
 		if (thread.lockedAt && !canReply(viewer, thread)) throw new AppError('conflict', 'forum.thread.lockedRefusal');
 		if (!canReply(viewer, thread)) throw forbidden('forum.cannotPost');
 		requireVerifiedEmail(viewer);
-		await checkReplyRate(tx, viewer, thread);
 		const appended = await appendPost(tx, thread, viewer.id, body);
 		// The author has read their own reply.
 		await upsertReadPosition(tx, viewer.id, threadId, appended.position);
