@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailTokens, sessions, users } from '../../src/lib/server/db/schema';
-import { signUp } from '../../src/lib/server/auth/accounts';
+import { newAccountLimit, signUp } from '../../src/lib/server/auth/accounts';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { hashToken } from '../../src/lib/server/shared/ids';
+import { parseConfig } from '../../src/lib/server/config';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 import { formData, mailsTo, tokenFromMail, validRpps } from '../helpers/auth';
@@ -133,5 +134,50 @@ describe('sign-up', () => {
 		expect(userSessions).toHaveLength(1);
 		expect(accepted?.ok && accepted.userId).toBe(rows[0].id);
 		expect(await mailsTo(testDb.db, email, 'verify_email')).toHaveLength(1);
+	});
+});
+
+describe('sign-up limit per client address', () => {
+	const limit = newAccountLimit();
+	const fromAddress = (ip: string) => ({ ...client, ip });
+	const countAccounts = async (prefix: string) =>
+		(await testDb.db.select({ email: users.email }).from(users)).filter((user) => user.email.startsWith(prefix)).length;
+
+	it('is read from the configuration (10 a day by default), which refuses a malformed value by name', () => {
+		expect(limit).toEqual({ perAddress: 10, windowMs: 24 * 3_600_000 });
+		expect(parseConfig({ NEW_ACCOUNTS_PER_IP: '3', NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: '1' })).toMatchObject({
+			NEW_ACCOUNTS_PER_IP: 3,
+			NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: 1
+		});
+		expect(() => parseConfig({ NEW_ACCOUNTS_PER_IP: '0' })).toThrow(/NEW_ACCOUNTS_PER_IP/);
+		expect(() => parseConfig({ NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: 'demain' })).toThrow(/NEW_ACCOUNTS_PER_IP_WINDOW_HOURS/);
+	});
+
+	it('creates at most the configured number of accounts from one address per window, others unaffected', async () => {
+		const small = { perAddress: 3, windowMs: 3_600_000 };
+		const start = new Date('2026-05-04T08:00:00Z');
+		const attempt = (ip: string, now: Date, index: number) =>
+			signUp(testDb.db, signUpForm({ email: `rafale-${ip}-${now.getTime()}-${index}@exemple.fr` }), fromAddress(ip), now, small);
+		for (let index = 0; index < small.perAddress; index++) expect((await attempt('203.0.113.40', start, index)).ok).toBe(true);
+		const refused = await attempt('203.0.113.40', start, 99);
+		expect(refused).toMatchObject({ ok: false, errors: {}, message: 'auth.signUp.tooMany' });
+		expect(refused.ok === false && refused.values.email).toMatch(/^rafale-/);
+		expect(await countAccounts('rafale-203.0.113.40-')).toBe(small.perAddress);
+
+		expect((await attempt('203.0.113.41', start, 0)).ok).toBe(true);
+		// A refused attempt does not push the window back: it ends an hour after the first sign-up.
+		expect((await attempt('203.0.113.40', new Date(start.getTime() + 3_599_000), 100)).ok).toBe(false);
+		expect((await attempt('203.0.113.40', new Date(start.getTime() + 3_600_000), 101)).ok).toBe(true);
+	});
+
+	it('holds when a script submits many sign-ups at once from one address', async () => {
+		const small = { perAddress: 4, windowMs: 3_600_000 };
+		const outcomes = await Promise.all(
+			Array.from({ length: 16 }, (_, index) =>
+				signUp(testDb.db, signUpForm({ email: `script-${index}@exemple.fr` }), fromAddress('203.0.113.50'), new Date(), small)
+			)
+		);
+		expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(small.perAddress);
+		expect(await countAccounts('script-')).toBe(small.perAddress);
 	});
 });

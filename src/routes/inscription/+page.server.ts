@@ -15,7 +15,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
 		const outcome = await signUp(await getDb(), form, { ...clientInfo(event), locale: event.locals.locale });
-		if (!outcome.ok) return fail(400, outcome);
+		if (!outcome.ok) return fail(outcome.message === 'auth.signUp.tooMany' ? 429 : 400, outcome);
 		setSessionCookie(event.cookies, outcome.token, outcome.session.expiresAt);
 		redirect(303, safeRedirectTarget(form.get('redirectTo'), '/compte?bienvenue=1'));
 	}

@@ -35,6 +35,7 @@ const fr = {
 	'auth.signUp.submit': 'Créer mon compte',
 	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
 	'auth.signUp.signInLink': 'Connectez-vous',
+	'auth.signUp.tooMany': 'Trop de comptes ont été créés récemment depuis cette connexion internet. Réessayez dans quelques heures.',
 
 	'auth.signIn.title': 'Connexion',
 	'auth.signIn.submit': 'Se connecter',
@@ -169,6 +170,7 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.signUp.submit': 'Create my account',
 	'auth.signUp.haveAccount': 'Already have an account?',
 	'auth.signUp.signInLink': 'Sign in',
+	'auth.signUp.tooMany': 'Too many accounts were created from this internet connection recently. Try again in a few hours.',
 
 	'auth.signIn.title': 'Sign in',
 	'auth.signIn.submit': 'Sign in',

@@ -24,7 +24,8 @@ import {
 } from './schemas';
 import { notifyAccessChanged } from '../collab/registry';
 import { createSession, invalidateUserSessions, listUserSessions, type Session } from './session';
-import { checkSignInAllowed, forgetSignInFailures, recordSignInFailure, recordSignInSuccess } from './throttle';
+import { getConfig } from '../config';
+import { admitNewAccount, checkSignInAllowed, forgetSignInFailures, recordSignInFailure, recordSignInSuccess, type NewAccountLimit } from './throttle';
 import {
 	checkEmailToken,
 	consumeEmailToken,
@@ -72,19 +73,33 @@ async function findUserById(db: DbOrTx, userId: string) {
 	return user ?? null;
 }
 
+/** The sign-up limit per client address, from the configuration. */
+export function newAccountLimit(): NewAccountLimit {
+	const config = getConfig();
+	return { perAddress: config.NEW_ACCOUNTS_PER_IP, windowMs: config.NEW_ACCOUNTS_PER_IP_WINDOW_HOURS * 60 * 60_000 };
+}
+
 /**
  * Creates an account, signs it in and sends the verification link. The e-mail is checked
- * first for a friendly message; the unique index decides when two sign-ups race.
+ * first for a friendly message; the unique index decides when two sign-ups race. One client
+ * address creates at most newAccountLimit() accounts per window (an unknown address is not
+ * limited: see clientInfo).
  */
 export async function signUp(
 	db: DbOrTx,
 	form: FormData,
 	client: ClientInfo & { locale: Locale },
-	now = new Date()
+	now = new Date(),
+	limit = newAccountLimit()
 ): Promise<SignedIn | FormFailure> {
 	const parsed = parseForm(signUpSchema, form);
 	if (!parsed.ok) return parsed;
 	const input = parsed.data;
+	// Counted once the form is valid, whatever the address typed, so that a script cannot
+	// tell from the count which addresses already have an account.
+	if (client.ip && !(await admitNewAccount(db, client.ip, limit, now))) {
+		return { ok: false, errors: {}, values: parsed.values, message: 'auth.signUp.tooMany' };
+	}
 	const taken: FormFailure = { ok: false, errors: { email: 'auth.email.taken' }, values: parsed.values };
 	if (await findUserByEmail(db, input.email)) return taken;
 

@@ -1,6 +1,7 @@
 /**
- * Sign-in throttling, with its state in the sign_in_throttle table so that it holds across
- * processes and restarts. Two counters, each with growing locks (exponential backoff):
+ * Throttling of the account forms, with its state in the sign_in_throttle table so that it
+ * holds across processes and restarts. Sign-in has two counters, each with growing locks
+ * (exponential backoff):
  * - per account and client address ("email:<e-mail>|ip:<address>"): from the
  *   ACCOUNT_FREE_FAILURES-th consecutive failure on, each failure locks that pair for 1 minute,
  *   doubling each time up to 1 hour. Keying on the pair, not the account alone, is what keeps
@@ -12,7 +13,9 @@
  *   accounts from one place). An hour without failures forgets it; successes do not, or an
  *   attacker could reset it with an account of their own.
  * Attempts refused because of a lock are not counted (the lock does not grow while someone
- * waits). Every write is one atomic upsert, so concurrent processes agree on the count.
+ * waits). Sign-up has one counter per address ("signup:<address>"): at most a configured
+ * number of accounts per window (admitNewAccount). Every write is one atomic upsert, so
+ * concurrent processes agree on the count.
  */
 import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
@@ -139,4 +142,34 @@ export async function forgetSignInFailures(db: DbOrTx, email: string): Promise<v
 	await db
 		.delete(signInThrottle)
 		.where(or(eq(signInThrottle.key, prefix), sql`starts_with(${signInThrottle.key}, ${`${prefix}|`})`));
+}
+
+/** How many sign-ups one address may make, over how long. */
+export interface NewAccountLimit {
+	perAddress: number;
+	windowMs: number;
+}
+
+/**
+ * Counts a sign-up from this address and says whether it is within the limit. The window
+ * starts at the address's first sign-up and is fixed: refused attempts count but do not push
+ * it back, so the address is admitted again once it ends. The count comes back from the same
+ * upsert that raises it, so 200 simultaneous sign-ups cannot all read "below the limit".
+ */
+export async function admitNewAccount(db: DbOrTx, ip: string, limit: NewAccountLimit, now = new Date()): Promise<boolean> {
+	const at = sql`${now.toISOString()}::timestamptz`;
+	const windowOver = sql`${signInThrottle.updatedAt} <= ${at} - ${sql.raw(`interval '${Math.trunc(limit.windowMs)} milliseconds'`)}`;
+	const [row] = await db
+		.insert(signInThrottle)
+		.values({ key: `signup:${ip}`, failures: 1, updatedAt: now })
+		.onConflictDoUpdate({
+			target: signInThrottle.key,
+			set: {
+				failures: sql`(case when ${windowOver} then 1 else ${signInThrottle.failures} + 1 end)`,
+				// updated_at holds when the window started.
+				updatedAt: sql`(case when ${windowOver} then ${at} else ${signInThrottle.updatedAt} end)`
+			}
+		})
+		.returning({ count: signInThrottle.failures });
+	return row.count <= limit.perAddress;
 }
