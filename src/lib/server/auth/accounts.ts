@@ -12,7 +12,7 @@ import { parseForm, type FieldErrors } from '../shared/forms';
 import { isUniqueViolation } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { describeUserAgent } from './devices';
-import { sendPasswordChangedMail, sendPasswordResetMail, sendVerificationMail } from './mails';
+import { sendPasswordChangedMail, sendPasswordResetMail, sendSignUpAttemptMail, sendVerificationMail } from './mails';
 import { hashPassword, passwordProblem, verifyAgainstDummyHash, verifyPassword } from './passwords';
 import {
 	changePasswordSchema,
@@ -79,9 +79,16 @@ export function newAccountLimit(): NewAccountLimit {
 	return { perAddress: config.NEW_ACCOUNTS_PER_IP, windowMs: config.NEW_ACCOUNTS_PER_IP_WINDOW_HOURS * 60 * 60_000 };
 }
 
+/** What sign-up answers, whether the address was new or already had an account. */
+export interface SignUpSent {
+	ok: true;
+	email: string;
+}
+
 /**
- * Creates an account, signs it in and sends the verification link. The e-mail is checked
- * first for a friendly message; the unique index decides when two sign-ups race. One client
+ * Creates an account and sends the verification link; the person signs in once they have it.
+ * An address that already has an account gets the very same answer, and its owner a mail
+ * saying someone tried (signing up must not tell who has an account here). One client
  * address creates at most newAccountLimit() accounts per window (an unknown address is not
  * limited: see clientInfo).
  */
@@ -91,7 +98,7 @@ export async function signUp(
 	client: ClientInfo & { locale: Locale },
 	now = new Date(),
 	limit = newAccountLimit()
-): Promise<SignedIn | FormFailure> {
+): Promise<SignUpSent | FormFailure> {
 	const parsed = parseForm(signUpSchema, form);
 	if (!parsed.ok) return parsed;
 	const input = parsed.data;
@@ -100,11 +107,16 @@ export async function signUp(
 	if (client.ip && !(await admitNewAccount(db, client.ip, limit, now))) {
 		return { ok: false, errors: {}, values: parsed.values, message: 'auth.signUp.tooMany' };
 	}
-	const taken: FormFailure = { ok: false, errors: { email: 'auth.email.taken' }, values: parsed.values };
-	if (await findUserByEmail(db, input.email)) return taken;
-
-	// Hash before the transaction: it is the slow part and needs no lock.
+	const sent: SignUpSent = { ok: true, email: input.email };
+	// Hash first, for existing addresses too: the answer must not come back faster for them.
+	// (It is the slow part and needs no lock, so it stays out of the transaction.)
 	const passwordHash = await hashPassword(input.password);
+	const existing = await findUserByEmail(db, input.email);
+	if (existing) {
+		await tellOwnerOfSignUpAttempt(db, existing);
+		return sent;
+	}
+
 	const userId = generateId();
 	let verificationToken: string;
 	try {
@@ -122,12 +134,18 @@ export async function signUp(
 			return issueEmailToken(tx, userId, 'verify_email', now);
 		});
 	} catch (error) {
-		if (isUniqueViolation(error, 'users_email_key')) return taken;
-		throw error;
+		// A simultaneous sign-up took the address first: it is now an existing account.
+		if (!isUniqueViolation(error, 'users_email_key')) throw error;
+		const winner = await findUserByEmail(db, input.email);
+		if (winner) await tellOwnerOfSignUpAttempt(db, winner);
+		return sent;
 	}
-	const { token, session } = await createSession(db, userId, client);
 	await sendVerificationMail(db, { email: input.email, name: input.name, locale: client.locale }, verificationToken);
-	return { ok: true, userId, token, session };
+	return sent;
+}
+
+function tellOwnerOfSignUpAttempt(db: DbOrTx, owner: typeof users.$inferSelect) {
+	return sendSignUpAttemptMail(db, { email: owner.email, name: owner.name, locale: localeOf(owner.locale) });
 }
 
 /**
