@@ -4,7 +4,7 @@
  * throttling, password reset by one-time link.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { linkIn, waitForMail } from './fixtures';
+import { linkIn, submitSignUp, waitForMail } from './fixtures';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -15,20 +15,12 @@ async function fillSignIn(page: Page, email: string, password: string) {
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-/** Creates an account through the form and signs out; returns its credentials. */
+/** Creates an account through the form (which signs nobody in); returns its credentials. */
 async function signUpThenOut(page: Page): Promise<{ email: string; password: string }> {
-	const email = `pro-${unique()}@exemple.fr`;
-	const password = 'Parcours personnes agees 2026';
-	await page.goto('/inscription');
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Nom et prénom').fill('Lucas Petit');
-	await page.getByLabel('Profession').selectOption({ label: 'Pharmacien ou pharmacienne' });
-	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-	await page.getByLabel('Confirmation du mot de passe').fill(password);
-	await page.getByRole('button', { name: 'Créer mon compte' }).click();
-	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
-	await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
-	return { email, password };
+	const account = { email: `pro-${unique()}@exemple.fr`, name: 'Lucas Petit', profession: 'Pharmacien ou pharmacienne', password: 'Parcours personnes agees 2026' };
+	await submitSignUp(page, account);
+	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+	return { email: account.email, password: account.password };
 }
 
 test('sign-up refuses bad input field by field and keeps what was typed', async ({ page }) => {
@@ -54,16 +46,11 @@ test('sign-up refuses bad input field by field and keeps what was typed', async 
 	await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue('');
 });
 
-test('sign-up, e-mail verification by link, sign-out and sign-in again', async ({ page }) => {
+test('sign-up, sign-in before and after verification by link, sign-out and sign-in again', async ({ page }) => {
 	const email = `pro-${unique()}@exemple.fr`;
 	const password = 'Maison de sante du plateau 2026';
-	await page.goto('/inscription');
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Nom et prénom').fill('Inès Bernard');
-	await page.getByLabel('Profession').selectOption({ label: 'Masseur-kinésithérapeute' });
-	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-	await page.getByLabel('Confirmation du mot de passe').fill(password);
-	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await submitSignUp(page, { email, name: 'Inès Bernard', profession: 'Masseur-kinésithérapeute', password });
+	await fillSignIn(page, email, password);
 	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
 
 	await page.goto('/compte');
@@ -87,7 +74,7 @@ test('sign-up, e-mail verification by link, sign-out and sign-in again', async (
 	await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 });
 
-test('a wrong password and an unknown e-mail get the same message; repeated failures lock the account', async ({ page }) => {
+test('a wrong password and an unknown e-mail get the same message; repeated failures lock the account from this address', async ({ page }) => {
 	await fillSignIn(page, 'personne-inconnue@exemple.fr', 'Nimporte quoi 2026');
 	await expect(page.getByText('E-mail ou mot de passe incorrect.')).toBeVisible();
 	await expect(page.getByLabel('E-mail')).toHaveValue('personne-inconnue@exemple.fr');

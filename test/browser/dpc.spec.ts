@@ -7,24 +7,16 @@
  * subscribes to her calendar feed.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, linkIn, signIn, waitForMail } from './fixtures';
+import { DEMO, linkIn, signIn, signUpVerified, waitForMail } from './fixtures';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** A new professional, signed up through the form, in their own browser context. */
+/** A new professional, signed up through the form and verified (registering needs it), in their own browser context. */
 async function professional(browser: Browser, name: string, profession: string): Promise<{ page: Page; email: string }> {
 	const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
 	const page = await context.newPage();
 	const email = `dpc-${unique()}@exemple.fr`;
-	const password = 'Formation continue 2026';
-	await page.goto('/inscription');
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Nom et prénom').fill(name);
-	await page.getByLabel('Profession').selectOption({ label: profession });
-	await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-	await page.getByLabel('Confirmation du mot de passe').fill(password);
-	await page.getByRole('button', { name: 'Créer mon compte' }).click();
-	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+	await signUpVerified(page, { email, name, profession, password: 'Formation continue 2026' });
 	return { page, email };
 }
 

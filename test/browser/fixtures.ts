@@ -55,3 +55,32 @@ export async function signIn(page: Page, account: { email: string; password: str
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
 }
+
+/** A professional as the sign-up form asks for them. */
+export interface NewAccount {
+	email: string;
+	name: string;
+	/** The label of the profession in the list ("Pharmacien ou pharmacienne"). */
+	profession: string;
+	password: string;
+}
+
+/** Fills and sends the sign-up form; the page then says a mail was sent (nobody is signed in yet). */
+export async function submitSignUp(page: Page, account: NewAccount): Promise<void> {
+	await page.goto('/inscription');
+	await page.getByLabel('E-mail').fill(account.email);
+	await page.getByLabel('Nom et prénom').fill(account.name);
+	await page.getByLabel('Profession').selectOption({ label: account.profession });
+	await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+	await page.getByLabel('Confirmation du mot de passe').fill(account.password);
+	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	await expect(page.getByText(`Un e-mail vient d’être envoyé à ${account.email}.`)).toBeVisible();
+}
+
+/** Signs up through the form, opens the verification link of the mail, then signs in. */
+export async function signUpVerified(page: Page, account: NewAccount): Promise<void> {
+	await submitSignUp(page, account);
+	await page.goto(linkIn(await waitForMail(account.email, /verification/), '/verification/'));
+	await expect(page.getByText('Merci, votre adresse e-mail est vérifiée.')).toBeVisible();
+	await signIn(page, account);
+}

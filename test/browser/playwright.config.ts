@@ -66,6 +66,8 @@ export default defineConfig({
 				DATABASE_URL: '',
 				SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 				DEMO_MODE: 'true',
+				// Every browser test signs up from 127.0.0.1: the per-address limit is tested in auth-signup.test.ts.
+				NEW_ACCOUNTS_PER_IP: '1000',
 				LOG_LEVEL: 'warn',
 				NODE_ENV: 'production'
 			},

@@ -6,7 +6,7 @@ import type { makeUser } from './factories';
 
 /** The rule-facing view of a factory user (with the body they train for). */
 export async function viewerOf(db: Db, user: Awaited<ReturnType<typeof makeUser>>): Promise<DpcViewer> {
-	return (await dpcViewer(db, { ...user, emailVerified: true, locale: 'fr', roles: user.roles as GrantedRole[] }))!;
+	return (await dpcViewer(db, { ...user, emailVerified: user.emailVerifiedAt !== null, locale: 'fr', roles: user.roles as GrantedRole[] }))!;
 }
 
 export { refusal } from './refusal';

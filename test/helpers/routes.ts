@@ -2,9 +2,17 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
-/** What hooks.server.ts puts in locals.user for a factory-made user. */
-export function asSessionUser(user: { id: string; email: string; name: string; profession: string; roles: SessionUser['roles'] }): SessionUser {
-	return { id: user.id, email: user.email, name: user.name, profession: user.profession, emailVerified: true, locale: 'fr', roles: user.roles };
+/** What hooks.server.ts puts in locals.user for a factory-made user (verified unless the row says otherwise). */
+export function asSessionUser(user: {
+	id: string;
+	email: string;
+	name: string;
+	profession: string;
+	roles: SessionUser['roles'];
+	emailVerifiedAt?: Date | null;
+}): SessionUser {
+	const emailVerified = user.emailVerifiedAt !== null;
+	return { id: user.id, email: user.email, name: user.name, profession: user.profession, emailVerified, locale: 'fr', roles: user.roles };
 }
 
 /** The data a load returned, or the redirect / HTTP error it threw. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailTokens, sessions, users } from '../../src/lib/server/db/schema';
-import { signUp } from '../../src/lib/server/auth/accounts';
-import { validateSessionToken } from '../../src/lib/server/auth/session';
+import { newAccountLimit, signUp } from '../../src/lib/server/auth/accounts';
 import { hashToken } from '../../src/lib/server/shared/ids';
+import { parseConfig } from '../../src/lib/server/config';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 import { formData, mailsTo, tokenFromMail, validRpps } from '../helpers/auth';
@@ -33,24 +33,21 @@ async function expectFieldError(overrides: Record<string, string>, field: string
 }
 
 describe('sign-up', () => {
-	it('creates the account, signs it in and sends the verification link', async () => {
+	it('creates the account, sends the verification link and leaves signing in for later', async () => {
 		const rpps = validRpps('1012345678');
 		const outcome = await signUp(
 			testDb.db,
 			signUpForm({ email: '  Claire.Petit@Exemple.FR ', rpps: `${rpps.slice(0, 3)} ${rpps.slice(3, 7)} ${rpps.slice(7)}` }),
 			client
 		);
-		expect(outcome.ok).toBe(true);
-		if (!outcome.ok) return;
-		const [user] = await testDb.db.select().from(users).where(eq(users.id, outcome.userId));
+		expect(outcome).toEqual({ ok: true, email: 'claire.petit@exemple.fr' });
+		const [user] = await testDb.db.select().from(users).where(eq(users.email, 'claire.petit@exemple.fr'));
 		expect(user).toMatchObject({ email: 'claire.petit@exemple.fr', name: 'Camille Durand', profession: 'sage_femme', rpps, locale: 'fr' });
 		expect(user.emailVerifiedAt).toBeNull();
 		expect(user.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(user.passwordHash).not.toContain('Marche');
-
-		const validation = await validateSessionToken(testDb.db, outcome.token);
-		expect(validation.user?.id).toBe(user.id);
-		expect(validation.session?.ip).toBe(client.ip);
+		// No session: an answer that signed in would tell a new address from a taken one.
+		expect(await testDb.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
 
 		const [mail] = await mailsTo(testDb.db, 'claire.petit@exemple.fr', 'verify_email');
 		expect(mail.subject).toBe('Confirmez votre adresse e-mail');
@@ -112,26 +109,84 @@ describe('sign-up', () => {
 		expect(outcome.ok === false && Object.keys(outcome.errors).sort()).toEqual(['email', 'name', 'password', 'profession']);
 	});
 
-	it('refuses an e-mail that already has an account, whatever its case', async () => {
-		const existing = await makeUser(testDb.db);
-		await expectFieldError({ email: existing.email.toUpperCase() }, 'email', 'auth.email.taken');
+	it('answers an e-mail that already has an account exactly as a new one, and tells its owner by mail', async () => {
+		const existing = await makeUser(testDb.db, { name: 'Hélène Martin' });
+		const fresh = await signUp(testDb.db, signUpForm({ email: 'jamais-vue@exemple.fr' }), client);
+		const taken = await signUp(testDb.db, signUpForm({ email: existing.email.toUpperCase(), name: 'Intrus' }), client);
+		expect(taken).toEqual({ ...fresh, email: existing.email });
+
+		// Nothing changed for the account, and no verification link went out for it…
+		const [owner] = await testDb.db.select().from(users).where(eq(users.email, existing.email));
+		expect(owner).toMatchObject({ id: existing.id, name: 'Hélène Martin', passwordHash: existing.passwordHash });
+		expect(await mailsTo(testDb.db, existing.email, 'verify_email')).toHaveLength(0);
+		expect(await testDb.db.select().from(sessions).where(eq(sessions.userId, existing.id))).toHaveLength(0);
+		// …but its owner learns of the attempt, with the ways in.
+		const [mail] = await mailsTo(testDb.db, existing.email, 'sign_up_existing');
+		expect(mail.subject).toBe('Tentative d’inscription avec votre adresse');
+		expect(mail.textBody).toContain('Bonjour Hélène Martin');
+		expect(mail.textBody).toMatch(/https?:\/\/\S+\/connexion/);
+		expect(mail.textBody).toMatch(/https?:\/\/\S+\/mot-de-passe-oublie/);
+		expect(await mailsTo(testDb.db, 'jamais-vue@exemple.fr', 'sign_up_existing')).toHaveLength(0);
 	});
 
-	it('lets exactly one of two simultaneous sign-ups with the same e-mail through', async () => {
+	it('creates one account for two simultaneous sign-ups with the same e-mail, answering both the same', async () => {
 		const email = 'course@exemple.fr';
 		const outcomes = await Promise.all([
 			signUp(testDb.db, signUpForm({ email }), client),
 			signUp(testDb.db, signUpForm({ email: email.toUpperCase(), name: 'Autre Personne' }), client)
 		]);
-		expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
-		const refused = outcomes.find((outcome) => !outcome.ok);
-		expect(refused && !refused.ok && refused.errors).toEqual({ email: 'auth.email.taken' });
+		expect(outcomes).toEqual([
+			{ ok: true, email },
+			{ ok: true, email }
+		]);
 		const rows = await testDb.db.select().from(users).where(eq(users.email, email));
 		expect(rows).toHaveLength(1);
-		const accepted = outcomes.find((outcome) => outcome.ok);
-		const userSessions = await testDb.db.select().from(sessions).where(eq(sessions.userId, rows[0].id));
-		expect(userSessions).toHaveLength(1);
-		expect(accepted?.ok && accepted.userId).toBe(rows[0].id);
 		expect(await mailsTo(testDb.db, email, 'verify_email')).toHaveLength(1);
+		expect(await mailsTo(testDb.db, email, 'sign_up_existing')).toHaveLength(1);
+	});
+});
+
+describe('sign-up limit per client address', () => {
+	const limit = newAccountLimit();
+	const fromAddress = (ip: string) => ({ ...client, ip });
+	const countAccounts = async (prefix: string) =>
+		(await testDb.db.select({ email: users.email }).from(users)).filter((user) => user.email.startsWith(prefix)).length;
+
+	it('is read from the configuration (10 a day by default), which refuses a malformed value by name', () => {
+		expect(limit).toEqual({ perAddress: 10, windowMs: 24 * 3_600_000 });
+		expect(parseConfig({ NEW_ACCOUNTS_PER_IP: '3', NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: '1' })).toMatchObject({
+			NEW_ACCOUNTS_PER_IP: 3,
+			NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: 1
+		});
+		expect(() => parseConfig({ NEW_ACCOUNTS_PER_IP: '0' })).toThrow(/NEW_ACCOUNTS_PER_IP/);
+		expect(() => parseConfig({ NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: 'demain' })).toThrow(/NEW_ACCOUNTS_PER_IP_WINDOW_HOURS/);
+	});
+
+	it('creates at most the configured number of accounts from one address per window, others unaffected', async () => {
+		const small = { perAddress: 3, windowMs: 3_600_000 };
+		const start = new Date('2026-05-04T08:00:00Z');
+		const attempt = (ip: string, now: Date, index: number) =>
+			signUp(testDb.db, signUpForm({ email: `rafale-${ip}-${now.getTime()}-${index}@exemple.fr` }), fromAddress(ip), now, small);
+		for (let index = 0; index < small.perAddress; index++) expect((await attempt('203.0.113.40', start, index)).ok).toBe(true);
+		const refused = await attempt('203.0.113.40', start, 99);
+		expect(refused).toMatchObject({ ok: false, errors: {}, message: 'auth.signUp.tooMany' });
+		expect(refused.ok === false && refused.values.email).toMatch(/^rafale-/);
+		expect(await countAccounts('rafale-203.0.113.40-')).toBe(small.perAddress);
+
+		expect((await attempt('203.0.113.41', start, 0)).ok).toBe(true);
+		// A refused attempt does not push the window back: it ends an hour after the first sign-up.
+		expect((await attempt('203.0.113.40', new Date(start.getTime() + 3_599_000), 100)).ok).toBe(false);
+		expect((await attempt('203.0.113.40', new Date(start.getTime() + 3_600_000), 101)).ok).toBe(true);
+	});
+
+	it('holds when a script submits many sign-ups at once from one address', async () => {
+		const small = { perAddress: 4, windowMs: 3_600_000 };
+		const outcomes = await Promise.all(
+			Array.from({ length: 16 }, (_, index) =>
+				signUp(testDb.db, signUpForm({ email: `script-${index}@exemple.fr` }), fromAddress('203.0.113.50'), new Date(), small)
+			)
+		);
+		expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(small.perAddress);
+		expect(await countAccounts('script-')).toBe(small.perAddress);
 	});
 });

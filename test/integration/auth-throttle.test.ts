@@ -4,9 +4,11 @@ import { signInThrottle } from '../../src/lib/server/db/schema';
 import {
 	ACCOUNT_FREE_FAILURES,
 	ACCOUNT_MAX_LOCK_MS,
-	IP_MAX_FAILURES,
-	IP_WINDOW_MS,
+	IP_FORGET_AFTER_MS,
+	IP_FREE_FAILURES,
+	IP_MAX_LOCK_MS,
 	accountLockMs,
+	ipLockMs,
 	checkSignInAllowed,
 	recordSignInFailure,
 	recordSignInSuccess
@@ -67,7 +69,7 @@ describe('sign-in throttling per account', () => {
 		const email = freshEmail();
 		const start = new Date('2026-03-02T12:00:00Z');
 		await fail(email, ACCOUNT_FREE_FAILURES - 1, start);
-		await recordSignInSuccess(testDb.db, email);
+		await recordSignInSuccess(testDb.db, { email });
 		await fail(email, ACCOUNT_FREE_FAILURES - 1, start);
 		expect((await checkSignInAllowed(testDb.db, { email }, start)).allowed).toBe(true);
 
@@ -89,7 +91,7 @@ describe('sign-in throttling per account', () => {
 		const email = freshEmail();
 		const now = new Date('2026-03-02T14:00:00Z');
 		await Promise.all(Array.from({ length: 12 }, () => recordSignInFailure(testDb.db, { email, ip: '198.51.100.9' }, now)));
-		const rows = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${email}`));
+		const rows = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${email}|ip:198.51.100.9`));
 		expect(rows).toHaveLength(1);
 		expect(rows[0].failures).toBe(12);
 		expect(rows[0].lockedUntil?.getTime()).toBe(now.getTime() + accountLockMs(12));
@@ -97,29 +99,50 @@ describe('sign-in throttling per account', () => {
 });
 
 describe('sign-in throttling per address', () => {
-	it('locks an address after 30 failures across accounts, not the other addresses', async () => {
-		const now = new Date('2026-03-03T09:00:00Z');
+	it('counts an account per address: a lock from one address leaves the others free', async () => {
+		const email = freshEmail();
+		const now = new Date('2026-03-03T08:00:00Z');
+		await fail(email, ACCOUNT_FREE_FAILURES, now, '203.0.113.66');
+		expect(await checkSignInAllowed(testDb.db, { email, ip: '203.0.113.66' }, now)).toEqual({ allowed: false, retryAfterMs: MINUTE });
+		expect(await checkSignInAllowed(testDb.db, { email, ip: '198.51.100.66' }, now)).toEqual({ allowed: true });
+		// A success from one address resets that pair only.
+		await fail(email, ACCOUNT_FREE_FAILURES - 1, now, '198.51.100.66');
+		await recordSignInSuccess(testDb.db, { email, ip: '198.51.100.66' });
+		expect((await checkSignInAllowed(testDb.db, { email, ip: '203.0.113.66' }, now)).allowed).toBe(false);
+		const [pair] = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${email}|ip:198.51.100.66`));
+		expect(pair).toBeUndefined();
+	});
+
+	it('locks an address after 30 failures across accounts, longer at each further failure, not the other addresses', async () => {
+		let now = new Date('2026-03-03T09:00:00Z');
 		const ip = '203.0.113.7';
-		for (let attempt = 0; attempt < IP_MAX_FAILURES - 1; attempt++) {
+		for (let attempt = 0; attempt < IP_FREE_FAILURES - 1; attempt++) {
 			await recordSignInFailure(testDb.db, { email: freshEmail(), ip }, now);
 		}
 		expect((await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, now)).allowed).toBe(true);
 		await recordSignInFailure(testDb.db, { email: freshEmail(), ip }, now);
-		expect(await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, now)).toEqual({
-			allowed: false,
-			retryAfterMs: IP_WINDOW_MS
-		});
+		expect(await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, now)).toEqual({ allowed: false, retryAfterMs: MINUTE });
 		expect((await checkSignInAllowed(testDb.db, { email: freshEmail(), ip: '203.0.113.8' }, now)).allowed).toBe(true);
-		expect((await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, at(now, IP_WINDOW_MS))).allowed).toBe(true);
+		expect((await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, at(now, MINUTE))).allowed).toBe(true);
+
+		const locks: number[] = [];
+		for (let extra = 1; extra <= 6; extra++) {
+			now = at(now, IP_MAX_LOCK_MS); // wait out any lock
+			await recordSignInFailure(testDb.db, { email: freshEmail(), ip }, now);
+			const decision = await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, now);
+			locks.push(decision.allowed ? 0 : decision.retryAfterMs);
+		}
+		expect(locks).toEqual([2, 4, 8, 15, 15, 15].map((minutes) => minutes * MINUTE));
+		expect(locks).toEqual(locks.map((_, index) => ipLockMs(IP_FREE_FAILURES + 1 + index)));
 	});
 
-	it('forgets an address after a quiet window', async () => {
+	it('forgets an address after a quiet hour', async () => {
 		const start = new Date('2026-03-03T10:00:00Z');
 		const ip = '203.0.113.20';
-		for (let attempt = 0; attempt < IP_MAX_FAILURES - 1; attempt++) {
+		for (let attempt = 0; attempt < IP_FREE_FAILURES - 1; attempt++) {
 			await recordSignInFailure(testDb.db, { email: freshEmail(), ip }, start);
 		}
-		const later = at(start, IP_WINDOW_MS + 1000);
+		const later = at(start, IP_FORGET_AFTER_MS + 1000);
 		await recordSignInFailure(testDb.db, { email: freshEmail(), ip }, later);
 		expect((await checkSignInAllowed(testDb.db, { email: freshEmail(), ip }, later)).allowed).toBe(true);
 	});
@@ -132,7 +155,7 @@ describe('throttling state lives in the database', () => {
 		await fail(email, ACCOUNT_FREE_FAILURES, now, '192.0.2.44');
 		const other = await testDb.reopen();
 		try {
-			expect((await checkSignInAllowed(other.db, { email }, now)).allowed).toBe(false);
+			expect((await checkSignInAllowed(other.db, { email, ip: '192.0.2.44' }, now)).allowed).toBe(false);
 			// And the other handle's writes count for this one.
 			await recordSignInFailure(other.db, { email, ip: '192.0.2.44' }, now);
 			const [row] = await other.db.select().from(signInThrottle).where(eq(signInThrottle.key, 'ip:192.0.2.44'));
@@ -144,27 +167,57 @@ describe('throttling state lives in the database', () => {
 });
 
 describe('sign-in through the account function', () => {
-	it('answers the same for an unknown e-mail and a wrong password, and locks after 5 failures', async () => {
+	const owner = { ip: '198.51.100.1', userAgent: 'vitest' };
+	const attacker = { ip: '203.0.113.99', userAgent: 'curl' };
+
+	it('answers the same for an unknown e-mail and a wrong password', async () => {
 		const user = await makeUser(testDb.db);
-		const client = { ip: '198.51.100.1', userAgent: 'vitest' };
-		const start = new Date();
-		const unknown = await signIn(testDb.db, formData({ email: freshEmail(), password: 'Nimporte-quoi-42' }), client, start);
-		const wrong = await signIn(testDb.db, formData({ email: user.email, password: 'Mauvais-mot-de-passe' }), client, start);
+		const unknown = await signIn(testDb.db, formData({ email: freshEmail(), password: 'Nimporte-quoi-42' }), owner);
+		const wrong = await signIn(testDb.db, formData({ email: user.email, password: 'Mauvais-mot-de-passe' }), owner);
 		expect(unknown).toMatchObject({ ok: false, errors: {}, message: 'auth.signIn.invalid' });
 		expect(wrong).toMatchObject({ ok: false, errors: {}, message: 'auth.signIn.invalid' });
 		expect(wrong.ok === false && wrong.values).toEqual({ email: user.email });
+	});
 
-		for (let attempt = 2; attempt <= ACCOUNT_FREE_FAILURES; attempt++) {
-			await signIn(testDb.db, formData({ email: user.email, password: 'Mauvais-mot-de-passe' }), client, start);
+	it('locks the guessing address after 5 failures while the owner signs in from another address', async () => {
+		const user = await makeUser(testDb.db);
+		const start = new Date();
+		for (let attempt = 1; attempt <= ACCOUNT_FREE_FAILURES; attempt++) {
+			await signIn(testDb.db, formData({ email: user.email, password: `Mauvais-mot-de-passe-${attempt}` }), attacker, start);
 		}
-		// Locked: even the right password is refused, with the same-looking message.
-		const locked = await signIn(testDb.db, formData({ email: user.email, password: user.password }), client, start);
+		// From the guessing address even the right password is refused, with the same-looking message…
+		const locked = await signIn(testDb.db, formData({ email: user.email, password: user.password }), attacker, start);
 		expect(locked).toMatchObject({ ok: false, message: 'auth.signIn.throttled' });
+		// …while the owner, elsewhere, is not held back by it.
+		const ownerIn = await signIn(testDb.db, formData({ email: user.email, password: user.password }), owner, start);
+		expect(ownerIn.ok).toBe(true);
+		// The owner's success does not lift the attacker's lock.
+		expect(await signIn(testDb.db, formData({ email: user.email, password: user.password }), attacker, start)).toMatchObject({
+			ok: false,
+			message: 'auth.signIn.throttled'
+		});
 
 		const later = at(start, MINUTE + 1000);
-		const signedIn = await signIn(testDb.db, formData({ email: user.email.toUpperCase(), password: user.password }), client, later);
+		const signedIn = await signIn(testDb.db, formData({ email: user.email.toUpperCase(), password: user.password }), attacker, later);
 		expect(signedIn.ok).toBe(true);
-		const rows = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${user.email}`));
+		const rows = await testDb.db.select().from(signInThrottle).where(eq(signInThrottle.key, `email:${user.email}|ip:${attacker.ip}`));
 		expect(rows).toHaveLength(0);
+	});
+
+	it('throttles one address trying many accounts, and only that address', async () => {
+		const users = await Promise.all(Array.from({ length: 3 }, () => makeUser(testDb.db)));
+		const sprayer = { ip: '203.0.113.150', userAgent: 'curl' };
+		const start = new Date();
+		for (let attempt = 0; attempt < IP_FREE_FAILURES; attempt++) {
+			const target = attempt < 9 ? users[attempt % 3].email : freshEmail();
+			await signIn(testDb.db, formData({ email: target, password: `Essai-numero-${attempt}` }), sprayer, start);
+		}
+		// No single account reached its own limit from there, yet the address is held back.
+		const [victim] = users;
+		expect(await signIn(testDb.db, formData({ email: victim.email, password: victim.password }), sprayer, start)).toMatchObject({
+			ok: false,
+			message: 'auth.signIn.throttled'
+		});
+		expect((await signIn(testDb.db, formData({ email: victim.email, password: victim.password }), owner, start)).ok).toBe(true);
 	});
 });

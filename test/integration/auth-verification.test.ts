@@ -21,8 +21,9 @@ async function newAccount(now = new Date()) {
 		now
 	);
 	if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+	const [user] = await testDb.db.select({ id: users.id }).from(users).where(eq(users.email, email));
 	const [mail] = await mailsTo(testDb.db, email, 'verify_email');
-	return { userId: outcome.userId, email, token: tokenFromMail(mail, '/verification/') };
+	return { userId: user.id, email, token: tokenFromMail(mail, '/verification/') };
 }
 
 const isVerified = async (userId: string) =>

@@ -20,10 +20,11 @@ import {
 } from '../../src/lib/server/cpts';
 import { AppError } from '../../src/lib/server/shared/errors';
 import { load as loadMembersPage } from '../../src/routes/cpts/[slug]/membres/+page.server';
-import { load as loadCptsPage } from '../../src/routes/cpts/[slug]/+page.server';
+import { actions as cptsPageActions, load as loadCptsPage } from '../../src/routes/cpts/[slug]/+page.server';
 import { useTestDatabase } from '../helpers/db';
 import { expectAppError } from '../helpers/refusal';
 import { asSessionUser, routeOutcome } from '../helpers/routes';
+import { formData } from '../helpers/auth';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
 
 const testDb = useTestDatabase();
@@ -75,6 +76,29 @@ describe('join flow', () => {
 		const [toApplicant] = await testDb.db.select().from(notifications).where(eq(notifications.userId, applicant.id));
 		expect(toApplicant).toMatchObject({ kind: 'cpts.join_decision', title: 'notifications.kind.cpts.join_accepted.title' });
 		expect(await listUserCpts(testDb.db, applicant.id)).toMatchObject([{ slug: place.slug, status: 'active', role: 'member' }]);
+	});
+
+	it('an unverified address may not ask to join; the page says so and links to the verification mail', async () => {
+		const { place, coordinator } = await makeCommunity();
+		const unverifiedUser = await makeUser(testDb.db, { emailVerifiedAt: null });
+		const applicant = asSessionUser(unverifiedUser);
+		await expectAppError(requestToJoin(testDb.db, applicant, place.id, null), 'email_unverified', 'error.emailUnverified');
+
+		const outcome = await cptsPageActions.join({
+			request: new Request(`http://localhost/cpts/${place.slug}?/join`, { method: 'POST', body: formData({ message: 'Pharmacienne à Vittel' }) }),
+			params: { slug: place.slug },
+			locals: { user: applicant, locale: 'fr' },
+			url: new URL(`http://localhost/cpts/${place.slug}`)
+		} as never);
+		expect(outcome).toMatchObject({
+			status: 403,
+			data: { message: 'error.emailUnverified', verifyEmailPath: '/verification', values: { message: 'Pharmacienne à Vittel' } }
+		});
+		expect(await membershipRow(place.id, applicant.id)).toBeUndefined();
+		expect(await testDb.db.select().from(notifications).where(eq(notifications.userId, coordinator.id))).toHaveLength(0);
+
+		const verified = asSessionUser({ ...unverifiedUser, emailVerifiedAt: new Date() });
+		expect((await requestToJoin(testDb.db, verified, place.id, null)).status).toBe('pending');
 	});
 
 	it('refusal is recorded; the user may ask again later, but not twice at once', async () => {

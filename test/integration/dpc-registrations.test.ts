@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dpcRegistrations, dpcSessions, notifications } from '../../src/lib/server/db/schema';
-import { cancelRegistration, register, type DpcViewer } from '../../src/lib/server/dpc';
+import { cancelRegistration, dpcFailure, register, type DpcViewer } from '../../src/lib/server/dpc';
 import { refusal, viewerOf } from '../helpers/dpc';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeSession, makeTrainer, makeUser } from '../helpers/factories';
@@ -62,6 +62,31 @@ describe('DPC registration: eligibility', () => {
 		await register(testDb.db, nurse, open.id);
 		expect((await refusal(register(testDb.db, nurse, open.id))).messageKey).toBe('dpc.ineligible.already');
 		expect((await refusal(register(testDb.db, null, open.id))).code).toBe('unauthenticated');
+	});
+});
+
+describe('DPC registration: verified addresses only', () => {
+	it('refuses a seat and a waiting-list place to an unverified address, with the way to verify it', async () => {
+		const { action } = await setting();
+		const open = await makeSession(testDb.db, action.id, { capacity: 1 });
+		const unverified = await viewerOf(testDb.db, await makeUser(testDb.db, { emailVerifiedAt: null }));
+		const seat = await refusal(register(testDb.db, unverified, open.id));
+		expect(seat).toMatchObject({ code: 'email_unverified', messageKey: 'error.emailUnverified' });
+
+		await register(testDb.db, await person(), open.id);
+		expect((await lists(open.id)).status).toBe('full');
+		const place = await refusal(register(testDb.db, unverified, open.id));
+		expect(place.code).toBe('email_unverified');
+		expect((await lists(open.id)).waitlisted).toEqual([]);
+
+		// The page shows the refusal in French with the link that resends the verification mail.
+		const failure = dpcFailure('fr', place);
+		expect(failure.status).toBe(403);
+		expect(failure.data).toMatchObject({ verifyEmailPath: '/verification' });
+		expect(String((failure.data as { message: string }).message)).toMatch(/^Confirmez d’abord votre adresse e-mail/);
+
+		const verified = await viewerOf(testDb.db, await makeUser(testDb.db));
+		expect((await register(testDb.db, verified, open.id)).status).toBe('waitlisted');
 	});
 });
 

@@ -16,6 +16,7 @@ import {
 	setReaction,
 	startThread
 } from '../../src/lib/server/forum';
+import { failFromError } from '../../src/lib/server/shared/http';
 import { useTestDatabase } from '../helpers/db';
 import { forumViewerOf, refusal, threadInput } from '../helpers/forum';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
@@ -126,6 +127,37 @@ describe('posting, reading and refusals', () => {
 		const { threadId } = await startThread(testDb.db, author, category.id, threadInput('Longueur', 'Court'));
 		expect((await refusal(replyToThread(testDb.db, author, threadId, ''))).messageKey).toBe('forum.form.bodyRequired');
 		expect((await refusal(replyToThread(testDb.db, author, threadId, 'é'.repeat(100_000)))).messageKey).toBe('forum.form.bodyTooLong');
+	});
+});
+
+describe('unverified addresses', () => {
+	it('read, but may neither open a thread nor reply until verified, even as CPTS members', async () => {
+		const category = await ensureCategory({ slug: 'non-verifies', name: 'Non vérifiés' });
+		const place = await makeCpts(testDb.db);
+		const space = await ensureCptsSpace(testDb.db, place);
+		const author = await viewerOf(await makeUser(testDb.db));
+		const { threadId } = await startThread(testDb.db, author, category.id, threadInput('Coordination ville-hôpital', 'Vos retours ?'));
+		const newcomerUser = await makeUser(testDb.db, { emailVerifiedAt: null });
+		await makeMembership(testDb.db, place.id, newcomerUser.id);
+		const newcomer = await viewerOf(newcomerUser);
+
+		expect((await getThreadView(testDb.db, newcomer, threadId)).posts).toHaveLength(1);
+		for (const attempt of [
+			() => startThread(testDb.db, newcomer, category.id, threadInput('Nouveau sujet', 'Texte')),
+			() => startThread(testDb.db, newcomer, space.id, threadInput('Dans notre espace', 'Texte')),
+			() => replyToThread(testDb.db, newcomer, threadId, 'Ma réponse')
+		]) {
+			expect(await refusal(attempt())).toMatchObject({ code: 'email_unverified', messageKey: 'error.emailUnverified' });
+		}
+		const written = await testDb.db.select().from(forumPosts).where(eq(forumPosts.authorId, newcomerUser.id));
+		expect(written).toHaveLength(0);
+
+		// The form shows the refusal with what was typed and the link that resends the verification mail.
+		const failure = failFromError('fr', await refusal(replyToThread(testDb.db, newcomer, threadId, 'Ma réponse')), { values: { body: 'Ma réponse' } });
+		expect(failure).toMatchObject({ status: 403, data: { message: 'error.emailUnverified', verifyEmailPath: '/verification', values: { body: 'Ma réponse' } } });
+
+		const verified = { ...newcomer, emailVerified: true };
+		expect((await replyToThread(testDb.db, verified, threadId, 'Ma réponse')).position).toBe(2);
 	});
 });
 

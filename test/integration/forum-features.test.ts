@@ -25,7 +25,6 @@ import {
 	scheduleExchange,
 	sendExchangeReminders
 } from '../../src/lib/server/forum/exchanges';
-import { NEW_ACCOUNT_THREADS_PER_DAY } from '../../src/lib/server/forum/rate-limit';
 import { parseForm } from '../../src/lib/server/shared/forms';
 import { AppError } from '../../src/lib/server/shared/errors';
 import { useTestDatabase } from '../helpers/db';
@@ -141,21 +140,6 @@ describe('search', () => {
 		expect(answers.hits[0]).toMatchObject({ postId: best.postId, accepted: true });
 		const solved = await searchForum(testDb.db, null, parseForumSearch(new URLSearchParams({ q: 'prevention vaccination', resolu: '1' })));
 		expect(solved.hits.every((hit) => hit.solved)).toBe(true);
-	});
-});
-
-describe('rate limits for new accounts', () => {
-	it('limit threads of an unverified account without membership; a verified address lifts them', async () => {
-		const category = await ensureCategory({ slug: 'limites', name: 'Limites' });
-		const newcomerUser = await makeUser(testDb.db, { emailVerifiedAt: null });
-		const newcomer = await viewerOf(newcomerUser);
-		for (let index = 0; index < NEW_ACCOUNT_THREADS_PER_DAY; index++) {
-			await startThread(testDb.db, newcomer, category.id, threadInput(`Question ${index}`, 'Texte'));
-		}
-		const limited = await refusal(startThread(testDb.db, newcomer, category.id, threadInput('Une de trop', 'Texte')));
-		expect(limited).toMatchObject({ code: 'rate_limited', messageKey: 'forum.rate.threads' });
-		const verified = { ...newcomer, emailVerified: true };
-		await startThread(testDb.db, verified, category.id, threadInput('Après vérification', 'Texte'));
 	});
 });
 

@@ -38,7 +38,10 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	REDIS_URL: z.string().url().optional(),
 	UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
-	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000)
+	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+	/** Accounts the sign-up form creates from one client address per window (as Discourse's max_new_accounts_per_registration_ip). */
+	NEW_ACCOUNTS_PER_IP: z.coerce.number().int().min(1).default(10),
+	NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24)
 });
 
 export type Config = z.infer<typeof schema> & {

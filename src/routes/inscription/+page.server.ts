@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signUp } from '$lib/server/auth/accounts';
-import { clientInfo, setSessionCookie } from '$lib/server/auth/cookies';
+import { clientInfo } from '$lib/server/auth/cookies';
 import { getDb } from '$lib/server/db';
 import { safeRedirectTarget } from '$lib/server/shared/redirect';
 
@@ -15,8 +15,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
 		const outcome = await signUp(await getDb(), form, { ...clientInfo(event), locale: event.locals.locale });
-		if (!outcome.ok) return fail(400, outcome);
-		setSessionCookie(event.cookies, outcome.token, outcome.session.expiresAt);
-		redirect(303, safeRedirectTarget(form.get('redirectTo'), '/compte?bienvenue=1'));
+		if (!outcome.ok) return fail(outcome.message === 'auth.signUp.tooMany' ? 429 : 400, outcome);
+		// The same answer whether the address was new or not (signUp): no session, "check your mail".
+		return { sent: true as const, email: outcome.email };
 	}
 };

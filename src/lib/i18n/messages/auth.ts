@@ -18,8 +18,6 @@ const fr = {
 	'auth.locale.fr': 'Français',
 	'auth.locale.en': 'English',
 
-	'auth.email.taken':
-		'Un compte existe déjà avec cette adresse. Connectez-vous, ou utilisez « Mot de passe oublié » si besoin.',
 	'auth.password.tooShort': 'Le mot de passe doit compter au moins 10 caractères.',
 	'auth.password.tooLong': 'Le mot de passe ne peut pas dépasser 200 caractères.',
 	'auth.password.common': 'Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre.',
@@ -35,6 +33,9 @@ const fr = {
 	'auth.signUp.submit': 'Créer mon compte',
 	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
 	'auth.signUp.signInLink': 'Connectez-vous',
+	'auth.signUp.sent':
+		'Un e-mail vient d’être envoyé à {email}. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous. Rien reçu ? Regardez dans les courriers indésirables.',
+	'auth.signUp.tooMany': 'Trop de comptes ont été créés récemment depuis cette connexion internet. Réessayez dans quelques heures.',
 
 	'auth.signIn.title': 'Connexion',
 	'auth.signIn.submit': 'Se connecter',
@@ -126,6 +127,12 @@ const fr = {
 	'auth.mail.changed.warning':
 		'Si vous n’êtes pas à l’origine de ce changement, choisissez immédiatement un nouveau mot de passe avec le lien ci-dessous.',
 	'auth.mail.changed.action': 'Réinitialiser mon mot de passe',
+	'auth.mail.signUpExisting.subject': 'Tentative d’inscription avec votre adresse',
+	'auth.mail.signUpExisting.body':
+		'Quelqu’un, peut-être vous, a voulu créer un compte Réseau CPTS avec cette adresse e-mail. Elle a déjà un compte : aucun autre n’a été créé.',
+	'auth.mail.signUpExisting.forgot': 'C’était vous ? Connectez-vous avec le lien ci-dessous. Mot de passe oublié : {resetUrl}',
+	'auth.mail.signUpExisting.ignore': 'Si ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.',
+	'auth.mail.signUpExisting.action': 'Me connecter',
 
 	'demo.title': 'Comptes de démonstration',
 	'demo.intro': 'Ce site fonctionne en mode démonstration : ces comptes sont publics et toutes les données sont fictives.',
@@ -154,7 +161,6 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.locale.fr': 'Français',
 	'auth.locale.en': 'English',
 
-	'auth.email.taken': 'An account already uses this address. Sign in, or use “Forgot password” if needed.',
 	'auth.password.tooShort': 'The password must have at least 10 characters.',
 	'auth.password.tooLong': 'The password cannot be longer than 200 characters.',
 	'auth.password.common': 'This password is too common and easy to guess. Choose another one.',
@@ -169,6 +175,9 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.signUp.submit': 'Create my account',
 	'auth.signUp.haveAccount': 'Already have an account?',
 	'auth.signUp.signInLink': 'Sign in',
+	'auth.signUp.sent':
+		'An e-mail has just been sent to {email}. Open the link in it to confirm your address, then sign in. Nothing arrived? Look in your spam folder.',
+	'auth.signUp.tooMany': 'Too many accounts were created from this internet connection recently. Try again in a few hours.',
 
 	'auth.signIn.title': 'Sign in',
 	'auth.signIn.submit': 'Sign in',
@@ -254,6 +263,12 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.mail.changed.body': 'The password of your Réseau CPTS account has just been changed, and your other sessions have been closed.',
 	'auth.mail.changed.warning': 'If you did not make this change, choose a new password right away with the link below.',
 	'auth.mail.changed.action': 'Reset my password',
+	'auth.mail.signUpExisting.subject': 'Sign-up attempt with your address',
+	'auth.mail.signUpExisting.body':
+		'Someone, perhaps you, tried to create a Réseau CPTS account with this e-mail address. It already has an account: no other one was created.',
+	'auth.mail.signUpExisting.forgot': 'Was it you? Sign in with the link below. Forgot your password: {resetUrl}',
+	'auth.mail.signUpExisting.ignore': 'If it was not you, ignore this message: your account has not changed.',
+	'auth.mail.signUpExisting.action': 'Sign in',
 
 	'demo.title': 'Demo accounts',
 	'demo.intro': 'This site runs in demo mode: these accounts are public and all data is fictitious.',

@@ -48,6 +48,9 @@ const fr = {
 	'error.title': 'Erreur {status}',
 	'error.notFound': 'Page introuvable.',
 	'error.forbidden': 'Vous n’avez pas accès à cette page.',
+	'error.emailUnverified':
+		'Confirmez d’abord votre adresse e-mail avec le lien que nous vous avons envoyé. D’ici là, vous pouvez tout consulter, mais pas vous inscrire à une formation, écrire dans les forums ni demander à rejoindre une CPTS.',
+	'error.emailUnverifiedResend': 'Recevoir à nouveau le lien de confirmation',
 	'error.unauthenticated': 'Connectez-vous pour accéder à cette page.',
 	'error.unexpected': 'Une erreur inattendue s’est produite. Réessayez dans un instant.',
 	'error.requestId': 'Référence de l’incident : {id}',
@@ -161,6 +164,9 @@ const en: Record<keyof typeof fr, string> = {
 	'error.title': 'Error {status}',
 	'error.notFound': 'Page not found.',
 	'error.forbidden': 'You do not have access to this page.',
+	'error.emailUnverified':
+		'First confirm your e-mail address with the link we sent you. Until then you can read everything, but not register for a training session, write in the forums or ask to join a CPTS.',
+	'error.emailUnverifiedResend': 'Send me the confirmation link again',
 	'error.unauthenticated': 'Sign in to see this page.',
 	'error.unexpected': 'Something unexpected happened. Try again in a moment.',
 	'error.requestId': 'Incident reference: {id}',

@@ -18,10 +18,6 @@ const fr = {
 	'forum.form.bodyRequired': 'Le message est vide : écrivez quelques mots avant d’envoyer.',
 	'forum.form.bodyTooLong': 'Le message dépasse 50 000 caractères : raccourcissez-le ou partagez le document dans la bibliothèque.',
 	'forum.form.flagReason': 'Choisissez la raison du signalement.',
-	'forum.rate.threads':
-		'Nouveau compte : vous avez déjà ouvert {limit} sujets aujourd’hui. Vérifiez votre adresse e-mail ou faites valider votre adhésion à une CPTS pour lever cette limite.',
-	'forum.rate.replies':
-		'Nouveau compte : vous avez déjà écrit {limit} réponses cette heure-ci. Vérifiez votre adresse e-mail ou faites valider votre adhésion à une CPTS pour lever cette limite ; vous pouvez toujours répondre dans vos propres sujets.',
 	'forum.notify.watched.title': 'Nouvelle réponse à « {topic} »',
 	'forum.notify.watched.body': '{name} a répondu dans un sujet que vous suivez.',
 	'forum.group.mission': "Missions des CPTS",
@@ -290,10 +286,6 @@ const en: Record<keyof typeof fr, string> = {
 	'forum.form.bodyRequired': 'The message is empty: write a few words before sending.',
 	'forum.form.bodyTooLong': 'The message is longer than 50,000 characters: shorten it or share the document in the library.',
 	'forum.form.flagReason': 'Choose why you are flagging this post.',
-	'forum.rate.threads':
-		'New account: you have already opened {limit} topics today. Verify your e-mail address or have a CPTS approve your membership to lift this limit.',
-	'forum.rate.replies':
-		'New account: you have already written {limit} replies this hour. Verify your e-mail address or have a CPTS approve your membership to lift this limit; you can always reply in your own topics.',
 	'forum.notify.watched.title': 'New reply to “{topic}”',
 	'forum.notify.watched.body': '{name} replied in a topic you follow.',
 	'forum.group.mission': "CPTS missions",

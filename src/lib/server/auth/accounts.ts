@@ -12,7 +12,7 @@ import { parseForm, type FieldErrors } from '../shared/forms';
 import { isUniqueViolation } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { describeUserAgent } from './devices';
-import { sendPasswordChangedMail, sendPasswordResetMail, sendVerificationMail } from './mails';
+import { sendPasswordChangedMail, sendPasswordResetMail, sendSignUpAttemptMail, sendVerificationMail } from './mails';
 import { hashPassword, passwordProblem, verifyAgainstDummyHash, verifyPassword } from './passwords';
 import {
 	changePasswordSchema,
@@ -24,7 +24,8 @@ import {
 } from './schemas';
 import { notifyAccessChanged } from '../collab/registry';
 import { createSession, invalidateUserSessions, listUserSessions, type Session } from './session';
-import { checkSignInAllowed, recordSignInFailure, recordSignInSuccess } from './throttle';
+import { getConfig } from '../config';
+import { admitNewAccount, checkSignInAllowed, forgetSignInFailures, recordSignInFailure, recordSignInSuccess, type NewAccountLimit } from './throttle';
 import {
 	checkEmailToken,
 	consumeEmailToken,
@@ -72,24 +73,50 @@ async function findUserById(db: DbOrTx, userId: string) {
 	return user ?? null;
 }
 
+/** The sign-up limit per client address, from the configuration. */
+export function newAccountLimit(): NewAccountLimit {
+	const config = getConfig();
+	return { perAddress: config.NEW_ACCOUNTS_PER_IP, windowMs: config.NEW_ACCOUNTS_PER_IP_WINDOW_HOURS * 60 * 60_000 };
+}
+
+/** What sign-up answers, whether the address was new or already had an account. */
+export interface SignUpSent {
+	ok: true;
+	email: string;
+}
+
 /**
- * Creates an account, signs it in and sends the verification link. The e-mail is checked
- * first for a friendly message; the unique index decides when two sign-ups race.
+ * Creates an account and sends the verification link; the person signs in once they have it.
+ * An address that already has an account gets the very same answer, and its owner a mail
+ * saying someone tried (signing up must not tell who has an account here). One client
+ * address creates at most newAccountLimit() accounts per window (an unknown address is not
+ * limited: see clientInfo).
  */
 export async function signUp(
 	db: DbOrTx,
 	form: FormData,
 	client: ClientInfo & { locale: Locale },
-	now = new Date()
-): Promise<SignedIn | FormFailure> {
+	now = new Date(),
+	limit = newAccountLimit()
+): Promise<SignUpSent | FormFailure> {
 	const parsed = parseForm(signUpSchema, form);
 	if (!parsed.ok) return parsed;
 	const input = parsed.data;
-	const taken: FormFailure = { ok: false, errors: { email: 'auth.email.taken' }, values: parsed.values };
-	if (await findUserByEmail(db, input.email)) return taken;
-
-	// Hash before the transaction: it is the slow part and needs no lock.
+	// Counted once the form is valid, whatever the address typed, so that a script cannot
+	// tell from the count which addresses already have an account.
+	if (client.ip && !(await admitNewAccount(db, client.ip, limit, now))) {
+		return { ok: false, errors: {}, values: parsed.values, message: 'auth.signUp.tooMany' };
+	}
+	const sent: SignUpSent = { ok: true, email: input.email };
+	// Hash first, for existing addresses too: the answer must not come back faster for them.
+	// (It is the slow part and needs no lock, so it stays out of the transaction.)
 	const passwordHash = await hashPassword(input.password);
+	const existing = await findUserByEmail(db, input.email);
+	if (existing) {
+		await tellOwnerOfSignUpAttempt(db, existing);
+		return sent;
+	}
+
 	const userId = generateId();
 	let verificationToken: string;
 	try {
@@ -107,18 +134,24 @@ export async function signUp(
 			return issueEmailToken(tx, userId, 'verify_email', now);
 		});
 	} catch (error) {
-		if (isUniqueViolation(error, 'users_email_key')) return taken;
-		throw error;
+		// A simultaneous sign-up took the address first: it is now an existing account.
+		if (!isUniqueViolation(error, 'users_email_key')) throw error;
+		const winner = await findUserByEmail(db, input.email);
+		if (winner) await tellOwnerOfSignUpAttempt(db, winner);
+		return sent;
 	}
-	const { token, session } = await createSession(db, userId, client);
 	await sendVerificationMail(db, { email: input.email, name: input.name, locale: client.locale }, verificationToken);
-	return { ok: true, userId, token, session };
+	return sent;
+}
+
+function tellOwnerOfSignUpAttempt(db: DbOrTx, owner: typeof users.$inferSelect) {
+	return sendSignUpAttemptMail(db, { email: owner.email, name: owner.name, locale: localeOf(owner.locale) });
 }
 
 /**
  * Signs in with e-mail and password. Whatever was wrong the message is the same, and an
  * unknown e-mail costs the same argon2 time as a wrong password. Throttled per account and
- * per address (throttle.ts).
+ * address pair and per address (throttle.ts).
  */
 export async function signIn(db: DbOrTx, form: FormData, client: ClientInfo, now = new Date()): Promise<SignedIn | FormFailure> {
 	const parsed = parseForm(signInSchema, form);
@@ -136,7 +169,7 @@ export async function signIn(db: DbOrTx, form: FormData, client: ClientInfo, now
 		await recordSignInFailure(db, origin, now);
 		return refused('auth.signIn.invalid');
 	}
-	await recordSignInSuccess(db, email);
+	await recordSignInSuccess(db, origin);
 	const { token, session } = await createSession(db, user.id, client);
 	return { ok: true, userId: user.id, token, session };
 }
@@ -241,7 +274,7 @@ export async function resetPassword(
 	// Open collaboration sockets were authenticated by the sessions just closed.
 	await notifyAccessChanged({ userId: user.id });
 
-	await recordSignInSuccess(db, user.email);
+	await forgetSignInFailures(db, user.email);
 	const { token: sessionToken, session } = await createSession(db, user.id, client);
 	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 	return { ok: true, userId: user.id, token: sessionToken, session };

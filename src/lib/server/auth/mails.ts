@@ -41,3 +41,23 @@ export function sendPasswordChangedMail(db: DbOrTx, to: Recipient) {
 		action: { label: 'auth.mail.changed.action', url: siteUrl('/mot-de-passe-oublie') }
 	});
 }
+
+/**
+ * Tells the owner of an address that someone tried to sign up with it. The sign-up form
+ * answers as for a new address (no account enumeration), so this mail is how the real
+ * owner learns of it, with the way in if it was them.
+ */
+export function sendSignUpAttemptMail(db: DbOrTx, to: Recipient) {
+	return sendMail(db, to.email, {
+		template: 'sign_up_existing',
+		locale: to.locale,
+		subject: ['auth.mail.signUpExisting.subject'],
+		paragraphs: [
+			['auth.mail.greeting', { name: to.name }],
+			['auth.mail.signUpExisting.body'],
+			['auth.mail.signUpExisting.forgot', { resetUrl: siteUrl('/mot-de-passe-oublie') }],
+			['auth.mail.signUpExisting.ignore']
+		],
+		action: { label: 'auth.mail.signUpExisting.action', url: siteUrl('/connexion') }
+	});
+}

@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { cpts, cptsMemberships, regions, users } from '../db/schema';
 import { writeAudit } from '../audit';
+import { requireVerifiedEmail } from '../auth/guards';
 import { AppError, conflict, forbidden, notFound } from '../shared/errors';
 import {
 	canManageCpts,
@@ -51,6 +52,7 @@ export async function requestToJoin(
 	message: string | null
 ): Promise<Membership> {
 	if (!user) throw new AppError('unauthenticated', 'error.unauthenticated');
+	requireVerifiedEmail(user);
 	const target = await cptsSummary(db, cptsId);
 	return db.transaction(async (tx) => {
 		// One statement: a new row, or a refused one asked again; anything else is left alone.

@@ -22,7 +22,7 @@ export async function dpcViewer(db: DbOrTx, user: SessionUser | null | undefined
 		const [row] = await db.select({ bodyId: dpcTrainers.bodyId }).from(dpcTrainers).where(eq(dpcTrainers.userId, user.id));
 		bodyId = row?.bodyId ?? null;
 	}
-	return { id: user.id, roles: user.roles, profession: user.profession, bodyId };
+	return { id: user.id, roles: user.roles, profession: user.profession, emailVerified: user.emailVerified, bodyId };
 }
 
 /** Creates a body, or returns the one with this registration number (idempotent for seeds). */

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session';
 import { viewerTimeZone } from '../calendar/zones';
 import { getDb, type Db } from '../db';
 import { AppError } from '../shared/errors';
-import { messageParamsOf } from '../shared/http';
+import { messageParamsOf, refusalLinks } from '../shared/http';
 import { dpcViewer } from './bodies';
 import type { DpcViewer } from './permissions';
 
@@ -42,5 +42,7 @@ export function dpcFailure(locale: Locale, caught: unknown, values: Record<strin
 	const params = messageParamsOf(caught);
 	const field = typeof caught.details.field === 'string' ? caught.details.field : null;
 	const message = translate(locale, caught.messageKey, params);
-	return fail(caught.status, field ? { errors: { [field]: message }, values } : { message, values });
+	// Spread in both shapes so that pages can narrow the union on `errors` as before.
+	const links = refusalLinks(caught);
+	return fail(caught.status, field ? { errors: { [field]: message }, values, ...links } : { message, values, ...links });
 }

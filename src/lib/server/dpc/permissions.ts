@@ -16,6 +16,8 @@ export interface DpcViewer {
 	id: string;
 	roles: readonly GrantedRole[];
 	profession: string;
+	/** Registering needs a verified address (requireVerifiedEmail). */
+	emailVerified: boolean;
 	/** The training body of a trainer; null for everyone else. */
 	bodyId: string | null;
 }

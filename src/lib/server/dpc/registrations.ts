@@ -8,6 +8,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db';
 import { dpcRegistrations, dpcSessions, dpcSessionTrainers } from '../db/schema';
 import { notify } from '../notifications';
+import { requireVerifiedEmail } from '../auth/guards';
 import { AppError, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import type { RegistrationStatus, SessionStatus } from '../../domain/dpc';
@@ -105,7 +106,8 @@ async function registrationFacts(
 
 /**
  * Registers the viewer: a seat when one is left for their profession, the waiting list
- * otherwise. Refusals say why (AppError 'invalid' with "dpc.ineligible.<reason>").
+ * otherwise. Refusals say why (AppError 'invalid' with "dpc.ineligible.<reason>"); an
+ * unverified address is refused before any lock is taken.
  */
 export async function register(
 	db: DbOrTx,
@@ -113,6 +115,7 @@ export async function register(
 	sessionId: string,
 	now: Date = new Date()
 ): Promise<{ status: 'registered' | 'waitlisted' }> {
+	if (viewer) requireVerifiedEmail(viewer);
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		if (session.status === 'draft') throw notFound('dpc.sessionNotFound');

@@ -12,7 +12,6 @@ export * from './interactions';
 export * from './live';
 export * from './mentions';
 export * from './permissions';
-export * from './rate-limit';
 export * from './threads';
 export * from './search';
 export * from './moderation';

@@ -133,11 +133,3 @@ export function canReact(viewer: MaybeViewer, thread: ThreadFacts): boolean {
 export function canScheduleExchange(viewer: MaybeViewer, thread: ThreadFacts): boolean {
 	return isForumFacilitator(viewer) && canReadThread(viewer, thread);
 }
-
-/**
- * New accounts are rate limited until their e-mail is verified or a CPTS approved their
- * membership (see rate-limit.ts); this says whether the limits apply.
- */
-export function isNewAccountLimited(viewer: ForumViewer): boolean {
-	return !viewer.emailVerified && viewer.memberOf.size === 0 && !isForumFacilitator(viewer);
-}

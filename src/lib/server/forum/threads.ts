@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { renderMarkdown } from '../library/markdown';
 import { writeAudit } from '../audit';
+import { requireVerifiedEmail } from '../auth/guards';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { getLogger } from '../logger';
 import { MAX_THREAD_TITLE_LENGTH, POSTS_PAGE_SIZE, THREADS_PAGE_SIZE, type ReactionKind, type WatchLevel } from '../../domain/forum';
@@ -34,7 +35,6 @@ import { postBody, type ThreadInput } from './forms';
 import { publishPost } from './live';
 import { extractMentions } from './mentions';
 import { notifyNewPost } from './notify';
-import { checkReplyRate, checkThreadRate } from './rate-limit';
 import {
 	canAcceptAnswer,
 	canEditPost,
@@ -182,7 +182,7 @@ export async function startThread(db: DbOrTx, viewer: MaybeViewer, categoryId: s
 	const [category] = await db.select().from(forumCategories).where(eq(forumCategories.id, categoryId));
 	if (!category || !canReadCategory(viewer, category)) throw notFound('forum.categoryNotFound');
 	if (!canStartThread(viewer, category)) throw forbidden('forum.cannotPost');
-	await checkThreadRate(db, viewer);
+	requireVerifiedEmail(viewer);
 	const created = await db.transaction((tx) =>
 		insertThread(tx, {
 			categoryId,
@@ -210,7 +210,7 @@ async function notifyAfterPost(db: DbOrTx, viewer: ForumViewer, threadId: number
 
 /**
  * Replies to a thread. A locked thread refuses with a clear message (moderators may still
- * write); new accounts are rate limited (rate-limit.ts).
+ * write); an unverified address may not reply (requireVerifiedEmail).
  */
 export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: number, rawBody: string): Promise<{ postId: number; position: number }> {
 	if (!viewer) throw new AppError('unauthenticated', 'forum.signInToPost');
@@ -220,7 +220,7 @@ export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: n
 		if (!canReadThread(viewer, thread)) throw notFound('forum.threadNotFound');
 		if (thread.lockedAt && !canReply(viewer, thread)) throw new AppError('conflict', 'forum.thread.lockedRefusal');
 		if (!canReply(viewer, thread)) throw forbidden('forum.cannotPost');
-		await checkReplyRate(tx, viewer, thread);
+		requireVerifiedEmail(viewer);
 		const appended = await appendPost(tx, thread, viewer.id, body);
 		// The author has read their own reply.
 		await upsertReadPosition(tx, viewer.id, threadId, appended.position);

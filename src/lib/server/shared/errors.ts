@@ -2,7 +2,15 @@
  * Expected failures, typed with a stable code and a user-safe message key. Routes turn
  * them into fail()/error() responses; anything else is unexpected and logged.
  */
-export type AppErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated' | 'rate_limited';
+export type AppErrorCode =
+	| 'not_found'
+	| 'forbidden'
+	| 'conflict'
+	| 'invalid'
+	| 'unauthenticated'
+	| 'rate_limited'
+	/** Signed in, but the e-mail address is not verified yet: the page offers to resend the link. */
+	| 'email_unverified';
 
 const statusByCode: Record<AppErrorCode, number> = {
 	not_found: 404,
@@ -10,7 +18,8 @@ const statusByCode: Record<AppErrorCode, number> = {
 	conflict: 409,
 	invalid: 400,
 	unauthenticated: 401,
-	rate_limited: 429
+	rate_limited: 429,
+	email_unverified: 403
 };
 
 export class AppError extends Error {

@@ -1,6 +1,7 @@
 /** Turns expected failures (AppError) into SvelteKit responses, for the routes of every feature. */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { translate, type Locale } from '../../i18n';
+import { VERIFY_EMAIL_PATH } from '../auth/guards';
 import { AppError } from './errors';
 
 /** The sign-in page, coming back to `url` afterwards. */
@@ -32,7 +33,12 @@ export function failFromError<E extends object = Record<never, never>>(locale: L
 	if (!(caught instanceof AppError)) throw caught;
 	if (caught.code === 'forbidden') error(403, translate(locale, caught.messageKey));
 	if (caught.code === 'not_found') error(404, translate(locale, caught.messageKey));
-	return fail(caught.status, { message: caught.messageKey, messageParams: messageParamsOf(caught), ...(extra as E) });
+	return fail(caught.status, { message: caught.messageKey, messageParams: messageParamsOf(caught), ...refusalLinks(caught), ...(extra as E) });
+}
+
+/** What a page links to next to a refusal: the way to resend the verification link, for an unverified address. */
+export function refusalLinks(caught: AppError): { verifyEmailPath?: string } {
+	return caught.code === 'email_unverified' ? { verifyEmailPath: VERIFY_EMAIL_PATH } : {};
 }
 
 /** The details of a failure that can fill its message's {placeholders} (strings and numbers). */
