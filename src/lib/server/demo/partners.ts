@@ -6,7 +6,7 @@
 import { hash } from '@node-rs/argon2';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { partnerAccounts, users } from '../db/schema';
+import { geoDepartements, partnerAccounts, regions, users } from '../db/schema';
 import { generateId } from '../shared/ids';
 import type { PartnerOrganisation } from '../../domain/geography';
 import { DEMO_ACCOUNTS } from './accounts';
@@ -34,7 +34,12 @@ export async function seedDemoPartners(db: DbOrTx): Promise<{ accounts: number; 
 	);
 	if (created.length) await db.insert(users).values(created).onConflictDoNothing();
 	const ids = new Map([...existing, ...created].map((row) => [row.email, row.id]));
-	const rows = DEMO_PARTNERS.flatMap(({ email, ...scope }) => (ids.has(email) ? [{ userId: ids.get(email)!, ...scope }] : []));
+	// Without the referential (some tests) the scope cannot be written yet: the next seed adds it.
+	const knownRegions = new Set((await db.select({ code: regions.code }).from(regions)).map((row) => row.code));
+	const knownDepartements = new Set((await db.select({ code: geoDepartements.code }).from(geoDepartements)).map((row) => row.code));
+	const rows = DEMO_PARTNERS.flatMap(({ email, ...scope }) =>
+		ids.has(email) && knownRegions.has(scope.regionCode) && (!scope.departementCode || knownDepartements.has(scope.departementCode)) ? [{ userId: ids.get(email)!, ...scope }] : []
+	);
 	const inserted = rows.length ? await db.insert(partnerAccounts).values(rows).onConflictDoNothing().returning({ userId: partnerAccounts.userId }) : [];
 	return { accounts: created.length, partners: inserted.length };
 }
