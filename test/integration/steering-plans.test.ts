@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, coveragePlanCommunes, coverageSnapshots, cpts, partnerAccounts } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { uncoveredUnits } from '../../src/lib/server/territories/coverage';
+import { replaceTerritory } from '../../src/lib/server/territories/territory';
 import {
 	addFollowUp,
 	addPlanLog,
@@ -121,6 +122,11 @@ describe('plans d’action', () => {
 		const caught = await refusal(createPlan(testDb.db, session(facilitator), '54', planInput([vosges.code])));
 		expect(caught.messageKey).toBe('plans.communeNotUncovered');
 		expect(caught.details.commune).toBe(`${vosges.name} (${vosges.code})`);
+		// A commune in a CPTS (here at the ACI stage) is no zone blanche.
+		const [covered] = await freeCommunes('54', 1);
+		const inCpts = await makeCpts(testDb.db, { department: '54', regionCode: '44', stage: 'aci_signe' });
+		await replaceTerritory(testDb.db, inCpts.id, [covered.code]);
+		expect((await refusal(createPlan(testDb.db, session(facilitator), '54', planInput([covered.code])))).messageKey).toBe('plans.communeNotUncovered');
 	});
 
 	it('edits a plan (status, communes) and keeps a dated log, newest first; no entry in the future', async () => {

@@ -9,7 +9,7 @@
  * the close-support flag, its reason and the follow-up log are the network's working notes
  * about the CPTS, not shown to it.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db';
 import { cpts, cptsFollowUps, cptsStageEvents, users } from '../db/schema';
@@ -170,7 +170,7 @@ export async function followUps(db: DbOrTx, cptsId: string): Promise<LogEntry[]>
 /** Everything the suivi page shows, trimmed to what the viewer may read (refusal otherwise). */
 export async function getSuivi(db: DbOrTx, viewer: Actor, cptsId: string) {
 	const { row, access } = await requireSuivi(db, viewer, cptsId, 'readsHistory');
-	const [facilitator] = row.facilitatorId ? await db.select({ name: users.name }).from(users).where(and(eq(users.id, row.facilitatorId))) : [];
+	const [facilitator] = row.facilitatorId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.facilitatorId)) : [];
 	return {
 		access,
 		stage: row.stage as CptsStage,
