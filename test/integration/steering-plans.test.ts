@@ -116,6 +116,20 @@ describe('plans d’action', () => {
 		await expect(testDb.db.insert(coveragePlanCommunes).values({ planId: other.id, communeCode: a.code })).rejects.toThrow();
 	});
 
+	it('two plans saved at once with the same commune: one wins, the other is refused naming it', async () => {
+		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
+		const [a, b, c] = await freeCommunes('54', 3);
+		const outcomes = await Promise.allSettled([
+			createPlan(testDb.db, session(facilitator), '54', planInput([a.code, b.code], { name: 'Course 1' })),
+			createPlan(testDb.db, session(facilitator), '54', planInput([c.code, a.code], { name: 'Course 2' }))
+		]);
+		expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+		const [lost] = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+		expect(lost.reason).toMatchObject({ code: 'conflict', messageKey: 'plans.communeInOtherPlan' });
+		expect(lost.reason.details.commune).toBe(`${a.name} (${a.code})`);
+		expect(await testDb.db.select().from(coveragePlanCommunes).where(eq(coveragePlanCommunes.communeCode, a.code))).toHaveLength(1);
+	});
+
 	it('refuses a commune of another département or a covered one', async () => {
 		const facilitator = await makeUser(testDb.db, { roles: ['facilitator'] });
 		const [vosges] = await freeCommunes('88', 1);
