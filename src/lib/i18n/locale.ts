@@ -48,3 +48,13 @@ export function formatDateTime(locale: Locale, date: Date | string, timeZone = '
 	}
 	return format.format(typeof date === 'string' ? new Date(date) : date);
 }
+
+const dayFormats: Record<Locale, Intl.DateTimeFormat> = {
+	fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
+	en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+};
+
+/** A calendar day (YYYY-MM-DD, no time zone) for people, e.g. "3 mars 2026". */
+export function formatDay(locale: Locale, isoDay: string): string {
+	return dayFormats[locale].format(new Date(`${isoDay}T00:00:00Z`));
+}

@@ -11,23 +11,29 @@ import type { MessageGroup } from './keys';
 export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/': ['dashboard'],
 	'/admin': ['admin'],
+	// The partner accounts section of the users page.
+	'/admin/utilisateurs': ['plans'],
 	'/bibliotheque': ['library'],
 	'/calendrier': ['calendar'],
 	'/compte': ['auth'],
-	'/connexion': ['auth'],
+	// The demo accounts table names the partner accounts' role.
+	'/connexion': ['auth', 'plans'],
 	'/deconnexion': ['auth'],
 	'/inscription': ['auth'],
 	'/mot-de-passe-oublie': ['auth'],
 	'/reinitialisation': ['auth'],
 	'/verification': ['auth'],
 	'/cpts': ['cpts'],
-	'/cpts/[slug]': ['drafts'],
+	// The « Suivi et accompagnement » link, and /suivi below it.
+	'/cpts/[slug]': ['drafts', 'plans'],
 	'/formations': ['dpc', 'calendar'],
 	'/forums': ['forum'],
 	'/forums/sujet': ['calendar'],
 	// Notification titles come from the features that send them.
 	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
-	'/projets': ['drafts']
+	'/projets': ['drafts'],
+	'/reseau/departements/[code]/plans': ['plans'],
+	'/reseau/portefeuille': ['plans']
 };
 
 /** The groups a route needs, `common` first; for an unknown route (404), `common` alone. */

@@ -12,6 +12,7 @@ import { seedLibraryDemo } from '../library/demo-content';
 import { seedForumDemo } from '../forum/demo-content';
 import { seedDpcDemo } from '../dpc/demo';
 import { DEMO_ACCOUNTS } from './accounts';
+import { seedDemoPartners } from './partners';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
 import { seedSteeringDemo } from './steering';
 
@@ -54,7 +55,8 @@ const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 	},
 	{ name: 'forum', run: (db) => seedForumDemo(db) },
 	// After the library: DPC actions link its resources.
-	{ name: 'dpc', run: (db, accounts) => seedDpcDemo(db, { trainerId: accounts.get(DEMO_EMAILS.trainer) ?? null }) }
+	{ name: 'dpc', run: (db, accounts) => seedDpcDemo(db, { trainerId: accounts.get(DEMO_EMAILS.trainer) ?? null }) },
+	{ name: 'partners', run: (db) => seedDemoPartners(db) }
 ];
 
 export interface DemoResult {

@@ -7,14 +7,27 @@ import { getDb } from '$lib/server/db';
 import { AppError } from '$lib/server/shared/errors';
 import { parseForm } from '$lib/server/shared/forms';
 import { GRANTED_ROLES, type GrantedRole } from '$lib/domain/professions';
+import { listRegions } from '$lib/server/cpts';
+import { listDepartements } from '$lib/server/geo/units';
+import { failOnField, listPartnerAccounts, partnerFormSchema, removePartnerAccount, setPartnerAccount } from '$lib/server/steering';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const admin = requireRole(locals, url, 'admin');
 	const query = url.searchParams.get('q')?.trim().slice(0, 200) ?? '';
 	const roleParam = url.searchParams.get('role');
 	const role = GRANTED_ROLES.includes(roleParam as GrantedRole) ? (roleParam as GrantedRole) : null;
-	const users = await searchUsers(await getDb(), { query, role, limit: 50 });
-	return { query, role, users, roles: GRANTED_ROLES, currentUserId: admin.id };
+	const db = await getDb();
+	const users = await searchUsers(db, { query, role, limit: 50 });
+	return {
+		query,
+		role,
+		users,
+		roles: GRANTED_ROLES,
+		currentUserId: admin.id,
+		partners: await listPartnerAccounts(db),
+		regions: await listRegions(db),
+		departements: (await listDepartements(db)).map(({ code, name, regionCode }) => ({ code, name, regionCode }))
+	};
 };
 
 const roleChangeSchema = z.object({
@@ -41,5 +54,28 @@ async function changeRole({ locals, url, request }: RequestEvent, change: typeof
 
 export const actions: Actions = {
 	grant: (event) => changeRole(event, grantRole),
-	revoke: (event) => changeRole(event, revokeRole)
+	revoke: (event) => changeRole(event, revokeRole),
+	setPartner: async ({ locals, url, request }) => {
+		const admin = requireRole(locals, url, 'admin');
+		const parsed = parseForm(partnerFormSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { partnerErrors: parsed.errors, partnerValues: parsed.values });
+		try {
+			const { userName } = await setPartnerAccount(await getDb(), admin, parsed.data);
+			return { partnerSuccess: 'plans.partner.saved', name: userName };
+		} catch (caught) {
+			const failure = failOnField(locals.locale, caught, parsed.values);
+			return fail(failure.status, { partnerErrors: failure.data.errors, partnerValues: parsed.values });
+		}
+	},
+	removePartner: async ({ locals, url, request }) => {
+		const admin = requireRole(locals, url, 'admin');
+		const userId = (await request.formData()).get('userId');
+		try {
+			await removePartnerAccount(await getDb(), admin, typeof userId === 'string' ? userId : '');
+		} catch (error) {
+			if (error instanceof AppError) return fail(error.status, { message: error.messageKey });
+			throw error;
+		}
+		return { partnerSuccess: 'plans.partner.removed', name: '' };
+	}
 };

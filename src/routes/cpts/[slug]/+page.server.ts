@@ -12,6 +12,7 @@ import {
 	requireCptsBySlug
 } from '$lib/server/cpts';
 import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { suiviAccess } from '$lib/server/steering';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		access,
 		signedIn: locals.user !== null,
 		coordinators: people.coordinators,
-		memberCount: people.memberCount
+		memberCount: people.memberCount,
+		seesSuivi: (await suiviAccess(db, locals.user, cpts)).readsHistory
 	};
 };
 
