@@ -27,7 +27,9 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/forums/sujet': ['calendar'],
 	// Notification titles come from the features that send them.
 	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
-	'/projets': ['drafts']
+	'/projets': ['drafts'],
+	// The national reference is worded once, in the dashboard's messages.
+	'/reseau': ['steering', 'map', 'dashboard']
 };
 
 /** The groups a route needs, `common` first; for an unknown route (404), `common` alone. */
