@@ -89,7 +89,7 @@ const departement = (user: SessionUser | null, code: string) =>
 	routeOutcome(() => loadDepartement(event(`/reseau/departements/${code}`, user, { code })));
 
 /** A CSV endpoint's outcome: its text, or the redirect / HTTP error. */
-async function csv(route: typeof coverageCsvRoute, path: string, user: SessionUser | null) {
+async function csv(route: (event: never) => Response | Promise<Response>, path: string, user: SessionUser | null) {
 	const outcome = await routeOutcome(() => route(event(path, user)));
 	if (outcome.data instanceof Response) {
 		// Bytes, then decoded keeping the BOM (Response.text() drops it).
