@@ -32,6 +32,8 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	// Notification titles come from the features that send them.
 	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
 	'/projets': ['drafts'],
+	// The national reference is worded once, in the dashboard's messages.
+	'/reseau': ['steering', 'map', 'dashboard'],
 	'/reseau/departements/[code]/plans': ['plans'],
 	'/reseau/portefeuille': ['plans']
 };

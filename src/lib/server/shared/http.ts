@@ -19,7 +19,7 @@ export async function orErrorPage<T>(locale: Locale, url: URL, run: () => Promis
 	} catch (caught) {
 		if (caught instanceof AppError) {
 			if (caught.code === 'unauthenticated') redirect(303, signInPath(url));
-			error(caught.status, translate(locale, caught.messageKey));
+			error(caught.status, translate(locale, caught.messageKey, messageParamsOf(caught)));
 		}
 		throw caught;
 	}

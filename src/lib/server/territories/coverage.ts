@@ -26,23 +26,40 @@ export interface CoverageRow {
 	populationUncovered: number;
 }
 
+/** A part of the country: a région or a département (the whole country when neither). */
+export interface CoverageWithin {
+	regionCode?: string;
+	departementCode?: string;
+}
+
 /**
  * The per-unit status as a subquery: 2 in operation, 1 in a project, 0 in no CPTS (an
- * initiative alone does not cover anybody).
+ * initiative alone does not cover anybody). Filtered inside, so a département's page reads
+ * its own communes only (the planner does not push a filter through the grouping).
  */
-const unitStatus = sql`
+function unitStatus(within: CoverageWithin = {}) {
+	const place = within.departementCode
+		? sql` and g.departement_code = ${within.departementCode}`
+		: within.regionCode
+			? sql` and g.region_code = ${within.regionCode}`
+			: sql``;
+	return sql`
 	select g.code, g.population, g.departement_code, g.region_code, g.epci_code,
 		coalesce(max(case when c.stage in (${inList(OPERATING_STAGES)}) then 2 when c.stage in (${inList(PROJECT_STAGES)}) then 1 else 0 end), 0) as status
 	from ${geoCommunes} g
 	left join ${cptsTerritories} t on t.commune_code = g.code
 	left join ${cpts} c on c.id = t.cpts_id
-	where g.kind in (${inList(SELECTABLE_KINDS)}) and not g.retired
+	where g.kind in (${inList(SELECTABLE_KINDS)}) and not g.retired${place}
 	group by g.code`;
+}
 
-/** Coverage of France, every région and every département, in one query. */
-export async function computeCoverage(db: DbOrTx): Promise<CoverageRow[]> {
+/**
+ * Coverage of France, every région and every département, in one query. With `within`, the
+ * rows of that région or département only (the région's départements included); no France row.
+ */
+export async function computeCoverage(db: DbOrTx, within?: CoverageWithin): Promise<CoverageRow[]> {
 	const result = await db.execute(sql`
-		with unit_status as (${unitStatus})
+		with unit_status as (${unitStatus(within)})
 		select u.region_code, u.departement_code,
 			sum(u.population)::bigint as population,
 			coalesce(sum(u.population) filter (where u.status = 2), 0)::bigint as operating,
@@ -57,7 +74,8 @@ export async function computeCoverage(db: DbOrTx): Promise<CoverageRow[]> {
 	]);
 	const regionName = new Map(regionNames.map((row) => [row.code, row.name]));
 	const departementName = new Map(departementNames.map((row) => [row.code, row.name]));
-	return rowsOf<Row>(result).map((row) => {
+	const rows = within ? rowsOf<Row>(result).filter((row) => !Number(row.no_region)) : rowsOf<Row>(result);
+	return rows.map((row) => {
 		const level: CoverageLevel = Number(row.no_region) ? 'france' : Number(row.no_departement) ? 'region' : 'departement';
 		const code = level === 'france' ? 'FR' : level === 'region' ? row.region_code! : row.departement_code!;
 		const population = Number(row.population);
@@ -87,7 +105,7 @@ export interface UncoveredUnit {
 /** The units of a département in no CPTS at the project stage or later, largest first. */
 export async function uncoveredUnits(db: DbOrTx, departementCode: string): Promise<UncoveredUnit[]> {
 	const result = await db.execute(sql`
-		with unit_status as (${unitStatus})
+		with unit_status as (${unitStatus({ departementCode })})
 		select g.code, g.name, g.population, g.epci_code
 		from unit_status u join ${geoCommunes} g on g.code = u.code
 		where u.status = 0 and u.departement_code = ${departementCode}

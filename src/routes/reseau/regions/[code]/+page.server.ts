@@ -1,0 +1,9 @@
+import { getDb } from '$lib/server/db';
+import { orErrorPage } from '$lib/server/shared/http';
+import { regionView } from '$lib/server/territories/steering-pages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const db = await getDb();
+	return orErrorPage(locals.locale, url, () => regionView(db, locals.user, params.code));
+};
