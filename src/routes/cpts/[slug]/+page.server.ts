@@ -12,15 +12,17 @@ import {
 	requireCptsBySlug
 } from '$lib/server/cpts';
 import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { getTerritoryView } from '$lib/server/territories/editing';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, locals.user, cpts.id);
-	const people = await getPublicMembership(db, cpts.id);
+	const [people, territory] = await Promise.all([getPublicMembership(db, cpts.id), getTerritoryView(db, cpts.id)]);
 	return {
 		cpts,
+		territory,
 		access,
 		signedIn: locals.user !== null,
 		coordinators: people.coordinators,
