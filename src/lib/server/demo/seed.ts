@@ -59,7 +59,6 @@ export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | n
 			population: entry.population,
 			professionalsCount: entry.professionalsCount,
 			stage: entry.stage,
-			communes: entry.communes,
 			description: entry.description,
 			phone: entry.phone ?? null,
 			contactEmail: `contact.${entry.slug}@exemple.fr`
