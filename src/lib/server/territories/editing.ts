@@ -35,7 +35,7 @@ export type TerritoryChange =
 	| { kind: 'paste'; text: string; replace: boolean };
 
 /** A problem of a submission as the page shows it: `already` is a value the territory holds. */
-export type TerritoryProblem = CodeProblem | { value: string; reason: 'already' } | { value: string; reason: 'tooMany'; max: number };
+export type TerritoryProblem = CodeProblem | { value: string; reason: 'already' } | { value: string; reason: 'tooMany'; count: number; max: number };
 
 export interface TerritoryChangeResult {
 	summary: TerritorySummary;
@@ -81,7 +81,7 @@ export async function changeTerritory(db: DbOrTx, actor: Viewer, cptsId: string,
 		});
 		return { summary, added, removed };
 	});
-	await snapshotAfterChange(db);
+	snapshotAfterChange(db);
 	return result;
 }
 
@@ -103,7 +103,7 @@ async function nextCodes(db: DbOrTx, current: string[], change: TerritoryChange)
 		}
 		case 'paste': {
 			const values = splitCodes(change.text);
-			if (values.length > MAX_PASTED_CODES) throw new TerritoryChangeRejected([{ value: String(values.length), reason: 'tooMany', max: MAX_PASTED_CODES }]);
+			if (values.length > MAX_PASTED_CODES) throw new TerritoryChangeRejected([{ value: String(values.length), reason: 'tooMany', count: values.length, max: MAX_PASTED_CODES }]);
 			if (!values.length) throw new TerritoryChangeRejected([]);
 			return change.replace ? values : [...current, ...values];
 		}
@@ -120,15 +120,31 @@ function markAlreadyThere(problems: CodeProblem[], current: string[], change: Te
 }
 
 /**
- * Coverage is snapshotted on every territory change (trend charts). It reads every commune
- * once (~35,000 rows), so a failure here is logged and never undoes the saved territory.
+ * Coverage is snapshotted on every territory change (trend charts). Computing it reads every
+ * commune (~35,000 rows: about 0.5 s on PGlite), so it runs after the response, and a burst of
+ * edits shares one snapshot: while one is waiting to start, another change adds nothing. A
+ * failure is logged and never undoes the saved territory.
  */
-async function snapshotAfterChange(db: DbOrTx): Promise<void> {
-	try {
-		await snapshotCoverage(db, 'territory');
-	} catch (caught) {
-		getLogger().error({ err: caught, reason: 'territory' }, 'coverage snapshot after a territory change failed');
-	}
+let queued: Promise<void> | null = null;
+let running: Promise<void> = Promise.resolve();
+
+function snapshotAfterChange(db: DbOrTx): void {
+	if (queued) return;
+	queued = running.then(async () => {
+		queued = null;
+		try {
+			await snapshotCoverage(db, 'territory');
+		} catch (caught) {
+			getLogger().error({ err: caught, reason: 'territory' }, 'coverage snapshot after a territory change failed');
+		}
+	});
+	running = queued;
+}
+
+/** Resolves when the coverage snapshots asked so far are written (tests, shutdown). */
+export async function territorySnapshotsSettled(): Promise<void> {
+	while (queued) await queued;
+	await running;
 }
 
 /** What the CPTS page and the territory page show of a territory. */
@@ -151,9 +167,9 @@ export async function getTerritoryView(db: DbOrTx, cptsId: string): Promise<Terr
 	return { units, summary, regions: regionRows, overlaps, vintage: referential?.vintage ?? null };
 }
 
-/** The search results of the territory page: communes or EPCI, each marked when already held. */
-export async function searchForTerritory(db: DbOrTx, cptsId: string, query: { q?: string; epci?: string }) {
-	const held = new Set((await getTerritoryUnits(db, cptsId)).map((unit) => unit.code));
+/** The search results of the territory page: communes (marked when the territory holds them) or EPCI. */
+export async function searchForTerritory(db: DbOrTx, territory: Pick<TerritoryView, 'units'>, query: { q?: string; epci?: string }) {
+	const held = new Set(territory.units.map((unit) => unit.code));
 	const [units, epci] = await Promise.all([query.q ? searchUnits(db, query.q) : [], query.epci ? searchEpci(db, query.epci) : []]);
 	return {
 		units: units.map((unit) => ({ ...unit, held: held.has(unit.code) })),

@@ -25,11 +25,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db, cpts } = await editableCpts(locals, url, params.slug);
 	const q = url.searchParams.get('q')?.trim().slice(0, 80) ?? '';
 	const epci = url.searchParams.get('epci')?.trim().slice(0, 80) ?? '';
+	const territory = await getTerritoryView(db, cpts.id);
 	return {
 		cpts: { id: cpts.id, slug: cpts.slug, name: cpts.name },
-		territory: await getTerritoryView(db, cpts.id),
+		territory,
 		query: { q, epci },
-		results: await searchForTerritory(db, cpts.id, { q, epci })
+		results: await searchForTerritory(db, territory, { q, epci })
 	};
 };
 
