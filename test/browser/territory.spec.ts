@@ -54,7 +54,11 @@ test('the coordinatrice adds a commune by search, pastes a bad list and sees wha
 			await page.setViewportSize({ width, height: 900 });
 			await page.screenshot({ path: `${process.env.TERRITORY_SCREENSHOTS}/territory-${width}.png`, fullPage: true });
 		}
+		await page.goto('/cpts/sud-toulois');
+		await page.screenshot({ path: `${process.env.TERRITORY_SCREENSHOTS}/cpts-page-375.png`, fullPage: true });
 		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.screenshot({ path: `${process.env.TERRITORY_SCREENSHOTS}/cpts-page-1280.png`, fullPage: true });
+		await page.goto('/cpts/sud-toulois/territoire');
 	}
 
 	await page.getByRole('button', { name: 'Retirer Vannes-le-Châtel (54548) du territoire' }).click();
