@@ -4,6 +4,7 @@ import type { Db } from '../../src/lib/server/db';
 import {
 	cpts,
 	cptsMemberships,
+	cptsTerritories,
 	dpcActions,
 	dpcBodies,
 	dpcSessionParts,
@@ -67,6 +68,14 @@ export async function makeCpts(db: Db, overrides: Partial<typeof cpts.$inferInse
 		})
 		.returning();
 	return row;
+}
+
+/**
+ * Puts these INSEE codes in a CPTS territory as they are (the referential must be loaded), and
+ * leaves the CPTS's typed figures alone; replaceTerritory is the way that validates and computes.
+ */
+export async function makeTerritory(db: Db, cptsId: string, codes: string[]) {
+	await db.insert(cptsTerritories).values(codes.map((communeCode) => ({ cptsId, communeCode })));
 }
 
 export async function makeMembership(

@@ -3,9 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { cpts } from '../../src/lib/server/db/schema';
 import { listRegions, parseDirectoryQuery, searchDirectory, type DirectoryQuery } from '../../src/lib/server/cpts';
 import { useTestDatabase } from '../helpers/db';
-import { makeCpts } from '../helpers/factories';
+import { makeCpts, makeTerritory } from '../helpers/factories';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 const query = (overrides: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ q: undefined, page: 1, ...overrides });
 const names = async (overrides: Partial<DirectoryQuery> = {}) =>
 	(await searchDirectory(testDb.db, query(overrides))).items.map((item) => item.name);
@@ -13,61 +13,55 @@ const names = async (overrides: Partial<DirectoryQuery> = {}) =>
 describe('CPTS directory', () => {
 	beforeAll(async () => {
 		const db = testDb.db;
-		await makeCpts(db, {
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'CPTS de Vénissieux',
 			regionCode: '84',
 			department: 'Rhône',
 			nature: 'urbain_dense',
 			stage: 'aci_signe',
-			population: 65_000,
-			communes: ['Vénissieux', 'Saint-Fons']
-		});
-		await makeCpts(db, {
+			population: 65_000
+		})).id, ['69259', '69199']);
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'CPTS du Pays Messin',
 			regionCode: '44',
 			department: '57',
 			nature: 'urbain_dense',
 			stage: 'projet_valide',
-			population: 180_000,
-			communes: ['Metz', 'Montigny-lès-Metz', 'Woippy']
-		});
-		await makeCpts(db, {
+			population: 180_000
+		})).id, ['57463', '57480', '57751']);
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'CPTS de La Plaine',
 			regionCode: '44',
 			department: 'Vosges',
 			nature: 'rural',
 			stage: 'lettre_intention',
-			population: 25_000,
-			communes: ['Mirecourt']
-		});
-		await makeCpts(db, {
+			population: 25_000
+		})).id, ['88304']);
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'Étampes Santé',
 			regionCode: '11',
 			department: 'Essonne',
 			nature: 'periurbain',
 			stage: 'initiative',
-			population: 40_000,
-			communes: ['Étampes']
-		});
-		await makeCpts(db, {
+			population: 40_000
+		})).id, ['91223']);
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'CPTS Sud-Lochois',
 			regionCode: '24',
 			department: "Indre-et-Loire",
 			nature: 'rural',
 			stage: 'aci_signe',
 			population: 60_000,
-			professionalsCount: 260,
-			communes: ['Loches']
-		});
-		await makeCpts(db, {
+			professionalsCount: 260
+		})).id, ['37132']);
+		await makeTerritory(db, (await makeCpts(db, {
 			name: 'CPTS Nord Réunion 100% santé',
 			regionCode: '04',
 			department: 'La Réunion',
 			nature: 'outre_mer',
 			stage: 'aci_signe',
-			population: 80_000,
-			communes: ['Saint-Denis']
-		});
+			population: 80_000
+		})).id, ['97411']);
 	});
 
 	it('lists every CPTS sorted by name whatever the accents, with the region name and the size band', async () => {
@@ -88,7 +82,7 @@ describe('CPTS directory', () => {
 	it('searches name, communes and department without caring for accents or case', async () => {
 		expect(await names({ q: 'venissieux' })).toEqual(['CPTS de Vénissieux']);
 		expect(await names({ q: 'VÉNISSIEUX' })).toEqual(['CPTS de Vénissieux']);
-		// "metz" is only in the communes of the Pays Messin.
+		// "metz" is only in the communes of the Pays Messin's territory (cpts_territories ⋈ geo_communes).
 		expect(await names({ q: 'metz' })).toEqual(['CPTS du Pays Messin']);
 		expect(await names({ q: 'montigny-les-metz' })).toEqual(['CPTS du Pays Messin']);
 		expect(await names({ q: 'etampes' })).toEqual(['Étampes Santé']);

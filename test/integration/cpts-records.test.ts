@@ -7,9 +7,8 @@ import {
 	cptsFormSchema,
 	cptsFormValues,
 	firstFreeSlug,
-	listRegions,
+	listPlaces,
 	slugify,
-	splitCommunes,
 	updateCpts,
 	type CptsInput
 } from '../../src/lib/server/cpts';
@@ -18,8 +17,9 @@ import { useTestDatabase } from '../helpers/db';
 import { expectAppError } from '../helpers/refusal';
 import { asSessionUser } from '../helpers/routes';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import { replaceTerritory } from '../../src/lib/server/territories/territory';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 
 const validForm = (overrides: Record<string, string> = {}) => {
 	const form = new FormData();
@@ -29,9 +29,7 @@ const validForm = (overrides: Record<string, string> = {}) => {
 		department: '54',
 		nature: 'rural',
 		stage: 'aci_signe',
-		population: '60 000',
 		professionalsCount: '295',
-		communes: 'Toul\nColombey-les-Belles, Vézelise',
 		contactEmail: 'Contact@CPTS-Sud-Toulois.fr',
 		phone: '03 83 00 00 00',
 		website: 'https://www.cpts-sud-toulois.fr',
@@ -42,9 +40,9 @@ const validForm = (overrides: Record<string, string> = {}) => {
 	return form;
 };
 
-async function parse(overrides: Record<string, string> = {}) {
-	const codes = (await listRegions(testDb.db)).map((region) => region.code);
-	return parseForm(cptsFormSchema(codes), validForm(overrides));
+async function parse(overrides: Record<string, string> = {}, options = { placeTyped: true }) {
+	const { choices } = await listPlaces(testDb.db);
+	return parseForm(cptsFormSchema(choices, options), validForm(overrides));
 }
 
 async function validInput(overrides: Record<string, string> = {}): Promise<CptsInput> {
@@ -89,10 +87,11 @@ describe('creating and editing a CPTS', () => {
 		expect(created).toMatchObject({
 			slug: 'cpts-du-sud-toulois',
 			regionCode: '44',
-			population: 60_000,
+			department: '54',
+			// No territory yet: the population is 0 until its communes are added.
+			population: 0,
 			professionalsCount: 295,
-			sizeBand: 2,
-			communes: ['Toul', 'Colombey-les-Belles', 'Vézelise'],
+			sizeBand: 1,
 			contactEmail: 'contact@cpts-sud-toulois.fr',
 			website: 'https://www.cpts-sud-toulois.fr'
 		});
@@ -104,17 +103,19 @@ describe('creating and editing a CPTS', () => {
 		expect(audit[0].actorId).toBe(admin.id);
 	});
 
-	it('keeps the slug when the name changes, and the size band follows the population', async () => {
+	it('keeps the slug when the name changes; once a territory is drawn, it decides population, département and région', async () => {
 		const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'] }));
 		const created = await createCpts(testDb.db, facilitator, await validInput({ name: 'CPTS Barrois' }));
-		const updated = await updateCpts(
-			testDb.db,
-			facilitator,
-			created.id,
-			await validInput({ name: 'CPTS du Pays Barrois', population: '175001', website: '' })
-		);
-		expect(updated).toMatchObject({ slug: 'cpts-barrois', name: 'CPTS du Pays Barrois', sizeBand: 4, website: null });
-		expect(cptsFormValues(updated)).toMatchObject({ population: '175001', communes: 'Toul\nColombey-les-Belles\nVézelise' });
+		const renamed = await updateCpts(testDb.db, facilitator, created.id, await validInput({ name: 'CPTS du Pays Barrois', regionCode: '44', department: '55', website: '' }));
+		expect(renamed).toMatchObject({ slug: 'cpts-barrois', name: 'CPTS du Pays Barrois', department: '55', population: 0, website: null });
+
+		await replaceTerritory(testDb.db, created.id, ['54528', '54135']); // Toul, Colombey-les-Belles
+		const afterTerritory = await updateCpts(testDb.db, facilitator, created.id, await validInput({ name: 'CPTS du Toulois', regionCode: '84', department: '69' }));
+		expect(afterTerritory).toMatchObject({ name: 'CPTS du Toulois', regionCode: '44', department: '54', population: 15_768 + 1_416, sizeBand: 1 });
+		expect(cptsFormValues(afterTerritory)).not.toHaveProperty('population');
+		// The edit form of a CPTS with a territory leaves région and département out.
+		const withoutPlace = await parse({ regionCode: '', department: '' }, { placeTyped: false });
+		expect(withoutPlace.ok && withoutPlace.data).toMatchObject({ regionCode: undefined, department: undefined });
 	});
 
 	it('is refused to members, coordinators, trainers and anonymous visitors', async () => {
@@ -147,10 +148,10 @@ describe('the CPTS form', () => {
 		const parsed = await parse({
 			name: 'N'.repeat(121),
 			contactEmail: 'pas-une-adresse',
-			population: '-5',
 			professionalsCount: 'beaucoup',
 			website: 'www.exemple.fr',
 			regionCode: '99',
+			department: 'Vosges',
 			nature: 'ville',
 			phone: 'appelez-nous'
 		});
@@ -159,42 +160,31 @@ describe('the CPTS form', () => {
 		expect(parsed.errors).toEqual({
 			name: 'form.tooLong',
 			contactEmail: 'form.email',
-			population: 'cpts.form.populationRange',
 			professionalsCount: 'form.integer',
 			website: 'form.url',
 			regionCode: 'form.choice',
+			department: 'form.choice',
 			nature: 'form.choice',
 			phone: 'cpts.form.phone'
 		});
-		expect(parsed.values).toMatchObject({ name: 'N'.repeat(121), contactEmail: 'pas-une-adresse', population: '-5', website: 'www.exemple.fr' });
+		expect(parsed.values).toMatchObject({ name: 'N'.repeat(121), contactEmail: 'pas-une-adresse', department: 'Vosges', website: 'www.exemple.fr' });
 	});
 
-	it('bounds the population to 0…3,000,000 and requires the essentials', async () => {
-		const over = await parse({ population: '3 000 001' });
-		expect(!over.ok && over.errors.population).toBe('cpts.form.populationRange');
-		const max = await parse({ population: '3000000' });
-		expect(max.ok && max.data.population).toBe(3_000_000);
-		const empty = await parse({ name: '  ', population: '', stage: '', department: '' });
-		expect(!empty.ok && empty.errors).toEqual({
-			name: 'form.required',
-			population: 'form.required',
-			stage: 'form.choice',
-			department: 'form.required'
-		});
+	it('takes the département from the referential, in the chosen région, and never a typed population', async () => {
+		const elsewhere = await parse({ regionCode: '84', department: '54' });
+		expect(!elsewhere.ok && elsewhere.errors).toEqual({ department: 'territories.form.departementRegion' });
+		expect((await parse({ regionCode: '04', department: '974' })).ok).toBe(true);
+		expect((await parse({ regionCode: '94', department: '2A' })).ok).toBe(true);
+		const typedPopulation = await parse({ population: '60000' });
+		expect(typedPopulation.ok && typedPopulation.data).not.toHaveProperty('population');
+		const empty = await parse({ name: '  ', stage: '', department: '' });
+		expect(!empty.ok && empty.errors).toEqual({ name: 'form.required', stage: 'form.choice', department: 'form.choice' });
 		expect((await parse({ website: 'javascript:alert(1)' })).ok).toBe(false);
 		expect((await parse({ website: 'http://cpts.example.org/page' })).ok).toBe(true);
 	});
 
-	it('accepts optional fields left empty and splits communes on lines, commas and semicolons', async () => {
-		const input = await validInput({ contactEmail: '', phone: '', website: '', description: '', professionalsCount: '', communes: '' });
-		expect(input).toMatchObject({ contactEmail: null, phone: null, website: null, description: '', professionalsCount: 0, communes: [] });
-		expect(splitCommunes('Metz, Woippy\r\n\nMontigny-lès-Metz; metz ,  Saint  Julien ')).toEqual([
-			'Metz',
-			'Woippy',
-			'Montigny-lès-Metz',
-			'Saint Julien'
-		]);
-		const tooLong = await parse({ communes: `Toul\n${'x'.repeat(101)}` });
-		expect(!tooLong.ok && tooLong.errors.communes).toBe('cpts.form.communeTooLong');
+	it('accepts optional fields left empty', async () => {
+		const input = await validInput({ contactEmail: '', phone: '', website: '', description: '', professionalsCount: '' });
+		expect(input).toMatchObject({ contactEmail: null, phone: null, website: null, description: '', professionalsCount: 0 });
 	});
 });

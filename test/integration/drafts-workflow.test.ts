@@ -40,9 +40,9 @@ import { actions as versionActions } from '../../src/routes/projets/[id]/version
 import { useTestDatabase } from '../helpers/db';
 import { expectAppError } from '../helpers/refusal';
 import { asSessionUser, routeOutcome } from '../helpers/routes';
-import { makeCpts, makeMembership, makeProfile, makeResource, makeUser } from '../helpers/factories';
+import { makeCpts, makeMembership, makeProfile, makeResource, makeTerritory, makeUser } from '../helpers/factories';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ referential: true });
 
 const ruralProfile = makeProfile({
 	populationMax: 15_000,
@@ -59,7 +59,8 @@ const ruralProfile = makeProfile({
 });
 
 async function scene() {
-	const row = await makeCpts(testDb.db, { name: 'CPTS du Val Test', nature: 'rural', population: 11_500, communes: ['Châtenois', 'Vicherey'] });
+	const row = await makeCpts(testDb.db, { name: 'CPTS du Val Test', nature: 'rural', population: 11_500 });
+	await makeTerritory(testDb.db, row.id, ['88095', '88504']); // Châtenois and Vicherey (Vosges)
 	const place = (await getCptsBySlug(testDb.db, row.slug))!;
 	const coordinator = asSessionUser(await makeUser(testDb.db, { name: 'Dr Marc Girard' }));
 	const member = asSessionUser(await makeUser(testDb.db, { name: 'Julien Moreau', profession: 'pharmacien' }));

@@ -24,8 +24,9 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/reinitialisation': ['auth'],
 	'/verification': ['auth'],
 	'/cpts': ['cpts'],
-	// The « Suivi et accompagnement » link, and /suivi below it.
-	'/cpts/[slug]': ['drafts', 'plans'],
+	// The « Suivi et accompagnement » link (plans) and the territory section.
+	'/cpts/[slug]': ['drafts', 'plans', 'territories'],
+	'/cpts/nouvelle': ['territories'],
 	'/formations': ['dpc', 'calendar'],
 	'/forums': ['forum'],
 	'/forums/sujet': ['calendar'],

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { cpts, regions } from '../db/schema';
+import { cpts, cptsTerritories, geoCommunes, regions } from '../db/schema';
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './forms';
 
 export interface DirectoryCard {
@@ -38,13 +38,14 @@ function containsPattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** Accent- and case-insensitive match on name, department or any commune. */
+/** Accent- and case-insensitive match on name, department or a commune of the territory. */
 function searchCondition(text: string): SQL {
 	const pattern = containsPattern(text);
 	// unaccent first: lower()/ILIKE only fold ASCII under the C collation PGlite uses.
 	return sql`(immutable_unaccent(${cpts.name}) ilike immutable_unaccent(${pattern})
 		or immutable_unaccent(${cpts.department}) ilike immutable_unaccent(${pattern})
-		or immutable_unaccent(array_to_string(${cpts.communes}, ' ')) ilike immutable_unaccent(${pattern}))`;
+		or exists (select 1 from ${cptsTerritories} join ${geoCommunes} on ${geoCommunes.code} = ${cptsTerritories.communeCode}
+			where ${cptsTerritories.cptsId} = ${cpts.id} and immutable_unaccent(${geoCommunes.name}) ilike immutable_unaccent(${pattern})))`;
 }
 
 function conditions(query: DirectoryQuery, except?: Facet): SQL | undefined {

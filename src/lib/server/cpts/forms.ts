@@ -6,10 +6,8 @@ import { z } from 'zod';
 import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../domain/professions';
 import { fields } from '../shared/forms';
 
-export const MAX_POPULATION = 3_000_000;
 export const MAX_PROFESSIONALS = 100_000;
 export const MAX_NAME_LENGTH = 120;
-export const MAX_COMMUNES = 500;
 export const DIRECTORY_PAGE_SIZE = 30;
 
 /** A whole number typed by a person: spaces as thousands separators, a sign to say "too small". */
@@ -21,21 +19,6 @@ const wholeNumber = (min: number, max: number, rangeKey: string) =>
 		.regex(/^-?\d[\d\s]*$/, 'form.integer')
 		.transform((value) => Number(value.replace(/\s/g, '')))
 		.pipe(z.number().int().min(min, rangeKey).max(max, rangeKey));
-
-/** "Metz, Woippy\nMontigny-lès-Metz" → ["Metz", "Woippy", "Montigny-lès-Metz"], duplicates dropped. */
-export function splitCommunes(text: string): string[] {
-	const seen = new Set<string>();
-	const communes: string[] = [];
-	for (const part of text.split(/[\n\r,;]+/)) {
-		const commune = part.trim().replace(/\s+/g, ' ');
-		const key = commune.toLocaleLowerCase('fr');
-		if (commune && !seen.has(key)) {
-			seen.add(key);
-			communes.push(commune);
-		}
-	}
-	return communes;
-}
 
 const optionalEmail = z
 	.string()
@@ -62,35 +45,50 @@ const optionalPhone = z
 	.transform((value) => value || null)
 	.refine((value) => value === null || /^\+?[\d\s().-]{6,30}$/.test(value), 'cpts.form.phone');
 
-/** The create/edit form of a CPTS; region codes come from the `regions` reference table. */
-export function cptsFormSchema(regionCodes: readonly string[]) {
-	return z.object({
-		name: fields.requiredText(MAX_NAME_LENGTH),
-		regionCode: z.enum(regionCodes as [string, ...string[]], { error: 'form.choice' }),
-		department: fields.requiredText(60),
-		nature: z.enum(TERRITORY_NATURES, { error: 'form.choice' }),
-		stage: z.enum(CPTS_STAGES, { error: 'form.choice' }),
-		population: wholeNumber(0, MAX_POPULATION, 'cpts.form.populationRange'),
-		professionalsCount: z
-			.string()
-			.optional()
-			.transform((value) => value?.trim() || '0')
-			.pipe(wholeNumber(0, MAX_PROFESSIONALS, 'cpts.form.professionalsRange')),
-		communes: z
-			.string()
-			.optional()
-			.transform((value) => splitCommunes(value ?? ''))
-			.pipe(z.array(z.string().max(100, 'cpts.form.communeTooLong')).max(MAX_COMMUNES, 'cpts.form.tooManyCommunes')),
-		contactEmail: optionalEmail,
-		phone: optionalPhone,
-		website: optionalWebsite,
-		description: z
-			.string()
-			.trim()
-			.max(5000, 'form.tooLong')
-			.optional()
-			.transform((value) => value ?? '')
-	});
+/** The régions and départements a CPTS without a territory may be placed in (the referential's). */
+export interface PlaceChoices {
+	regionCodes: readonly string[];
+	departements: readonly { code: string; regionCode: string }[];
+}
+
+/**
+ * The create/edit form of a CPTS. Its population is never typed: it comes from its territory
+ * (0 until the territory is drawn). Région and département are chosen only while the CPTS has
+ * no territory (`placeTyped`); afterwards they are computed too and the form leaves them out.
+ */
+export function cptsFormSchema(places: PlaceChoices, options: { placeTyped: boolean } = { placeTyped: true }) {
+	const regionOf = new Map(places.departements.map((departement) => [departement.code, departement.regionCode]));
+	const place = options.placeTyped
+		? {
+				regionCode: z.enum(places.regionCodes as [string, ...string[]], { error: 'form.choice' }),
+				department: z.enum([...regionOf.keys()] as [string, ...string[]], { error: 'form.choice' })
+			}
+		: { regionCode: z.undefined().catch(undefined), department: z.undefined().catch(undefined) };
+	return z
+		.object({
+			name: fields.requiredText(MAX_NAME_LENGTH),
+			...place,
+			nature: z.enum(TERRITORY_NATURES, { error: 'form.choice' }),
+			stage: z.enum(CPTS_STAGES, { error: 'form.choice' }),
+			professionalsCount: z
+				.string()
+				.optional()
+				.transform((value) => value?.trim() || '0')
+				.pipe(wholeNumber(0, MAX_PROFESSIONALS, 'cpts.form.professionalsRange')),
+			contactEmail: optionalEmail,
+			phone: optionalPhone,
+			website: optionalWebsite,
+			description: z
+				.string()
+				.trim()
+				.max(5000, 'form.tooLong')
+				.optional()
+				.transform((value) => value ?? '')
+		})
+		.refine((input) => !input.department || regionOf.get(input.department) === input.regionCode, {
+			path: ['department'],
+			message: 'territories.form.departementRegion'
+		});
 }
 
 export type CptsInput = z.infer<ReturnType<typeof cptsFormSchema>>;

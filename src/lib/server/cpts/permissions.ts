@@ -47,6 +47,15 @@ export function removesMember(user: Viewer, membership: ViewerMembership | null,
 	return managesMembers(user, membership);
 }
 
+/**
+ * Rule: a CPTS territory is drawn by that CPTS's own active coordinators, facilitators and
+ * admins; members, other CPTS's coordinators, partners and visitors read it only.
+ */
+export function editsTerritory(user: Viewer, membership: ViewerMembership | null): boolean {
+	if (!user) return false;
+	return canManageCpts(user) || isActiveCoordinator(membership);
+}
+
 /** A user's membership of a CPTS, or null when they never asked. */
 export async function getMembership(db: DbOrTx, userId: string, cptsId: string): Promise<ViewerMembership | null> {
 	const [row] = await db
@@ -75,12 +84,20 @@ export async function canSeeMembers(db: DbOrTx, user: Viewer, cptsId: string): P
 	return seesMembers(user, await getViewerMembership(db, user, cptsId));
 }
 
+/** May this user change the territory (set of communes) of this CPTS? */
+export async function canEditTerritory(db: DbOrTx, user: Viewer, cptsId: string): Promise<boolean> {
+	if (!user) return false;
+	if (canManageCpts(user)) return true;
+	return editsTerritory(user, await getViewerMembership(db, user, cptsId));
+}
+
 /** Everything a CPTS page needs to know about its viewer, from one membership read. */
 export interface ViewerAccess {
 	membership: ViewerMembership | null;
 	canEdit: boolean;
 	canSeeMembers: boolean;
 	canManageMembers: boolean;
+	canEditTerritory: boolean;
 	/** Signed in and neither a member nor waiting for an answer. */
 	canAskToJoin: boolean;
 }
@@ -92,6 +109,7 @@ export async function getViewerAccess(db: DbOrTx, user: Viewer, cptsId: string):
 		canEdit: canManageCpts(user),
 		canSeeMembers: seesMembers(user, membership),
 		canManageMembers: managesMembers(user, membership),
+		canEditTerritory: editsTerritory(user, membership),
 		canAskToJoin: Boolean(user) && (membership === null || membership.status === 'refused')
 	};
 }

@@ -6,8 +6,10 @@ import { writeAudit } from '../audit';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { canManageCpts, type Viewer } from './permissions';
-import type { CptsInput } from './forms';
+import type { CptsInput, PlaceChoices } from './forms';
+import { listDepartements } from '../geo/units';
 import { firstFreeSlug, slugify } from './slug';
+import { getTerritoryUnits } from '../territories/territory';
 
 export type Cpts = typeof cpts.$inferSelect;
 export type Region = Pick<typeof regions.$inferSelect, 'code' | 'name' | 'overseas'>;
@@ -19,6 +21,13 @@ export async function listRegions(db: DbOrTx): Promise<Region[]> {
 		.select({ code: regions.code, name: regions.name, overseas: regions.overseas })
 		.from(regions)
 		.orderBy(regions.overseas, sql`lower(immutable_unaccent(${regions.name}))`);
+}
+
+/** The régions and départements of the referential, for the CPTS form and its schema. */
+export async function listPlaces(db: DbOrTx) {
+	const [regionRows, departements] = await Promise.all([listRegions(db), listDepartements(db)]);
+	const choices: PlaceChoices = { regionCodes: regionRows.map((region) => region.code), departements };
+	return { regions: regionRows, departements, choices };
 }
 
 /** One CPTS by its slug, with its region's name; null when there is none. */
@@ -49,24 +58,29 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 	return false;
 }
 
+/**
+ * The typed columns. Population is never among them (it is the territory's, see
+ * territories/territory.ts); région and département only while the CPTS has no territory.
+ */
 const columnsOf = (input: CptsInput) => ({
 	name: input.name,
-	regionCode: input.regionCode,
-	department: input.department,
+	...(input.regionCode && input.department ? { regionCode: input.regionCode, department: input.department } : {}),
 	nature: input.nature,
 	stage: input.stage,
-	population: input.population,
 	professionalsCount: input.professionalsCount,
-	communes: input.communes,
 	contactEmail: input.contactEmail,
 	phone: input.phone,
 	website: input.website,
 	description: input.description
 });
 
-/** Creates a CPTS (facilitators and admins) with a unique slug made from its name. */
+/**
+ * Creates a CPTS (facilitators and admins) with a unique slug made from its name. It has no
+ * territory yet: population 0 in the chosen département until its communes are added.
+ */
 export async function createCpts(db: DbOrTx, actor: Viewer, input: CptsInput): Promise<Cpts> {
 	if (!canManageCpts(actor)) throw forbidden();
+	if (!input.regionCode || !input.department) throw new AppError('invalid', 'form.choice');
 	const base = slugify(input.name);
 	return db.transaction(async (tx) => {
 		// Two creations with the same name can pick the same free slug; the unique index
@@ -84,7 +98,7 @@ export async function createCpts(db: DbOrTx, actor: Viewer, input: CptsInput): P
 				const created = await tx.transaction(async (savepoint) => {
 					const [row] = await savepoint
 						.insert(cpts)
-						.values({ id: generateId(), slug, ...columnsOf(input) })
+						.values({ id: generateId(), slug, regionCode: input.regionCode!, department: input.department!, population: 0, ...columnsOf(input) })
 						.returning();
 					return row;
 				});
@@ -104,13 +118,18 @@ export async function createCpts(db: DbOrTx, actor: Viewer, input: CptsInput): P
 	});
 }
 
-/** Edits a CPTS (facilitators and admins). The slug stays: links to the page keep working. */
+/**
+ * Edits a CPTS (facilitators and admins). The slug stays: links to the page keep working. The
+ * typed région and département are ignored once the CPTS has a territory.
+ */
 export async function updateCpts(db: DbOrTx, actor: Viewer, cptsId: string, input: CptsInput): Promise<Cpts> {
 	if (!canManageCpts(actor)) throw forbidden();
 	return db.transaction(async (tx) => {
+		// Once a territory is drawn, its communes decide the département and région.
+		const placeComputed = (await getTerritoryUnits(tx, cptsId)).length > 0;
 		const [updated] = await tx
 			.update(cpts)
-			.set({ ...columnsOf(input), updatedAt: new Date() })
+			.set({ ...columnsOf(placeComputed ? { ...input, regionCode: undefined, department: undefined } : input), updatedAt: new Date() })
 			.where(eq(cpts.id, cptsId))
 			.returning();
 		if (!updated) throw notFound('cpts.notFound');
@@ -133,9 +152,7 @@ export function cptsFormValues(row: Cpts): Record<string, string> {
 		department: row.department,
 		nature: row.nature,
 		stage: row.stage,
-		population: String(row.population),
 		professionalsCount: String(row.professionalsCount),
-		communes: row.communes.join('\n'),
 		contactEmail: row.contactEmail ?? '',
 		phone: row.phone ?? '',
 		website: row.website ?? '',

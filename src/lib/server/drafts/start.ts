@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TerritoryNature } from '../../domain/professions';
 import { listMembers } from '../cpts/membership';
+import { getTerritoryUnits } from '../territories/territory';
 import type { CptsWithRegion } from '../cpts/records';
 import type { DbOrTx } from '../db';
 import { cpts, cptsMemberships, draftReviewers, drafts } from '../db/schema';
@@ -59,14 +60,14 @@ export async function startDraft(
 		if (!resource || resource.kind !== 'profil_type' || !resource.profile) throw new AppError('invalid', 'drafts.create.profileInvalid');
 		source = { title: resource.title, profile: resource.profile };
 	}
-	const members = await listMembers(db, place.id);
+	const [members, territory] = await Promise.all([listMembers(db, place.id), getTerritoryUnits(db, place.id)]);
 	const doc = buildProjectTemplate(
 		{
 			name: place.name,
 			nature: place.nature,
 			population: place.population,
 			professionalsCount: place.professionalsCount,
-			communes: place.communes,
+			communes: territory.map((unit) => unit.name),
 			regionName: place.regionName,
 			department: place.department
 		},

@@ -13,20 +13,26 @@ import {
 } from '$lib/server/cpts';
 import { failFromError, orErrorPage } from '$lib/server/shared/http';
 import { suiviAccess } from '$lib/server/steering';
+import { getTerritoryView } from '$lib/server/territories/editing';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, locals.user, cpts.id);
-	const people = await getPublicMembership(db, cpts.id);
+	const [people, territory, suivi] = await Promise.all([
+		getPublicMembership(db, cpts.id),
+		getTerritoryView(db, cpts.id),
+		suiviAccess(db, locals.user, cpts)
+	]);
 	return {
 		cpts,
+		territory,
 		access,
 		signedIn: locals.user !== null,
 		coordinators: people.coordinators,
 		memberCount: people.memberCount,
-		seesSuivi: (await suiviAccess(db, locals.user, cpts)).readsHistory
+		seesSuivi: suivi.readsHistory
 	};
 };
 

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
-import { canManageCpts, createCpts, cptsFormSchema, listRegions } from '$lib/server/cpts';
+import { canManageCpts, createCpts, cptsFormSchema, listPlaces } from '$lib/server/cpts';
 import { failFromError } from '$lib/server/shared/http';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
@@ -16,18 +16,16 @@ function requireCptsManager(locals: App.Locals, url: URL) {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireCptsManager(locals, url);
-	return { regions: await listRegions(await getDb()) };
+	const { regions, departements } = await listPlaces(await getDb());
+	return { regions, departements };
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
-		const regions = await listRegions(db);
-		const parsed = parseForm(
-			cptsFormSchema(regions.map((region) => region.code)),
-			await request.formData()
-		);
+		const { choices } = await listPlaces(db);
+		const parsed = parseForm(cptsFormSchema(choices), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		let slug: string;
 		try {

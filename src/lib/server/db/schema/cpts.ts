@@ -46,7 +46,6 @@ export const cpts = pgTable(
 				sql`case when population < 40000 then 1 when population < 80000 then 2 when population <= 175000 then 3 else 4 end`
 			),
 		stage: text('stage').notNull(),
-		communes: text('communes').array().notNull().default(sql`'{}'::text[]`),
 		contactEmail: text('contact_email'),
 		phone: text('phone'),
 		website: text('website'),

@@ -11,13 +11,14 @@ import {
 	cptsFormValues,
 	emailOnlySchema,
 	getPublicMembership,
-	listRegions,
+	listPlaces,
 	removeCoordinatorRole,
 	requireCptsBySlug,
 	updateCpts
 } from '$lib/server/cpts';
 import { failFromError, orErrorPage } from '$lib/server/shared/http';
 import { AppError } from '$lib/server/shared/errors';
+import { getTerritoryView } from '$lib/server/territories/editing';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
 function requireCptsManager(locals: App.Locals, url: URL) {
@@ -30,10 +31,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireCptsManager(locals, url);
 	const db = await getDb();
 	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
+	const [{ regions, departements }, territory] = await Promise.all([listPlaces(db), getTerritoryView(db, cpts.id)]);
 	return {
 		cpts: { id: cpts.id, slug: cpts.slug, name: cpts.name },
 		values: cptsFormValues(cpts),
-		regions: await listRegions(db),
+		regions,
+		departements,
+		// With a territory, population, département and région are computed: shown, not typed.
+		computed: territory.units.length ? { summary: territory.summary, regions: territory.regions } : null,
 		coordinators: (await getPublicMembership(db, cpts.id)).coordinators,
 		justCreated: url.searchParams.has('cree')
 	};
@@ -44,11 +49,8 @@ export const actions: Actions = {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
-		const regions = await listRegions(db);
-		const parsed = parseForm(
-			cptsFormSchema(regions.map((region) => region.code)),
-			await request.formData()
-		);
+		const [{ choices }, territory] = await Promise.all([listPlaces(db), getTerritoryView(db, cpts.id)]);
+		const parsed = parseForm(cptsFormSchema(choices, { placeTyped: territory.units.length === 0 }), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		try {
 			await updateCpts(db, user, cpts.id, parsed.data);

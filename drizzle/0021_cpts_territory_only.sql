@@ -1,0 +1,1 @@
+ALTER TABLE "cpts" DROP COLUMN "communes";
