@@ -23,7 +23,7 @@ test('the animatrice reads the coverage map with the keyboard alone and download
 	await expect(page).toHaveURL(/\/reseau$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Pilotage du réseau' })).toBeVisible();
 	await expect(page.getByText(/COG \d{4}/).first()).toBeVisible();
-	await expect(page.getByText('Noms de CPTS fictifs', { exact: false })).toBeVisible();
+	await expect(page.getByText('les CPTS sont fictives, sauf celles que décrit le rapport de l’IGAS de 2018', { exact: false })).toBeVisible();
 	await expect(page.getByText('Référence nationale').first()).toBeVisible();
 
 	const map = page.getByRole('group', { name: 'Part de la population couverte par une CPTS, par département' });
