@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { cpts, geoCommunes, regions } from '../../src/lib/server/db/schema';
 import { loadReferential, readCogPackage, vintageFromReadme } from '../../src/lib/server/geo/referential';
 import { resolveCodes, searchEpci, searchUnits, splitCodes, unitsOfEpci } from '../../src/lib/server/geo/units';
-import { computeCoverage, snapshotCoverage, uncoveredUnits } from '../../src/lib/server/territories/coverage';
+import { cachedCoverage, computeCoverage, snapshotCoverage, uncoveredUnits } from '../../src/lib/server/territories/coverage';
 import { TerritoryRejected, overlapsIn, replaceTerritory, territoryOverlaps } from '../../src/lib/server/territories/territory';
 import { useTestDatabase } from '../helpers/db';
 import { refusal } from '../helpers/refusal';
@@ -133,5 +133,17 @@ describe('a CPTS territory', () => {
 		expect(regionRows.reduce((total, row) => total + row.population, 0)).toBe(france.population);
 		expect(regionRows.reduce((total, row) => total + row.populationOperating, 0)).toBe(france.populationOperating);
 		expect(await snapshotCoverage(testDb.db, 'monthly')).toBe(rows.length);
+	});
+
+	it('serves pages figures from a cache that follows every territory and stage change', async () => {
+		const vosgesOf = async () => (await cachedCoverage(testDb.db, { departementCode: '88' })).find((row) => row.code === '88')!;
+		const before = await vosgesOf();
+		expect(before).toEqual((await computeCoverage(testDb.db, { departementCode: '88' })).find((row) => row.code === '88'));
+		const fresh = await makeCpts(testDb.db, { stage: 'aci_signe' });
+		await replaceTerritory(testDb.db, fresh.id, ['88160']); // Épinal
+		const afterTerritory = await vosgesOf();
+		expect(afterTerritory.populationOperating).toBe(before.populationOperating + (await populationOf('88160')));
+		await testDb.db.update(cpts).set({ stage: 'initiative', updatedAt: new Date() }).where(eq(cpts.id, fresh.id));
+		expect((await vosgesOf()).populationOperating).toBe(before.populationOperating);
 	});
 });

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db';
-import { coverageSnapshots, cpts, cptsTerritories, geoCommunes, geoDepartements, regions } from '../db/schema';
+import { coverageSnapshots, cpts, cptsTerritories, geoCommunes, geoDepartements, geoReferential, regions } from '../db/schema';
 import { generateId } from '../shared/ids';
 import { OPERATING_STAGES, PROJECT_STAGES, SELECTABLE_KINDS, type SnapshotReason } from '../../domain/geography';
 import { inList } from '../db/schema/sql';
@@ -92,6 +92,40 @@ export async function computeCoverage(db: DbOrTx, within?: CoverageWithin): Prom
 			populationUncovered: population - populationOperating - populationProject
 		};
 	});
+}
+
+/**
+ * What the figures depend on: every CPTS change writes its updated_at (a sum, not a max, so
+ * an instance whose clock is behind still changes it) or the count; and the referential.
+ */
+async function coverageFingerprint(db: DbOrTx): Promise<string> {
+	const result = await db.execute(sql`
+		select (select count(*)::text || '|' || coalesce(sum(extract(epoch from updated_at)), 0)::text from ${cpts})
+			|| '|' || coalesce((select loaded_at from ${geoReferential})::text, '') as fingerprint`);
+	return rowsOf<{ fingerprint: string }>(result)[0].fingerprint;
+}
+
+/** Per database handle (tests open several in one process): the last figures of each scope. */
+const coverageCache = new WeakMap<object, Map<string, { fingerprint: string; rows: Promise<CoverageRow[]> }>>();
+
+/**
+ * computeCoverage for pages: recomputed only when a CPTS (stage, territory, creation or
+ * deletion: each writes cpts.updated_at or changes the count) or the referential changed
+ * since the last call. One cheap read instead of the whole computation (≈ 75 ms with 1,000
+ * CPTS on PostgreSQL). Safe with several instances: the fingerprint is read from the database.
+ */
+export async function cachedCoverage(db: DbOrTx, within?: CoverageWithin): Promise<CoverageRow[]> {
+	const fingerprint = await coverageFingerprint(db);
+	const key = JSON.stringify(within ?? {});
+	let entries = coverageCache.get(db);
+	if (!entries) coverageCache.set(db, (entries = new Map()));
+	const cached = entries.get(key);
+	if (cached?.fingerprint === fingerprint) return cached.rows;
+	const rows = computeCoverage(db, within);
+	entries.set(key, { fingerprint, rows });
+	// A failed computation is not kept.
+	rows.catch(() => entries.delete(key));
+	return rows;
 }
 
 /** A unit in no CPTS (zone blanche), with its EPCI. */

@@ -12,7 +12,7 @@ import { NATIONAL_REFERENCE_2023 } from '../dashboard/stats';
 import { loadedReferential } from '../geo/referential';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { csvDocument } from '../shared/csv';
-import { computeCoverage, uncoveredUnits, type CoverageLevel, type CoverageRow } from './coverage';
+import { cachedCoverage, uncoveredUnits, type CoverageLevel, type CoverageRow } from './coverage';
 import { requireSteeringAccess, scopeCovers, steeringHome, steeringScopeOf, type SteeringScope } from './scope';
 import { overlapsIn } from './territory';
 
@@ -145,7 +145,7 @@ export async function nationalView(db: DbOrTx, user: SessionUser | null | undefi
 	if (scope && scope.kind !== 'network') return { redirectTo: steeringHome(scope) };
 	await requireSteeringAccess(db, user, { level: 'france' });
 	const [rows, overseas, context] = await Promise.all([
-		computeCoverage(db),
+		cachedCoverage(db),
 		db.select({ code: regions.code, overseas: regions.overseas }).from(regions),
 		pageContext(db)
 	]);
@@ -172,7 +172,7 @@ export async function regionView(db: DbOrTx, user: SessionUser | null | undefine
 	if (!region || !hasDepartements) throw notFound();
 	const scope = await requireSteeringAccess(db, user, { level: 'region', regionCode: code });
 	const [rows, cptsHere, overlaps, context] = await Promise.all([
-		computeCoverage(db, { regionCode: code }),
+		cachedCoverage(db, { regionCode: code }),
 		cptsInPlace(db, { regionCode: code }),
 		overlapsIn(db, { regionCode: code }),
 		pageContext(db)
@@ -201,7 +201,7 @@ export async function departementView(db: DbOrTx, user: SessionUser | null | und
 	if (!departement) throw notFound();
 	const scope = await requireSteeringAccess(db, user, { level: 'departement', regionCode: departement.regionCode, departementCode: code });
 	const [rows, cptsHere, overlaps, zonesBlanches, trend, context] = await Promise.all([
-		computeCoverage(db, { departementCode: code }),
+		cachedCoverage(db, { departementCode: code }),
 		cptsInPlace(db, { departementCode: code }),
 		overlapsIn(db, { departementCode: code }),
 		zonesBlanchesOf(db, code),
@@ -343,7 +343,7 @@ const LEVEL_ORDER: Record<CoverageLevel, number> = { france: 0, region: 1, depar
 /** couverture.csv: France, régions and départements, only the rows of the viewer's scope. */
 export async function coverageCsv(db: DbOrTx, user: SessionUser | null | undefined): Promise<string> {
 	const scope = await requireAnyScope(db, user);
-	const rows = (await computeCoverage(db))
+	const rows = (await cachedCoverage(db))
 		.filter((row) =>
 			scopeCovers(
 				scope,
