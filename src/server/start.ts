@@ -14,6 +14,7 @@ import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
 import { startExchangeReminders } from '../lib/server/forum/exchanges';
+import { startMonthlySnapshots } from '../lib/server/territories/coverage';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -48,6 +49,8 @@ const collab = createCollabServer({ hooks: automaticVersionHooks(getDb) });
 const stopDigests = startDigestScheduler();
 // Practice-exchange reminders (the day before), likewise by the serving process only.
 const stopExchangeReminders = startExchangeReminders(getDb);
+// The coverage trend of the steering pages gets one point a month at least.
+const stopMonthlySnapshots = startMonthlySnapshots(getDb);
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -78,6 +81,7 @@ async function shutdown(signal: string): Promise<void> {
 	// the database is still open) is what lets `closed` resolve.
 	stopDigests();
 	stopExchangeReminders();
+	stopMonthlySnapshots();
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);

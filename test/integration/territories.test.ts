@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { cpts, geoCommunes, regions } from '../../src/lib/server/db/schema';
 import { loadReferential, readCogPackage, vintageFromReadme } from '../../src/lib/server/geo/referential';
 import { resolveCodes, searchEpci, searchUnits, splitCodes, unitsOfEpci } from '../../src/lib/server/geo/units';
-import { cachedCoverage, computeCoverage, snapshotCoverage, uncoveredUnits } from '../../src/lib/server/territories/coverage';
+import { cachedCoverage, computeCoverage, snapshotCoverage, takeMonthlySnapshotIfDue, uncoveredUnits } from '../../src/lib/server/territories/coverage';
 import { TerritoryRejected, overlapsIn, replaceTerritory, territoryOverlaps } from '../../src/lib/server/territories/territory';
 import { useTestDatabase } from '../helpers/db';
 import { refusal } from '../helpers/refusal';
@@ -145,5 +145,14 @@ describe('a CPTS territory', () => {
 		expect(afterTerritory.populationOperating).toBe(before.populationOperating + (await populationOf('88160')));
 		await testDb.db.update(cpts).set({ stage: 'initiative', updatedAt: new Date() }).where(eq(cpts.id, fresh.id));
 		expect((await vosgesOf()).populationOperating).toBe(before.populationOperating);
+	});
+
+	it('takes one monthly snapshot a month, even when two instances ask together', async () => {
+		const march = new Date('2027-03-15T09:00:00Z');
+		const [first, second] = await Promise.all([takeMonthlySnapshotIfDue(testDb.db, march), takeMonthlySnapshotIfDue(testDb.db, march)]);
+		expect([first, second].filter(Boolean)).toHaveLength(1);
+		expect(await takeMonthlySnapshotIfDue(testDb.db, new Date('2027-03-31T21:00:00Z'))).toBe(false);
+		// 31 March 23:30 in Paris is already April there: a new month.
+		expect(await takeMonthlySnapshotIfDue(testDb.db, new Date('2027-03-31T22:30:00Z'))).toBe(true);
 	});
 });

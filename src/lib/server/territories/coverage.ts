@@ -4,10 +4,12 @@
  * of the CPTS that cover it: in operation (ACI signed), in a project (validated lettre
  * d'intention or later), or in no CPTS (zone blanche). Overlaps never count twice.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { rowsOf, type DbOrTx } from '../db';
 import { coverageSnapshots, cpts, cptsTerritories, geoCommunes, geoDepartements, geoReferential, regions } from '../db/schema';
 import { generateId } from '../shared/ids';
+import { getLogger } from '../logger';
 import { OPERATING_STAGES, PROJECT_STAGES, SELECTABLE_KINDS, type SnapshotReason } from '../../domain/geography';
 import { inList } from '../db/schema/sql';
 
@@ -168,4 +170,42 @@ export async function snapshotCoverage(db: DbOrTx, reason: SnapshotReason, taken
 		}))
 	);
 	return rows.length;
+}
+
+/** Serialises the monthly snapshot between instances (pg_advisory_xact_lock). */
+const MONTHLY_SNAPSHOT_LOCK_KEY = 7_270_014;
+
+/**
+ * Takes this month's coverage snapshot unless one was taken (months counted in Paris time,
+ * where the network works). Returns whether it took one. Two instances calling together
+ * take one: the check and the insert run under one advisory lock.
+ */
+export async function takeMonthlySnapshotIfDue(db: DbOrTx, now = new Date()): Promise<boolean> {
+	const monthStart = DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).startOf('month').toJSDate();
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${MONTHLY_SNAPSHOT_LOCK_KEY})`);
+		const [taken] = await tx
+			.select({ id: coverageSnapshots.id })
+			.from(coverageSnapshots)
+			.where(and(eq(coverageSnapshots.reason, 'monthly'), gte(coverageSnapshots.takenAt, monthStart)))
+			.limit(1);
+		if (taken) return false;
+		await snapshotCoverage(tx, 'monthly', now);
+		return true;
+	});
+}
+
+/** In the serving process: the monthly snapshot at start and then every six hours if due. */
+export function startMonthlySnapshots(getDatabase: () => Promise<DbOrTx>, intervalMs = 6 * 3_600_000): () => void {
+	const tick = async () => {
+		try {
+			await takeMonthlySnapshotIfDue(await getDatabase());
+		} catch (caught) {
+			getLogger().error({ err: caught }, 'monthly coverage snapshot failed');
+		}
+	};
+	const timer = setInterval(tick, intervalMs);
+	timer.unref();
+	void tick();
+	return () => clearInterval(timer);
 }
