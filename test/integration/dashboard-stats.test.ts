@@ -1,12 +1,17 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES } from '../../src/lib/domain/professions';
 import { getDashboardStats } from '../../src/lib/server/dashboard/stats';
 import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
 import { useTestDatabase } from '../helpers/db';
+import { geoCommunes } from '../../src/lib/server/db/schema';
+import { replaceTerritory } from '../../src/lib/server/territories/territory';
 import { makeCpts } from '../helpers/factories';
 
 const testDb = useTestDatabase({ referential: true });
+
+const populationOf = async (code: string) =>
+	(await testDb.db.select({ population: geoCommunes.population }).from(geoCommunes).where(eq(geoCommunes.code, code)))[0].population;
 
 /** Raw SQL rows, whatever the driver (postgres-js returns an array, PGlite an object with rows). */
 async function rows<T>(query: SQL): Promise<T[]> {
@@ -16,10 +21,19 @@ async function rows<T>(query: SQL): Promise<T[]> {
 
 /**
  * The dashboard's figures, recomputed independently in SQL: counts by stage and by region,
- * and covered shares capped at the region's population.
+ * and covered shares from the territories, commune by commune.
  */
 async function expectedFigures() {
 	const byStage = await rows<{ stage: string; n: number }>(sql`select stage, count(*)::int as n from cpts group by stage`);
+	// Coverage commune by commune: each unit under the most advanced stage of the CPTS covering it.
+	const units = sql`
+		select g.population, g.region_code,
+			coalesce(max(case when c.stage in ('aci_signe', 'en_fonctionnement') then 2 when c.stage in ('lettre_intention', 'projet_depose', 'projet_valide') then 1 else 0 end), 0) as status
+		from geo_communes g
+		left join cpts_territories t on t.commune_code = g.code
+		left join cpts c on c.id = t.cpts_id
+		where g.kind in ('commune', 'arrondissement') and not g.retired
+		group by g.code`;
 	const regionRows = await rows<{
 		code: string;
 		n: number;
@@ -28,27 +42,22 @@ async function expectedFigures() {
 		share_operating: number;
 		share_formalised: number;
 	}>(sql`
+		with unit as (${units})
 		select r.code,
-			count(c.id)::int as n,
-			least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population)::int as operating,
-			least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population)::int as formalised,
-			(least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population)::float8 / r.population) as share_operating,
-			(least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population)::float8 / r.population) as share_formalised
-		from regions r left join cpts c on c.region_code = r.code
+			(select count(*) from cpts c where c.region_code = r.code)::int as n,
+			coalesce(sum(u.population) filter (where u.status = 2), 0)::int as operating,
+			coalesce(sum(u.population) filter (where u.status >= 1), 0)::int as formalised,
+			coalesce(sum(u.population) filter (where u.status = 2), 0)::float8 / r.population as share_operating,
+			coalesce(sum(u.population) filter (where u.status >= 1), 0)::float8 / r.population as share_formalised
+		from regions r left join unit u on u.region_code = r.code
 		group by r.code, r.population`);
 	const [national] = await rows<{ total: number; share_operating: number; share_formalised: number; professionals: number }>(sql`
-		with per_region as (
-			select r.population,
-				least(coalesce(sum(c.population) filter (where c.stage in ('aci_signe', 'en_fonctionnement')), 0), r.population) as operating,
-				least(coalesce(sum(c.population) filter (where c.stage <> 'initiative'), 0), r.population) as formalised
-			from regions r left join cpts c on c.region_code = r.code
-			group by r.code, r.population
-		)
+		with unit as (${units})
 		select (select count(*)::int from cpts) as total,
 			(select coalesce(sum(professionals_count), 0)::int from cpts) as professionals,
-			sum(operating)::float8 / sum(population) as share_operating,
-			sum(formalised)::float8 / sum(population) as share_formalised
-		from per_region`);
+			(coalesce(sum(population) filter (where status = 2), 0)::float8 / sum(population)) as share_operating,
+			(coalesce(sum(population) filter (where status >= 1), 0)::float8 / sum(population)) as share_formalised
+		from unit`);
 	return { byStage, regionRows, national };
 }
 
@@ -85,31 +94,35 @@ describe('network dashboard figures', () => {
 		expect(stats.populationSources).toEqual([expect.stringContaining('Insee')]);
 	});
 
-	it('counts by stage and region and computes covered shares as SQL does (factories)', async () => {
-		await makeCpts(testDb.db, { regionCode: '44', stage: 'aci_signe', population: 60_000 });
-		await makeCpts(testDb.db, { regionCode: '44', stage: 'lettre_intention', population: 25_000 });
-		await makeCpts(testDb.db, { regionCode: '44', stage: 'initiative', population: 40_000 });
-		await makeCpts(testDb.db, { regionCode: '04', stage: 'projet_valide', population: 114_000, nature: 'outre_mer' });
+	it('counts by stage and region and computes covered shares from the territories (factories)', async () => {
+		const withTerritory = async (codes: string[], overrides: Parameters<typeof makeCpts>[1]) => {
+			const row = await makeCpts(testDb.db, overrides);
+			await replaceTerritory(testDb.db, row.id, codes);
+			return row;
+		};
+		await withTerritory(['54528'], { stage: 'aci_signe' }); // Toul
+		await withTerritory(['54395'], { stage: 'lettre_intention' }); // Nancy
+		await withTerritory(['57463'], { stage: 'initiative' }); // Metz
+		await withTerritory(['97411'], { stage: 'projet_valide', nature: 'outre_mer' }); // Saint-Denis
 		const stats = await expectDashboardToMatchSql();
 		const grandEst = stats.regions.find((region) => region.code === '44')!;
-		// An initiative is not a formalised project; a letter of intent is, but is not in operation.
-		expect(grandEst.populationInOperation).toBe(60_000);
-		expect(grandEst.populationFormalised).toBe(85_000);
+		const [toul, nancy] = await Promise.all(['54528', '54395'].map(populationOf));
+		// An initiative covers nobody; a letter of intent is a formalised project, not in operation.
+		expect(grandEst.populationInOperation).toBe(toul);
+		expect(grandEst.populationFormalised).toBe(toul + nancy);
 		expect(grandEst.byStage).toEqual({ initiative: 1, lettre_intention: 1, projet_depose: 0, projet_valide: 0, aci_signe: 1, en_fonctionnement: 0 });
 	});
 
-	it('caps a region’s covered share at 100 %, nationally too', async () => {
-		// Corsica has about 350,000 inhabitants; overlapping declarations add up to more.
-		await makeCpts(testDb.db, { regionCode: '94', department: '2A', stage: 'aci_signe', population: 300_000 });
-		await makeCpts(testDb.db, { regionCode: '94', department: '2B', stage: 'aci_signe', population: 200_000 });
+	it('counts an inhabitant of two overlapping CPTS once, nationally too', async () => {
+		const first = await makeCpts(testDb.db, { stage: 'aci_signe' });
+		const second = await makeCpts(testDb.db, { stage: 'en_fonctionnement' });
+		await replaceTerritory(testDb.db, first.id, ['2A004', '2A247']); // Ajaccio, Porto-Vecchio
+		await replaceTerritory(testDb.db, second.id, ['2A004', '2B033']); // Ajaccio, Bastia
 		const stats = await expectDashboardToMatchSql();
 		const corse = stats.regions.find((region) => region.code === '94')!;
-		expect(corse.shareInOperation).toBe(1);
-		expect(corse.shareFormalised).toBe(1);
-		expect(corse.populationInOperation).toBe(corse.population);
+		const [ajaccio, portoVecchio, bastia] = await Promise.all(['2A004', '2A247', '2B033'].map(populationOf));
+		expect(corse.populationInOperation).toBe(ajaccio + portoVecchio + bastia);
 		for (const region of stats.regions) expect(region.shareFormalised).toBeLessThanOrEqual(1);
-		const uncapped = stats.regions.reduce((sum, region) => sum + (region.code === '94' ? 500_000 : region.populationInOperation), 0);
-		expect(stats.national.populationInOperation).toBeLessThan(uncapped);
 	});
 
 	it('matches SQL over the demo network added to the factory data', async () => {

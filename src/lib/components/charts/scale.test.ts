@@ -18,3 +18,12 @@ describe('niceScale', () => {
 		expect(ticksFor(8, 2, String).map((tick) => tick.text)).toEqual(['0', '2', '4', '6', '8']);
 	});
 });
+
+describe('stage styles', () => {
+	it('give each CPTS stage a style of its own', async () => {
+		const { STAGE_STYLES } = await import('./types');
+		const { CPTS_STAGES } = await import('../../domain/professions');
+		expect(STAGE_STYLES).toHaveLength(CPTS_STAGES.length);
+		expect(new Set(STAGE_STYLES.map((style) => style.fill)).size).toBe(CPTS_STAGES.length);
+	});
+});

@@ -25,6 +25,19 @@ export const SEQUENTIAL_STYLES: readonly SeriesStyle[] = [
 	{ fill: '#0b4a4f' }
 ];
 
+/**
+ * Six styles for the six stages of a CPTS (initiative → en fonctionnement), light to dark,
+ * every other one hatched so that neighbours differ in greyscale too.
+ */
+export const STAGE_STYLES: readonly SeriesStyle[] = [
+	{ fill: '#e3f2f3', hatch: '#0b5d63' },
+	{ fill: '#b5dadd' },
+	{ fill: '#8cc3c7', hatch: '#073c40' },
+	{ fill: '#4f9aa0' },
+	{ fill: '#2f7f86', hatch: '#ffffff' },
+	{ fill: '#0b4a4f' }
+];
+
 export interface BarRow {
 	label: string;
 	values: number[];

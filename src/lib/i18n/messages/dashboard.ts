@@ -63,9 +63,9 @@ const fr = {
 	'dashboard.methodTitle': 'Méthode et sources',
 	'dashboard.method.population': 'Population des régions : {source}.',
 	'dashboard.method.share':
-		'Part couverte d’une région : somme des populations déclarées par ses CPTS, divisée par la population de la région, plafonnée à 100 % (des territoires peuvent se chevaucher). France entière : somme des populations couvertes des régions, divisée par la population totale.',
+		'Part couverte d’une région : population de ses communes (arrondissements à Paris, Lyon et Marseille) situées sur le territoire d’une CPTS, divisée par la population de la région ; une commune sur deux territoires n’est comptée qu’une fois, sous l’étape la plus avancée. Populations du Code officiel géographique de l’Insee. France entière : même calcul sur toutes les communes.',
 	'dashboard.method.stages':
-		'En fonctionnement : ACI signé. Projet formalisé : lettre d’intention validée, projet de santé validé ou ACI signé, comme dans l’instruction de 2023.',
+		'En fonctionnement : contrat ACI signé. Projet formalisé : lettre d’intention validée, projet de santé déposé ou validé, ou CPTS en fonctionnement, comme dans l’instruction de 2023. Une initiative sans lettre d’intention validée ne couvre personne.',
 	'dashboard.method.reference':
 		'Références nationales : instruction n° DGOS/R5/CNAM/2023/156 du 9 octobre 2023 relative au plan « 100 % CPTS » : fin août 2023, {formalised} de la population était couverte par une CPTS ou un projet ayant fait l’objet d’une lettre d’intention validée, et {operation} par une CPTS en fonctionnement financée par l’Assurance maladie.'
 };
@@ -134,9 +134,9 @@ const en: Record<keyof typeof fr, string> = {
 	'dashboard.methodTitle': 'Method and sources',
 	'dashboard.method.population': 'Region populations: {source}.',
 	'dashboard.method.share':
-		'Share covered in a region: sum of the populations declared by its CPTS, divided by the region’s population, capped at 100% (territories may overlap). France as a whole: sum of the regions’ covered populations, divided by the total population.',
+		'Share covered in a region: population of its communes (arrondissements in Paris, Lyon and Marseille) in the territory of a CPTS, divided by the region’s population; a commune in two territories counts once, under the most advanced stage. Populations from Insee’s official geographic code. France as a whole: the same over every commune.',
 	'dashboard.method.stages':
-		'In operation: ACI signed. Formalised project: letter of intent validated, health project validated or ACI signed, as in the 2023 instruction.',
+		'In operation: ACI contract signed. Formalised project: letter of intent validated, health project submitted or validated, or CPTS in operation, as in the 2023 instruction. An initiative without a validated letter of intent covers nobody.',
 	'dashboard.method.reference':
 		'National references: instruction DGOS/R5/CNAM/2023/156 of 9 October 2023 on the “100% CPTS” plan: at the end of August 2023, {formalised} of the population was covered by a CPTS or a project with a validated letter of intent, and {operation} by a CPTS in operation funded by the national health insurance.'
 };

@@ -4,12 +4,9 @@
  */
 import { count, sum } from 'drizzle-orm';
 import { CPTS_STAGES, type CptsStage } from '../../domain/professions';
-import { OPERATING_STAGES, PROJECT_STAGES } from '../../domain/geography';
 import type { DbOrTx } from '../db';
 import { cpts, regions } from '../db/schema';
-
-/** A formalised project: from a validated letter of intent onwards (as in the 2023 instruction). */
-const FORMALISED_STAGES: readonly CptsStage[] = [...PROJECT_STAGES, ...OPERATING_STAGES];
+import { cachedCoverage } from '../territories/coverage';
 
 /**
  * National figures quoted by the instruction DGOS/R5/CNAM/2023/156 of 9 October 2023
@@ -72,9 +69,13 @@ function coverage(population: number, inOperation: number, formalised: number): 
 	};
 }
 
-/** Computes every figure of the dashboard in two queries. */
+/**
+ * Computes every figure of the dashboard: counts from the CPTS rows; covered populations from
+ * the territories, commune by commune (territories/coverage.ts, the steering pages' rule), so
+ * an inhabitant of two overlapping CPTS counts once.
+ */
 export async function getDashboardStats(db: DbOrTx): Promise<DashboardStats> {
-	const [regionRows, groups] = await Promise.all([
+	const [regionRows, groups, coverageRows] = await Promise.all([
 		db
 			.select({
 				code: regions.code,
@@ -89,29 +90,28 @@ export async function getDashboardStats(db: DbOrTx): Promise<DashboardStats> {
 				regionCode: cpts.regionCode,
 				stage: cpts.stage,
 				cptsCount: count(),
-				population: sum(cpts.population).mapWith(Number),
 				professionals: sum(cpts.professionalsCount).mapWith(Number)
 			})
 			.from(cpts)
-			.groupBy(cpts.regionCode, cpts.stage)
+			.groupBy(cpts.regionCode, cpts.stage),
+		cachedCoverage(db)
 	]);
 
 	const byStage = emptyStageCounts();
 	let cptsCount = 0;
 	let professionalsCount = 0;
-	const perRegion = new Map<string, { byStage: StageCounts; inOperation: number; formalised: number; count: number }>();
+	const perRegion = new Map<string, { byStage: StageCounts; count: number }>();
 	for (const group of groups) {
 		const stage = group.stage as CptsStage;
-		const entry = perRegion.get(group.regionCode) ?? { byStage: emptyStageCounts(), inOperation: 0, formalised: 0, count: 0 };
+		const entry = perRegion.get(group.regionCode) ?? { byStage: emptyStageCounts(), count: 0 };
 		entry.byStage[stage] += group.cptsCount;
 		entry.count += group.cptsCount;
-		if (OPERATING_STAGES.includes(stage)) entry.inOperation += group.population;
-		if (FORMALISED_STAGES.includes(stage)) entry.formalised += group.population;
 		perRegion.set(group.regionCode, entry);
 		byStage[stage] += group.cptsCount;
 		cptsCount += group.cptsCount;
 		professionalsCount += group.professionals;
 	}
+	const coverageOf = new Map(coverageRows.filter((row) => row.level === 'region').map((row) => [row.code, row]));
 
 	// Sorted here rather than in SQL: database collations disagree on "Île-de-France".
 	const sortedRegions = [...regionRows].sort(
@@ -119,17 +119,21 @@ export async function getDashboardStats(db: DbOrTx): Promise<DashboardStats> {
 	);
 	const regionStats: RegionStats[] = sortedRegions.map((region) => {
 		const entry = perRegion.get(region.code);
+		const covered = coverageOf.get(region.code);
 		return {
 			code: region.code,
 			name: region.name,
 			overseas: region.overseas === 1,
 			cptsCount: entry?.count ?? 0,
 			byStage: entry?.byStage ?? emptyStageCounts(),
-			...coverage(region.population, entry?.inOperation ?? 0, entry?.formalised ?? 0)
+			...coverage(
+				region.population,
+				covered?.populationOperating ?? 0,
+				(covered?.populationOperating ?? 0) + (covered?.populationProject ?? 0)
+			)
 		};
 	});
 
-	// The national share adds up the (capped) regional covered populations.
 	const national = coverage(
 		regionStats.reduce((total, region) => total + region.population, 0),
 		regionStats.reduce((total, region) => total + region.populationInOperation, 0),
