@@ -22,25 +22,25 @@ test('the coordinatrice adds a commune by search, pastes a bad list and sees wha
 	await expect(page.getByText(/Code officiel géographique 20\d\d/)).toBeVisible();
 	await expectAccessible(page, 'territory page');
 
-	// Vannes-le-Châtel: a small commune of the Toulois, found by the start of its name.
+	// Pont-Saint-Vincent: a commune next to the Toulois, in no demo territory, found by the start of its name.
 	const search = page.getByRole('search', { name: 'Chercher une commune' });
-	await search.getByLabel('Nom, code postal ou code INSEE').fill('Vannes-le-Ch');
+	await search.getByLabel('Nom, code postal ou code INSEE').fill('Pont-Saint-Vin');
 	await search.getByRole('button', { name: 'Rechercher' }).click();
-	await expect(page).toHaveURL(/q=Vannes-le-Ch/);
-	const add = page.getByRole('button', { name: 'Ajouter Vannes-le-Châtel (54548) au territoire' });
+	await expect(page).toHaveURL(/q=Pont-Saint-Vin/);
+	const add = page.getByRole('button', { name: 'Ajouter Pont-Saint-Vincent (54432) au territoire' });
 	await add.click();
 	await expect(page.getByRole('status')).toContainText('Territoire enregistré');
 	const units = page.getByRole('table');
-	await expect(units.getByRole('rowheader', { name: 'Vannes-le-Châtel' })).toBeVisible();
+	await expect(units.getByRole('rowheader', { name: 'Pont-Saint-Vincent' })).toBeVisible();
 	await expect(page.getByText('Déjà dans le territoire')).toBeVisible();
 	const before = await units.getByRole('row').count();
 
-	const typed = '54548\n5452\n99999\n01039\n75056';
+	const typed = '54432\n5452\n99999\n01039\n75056';
 	await page.getByRole('textbox', { name: 'Codes INSEE' }).fill(typed);
 	await page.getByRole('button', { name: 'Enregistrer la liste' }).click();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('Rien n’a été enregistré');
-	await expect(alert).toContainText('54548 est déjà dans le territoire.');
+	await expect(alert).toContainText('54432 est déjà dans le territoire.');
 	await expect(alert).toContainText('« 5452 » n’est pas un code INSEE');
 	await expect(alert).toContainText('99999 : aucune commune ni aucun arrondissement');
 	await expect(alert).toContainText('01039 est Béon, commune déléguée de Culoz-Béon (01138) : saisissez 01138');
@@ -61,9 +61,9 @@ test('the coordinatrice adds a commune by search, pastes a bad list and sees wha
 		await page.goto('/cpts/sud-toulois/territoire');
 	}
 
-	await page.getByRole('button', { name: 'Retirer Vannes-le-Châtel (54548) du territoire' }).click();
-	await expect(page.getByRole('status')).toContainText('Retraits : 54548');
-	await expect(page.getByRole('rowheader', { name: 'Vannes-le-Châtel' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Retirer Pont-Saint-Vincent (54432) du territoire' }).click();
+	await expect(page.getByRole('status')).toContainText('Retraits : 54432');
+	await expect(page.getByRole('rowheader', { name: 'Pont-Saint-Vincent' })).toHaveCount(0);
 });
 
 test('a plain member of the CPTS is refused the territory page', async ({ page }) => {
