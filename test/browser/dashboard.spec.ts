@@ -15,7 +15,8 @@ test.describe('network dashboard without JavaScript', () => {
 			expect(await chart.locator('rect').count()).toBeGreaterThan(3);
 		}
 		await expect(page.getByRole('table', { name: 'Nombre de CPTS par étape du projet' })).toBeVisible();
-		await expect(page.getByText('Population des régions : Insee, populations légales 2021')).toBeVisible();
+		// Loaded from the INSEE referential (COG), never typed.
+		await expect(page.getByText(/Population des régions : Insee, Code officiel géographique 20\d\d/)).toBeVisible();
 	});
 });
 
