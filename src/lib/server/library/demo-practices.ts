@@ -54,6 +54,8 @@ La CPTS de La Plaine, citée par le rapport de l’IGAS, réunit les professionn
 
 ## Comment faire
 
+Le rapport ne décrit pas l’organisation retenue ; voici celle que nous proposons pour un territoire de cette taille.
+
 - Une permanence tournante de 18 h à 20 h en semaine, assurée par les médecins volontaires dans un cabinet identifié.
 - Un numéro unique communiqué aux écoles, aux crèches et à la PMI.
 - Les pharmacies de garde connaissent le médecin de permanence et orientent.
@@ -377,7 +379,7 @@ Les projets de télé-expertise figurent parmi ceux de la CPTS Sud-Lochois et de
 		kind: 'retour_experience',
 		title: 'Un partenariat de télémédecine avec l’EHPAD du territoire',
 		summary:
-			'Comment une CPTS rurale et l’EHPAD voisin ont préparé des téléconsultations et des télé-expertises pour les résidents : équipement, rôle des infirmiers, premières difficultés.',
+			'Le projet de télémédecine que le rapport de l’IGAS prête à une CPTS rurale des Vosges avec l’EHPAD voisin, et les étapes pour en monter un : équipement, rôle des infirmiers, difficultés à prévoir.',
 		natures: ['rural'],
 		sizeBands: [1],
 		missions: ['acces_soins', 'parcours'],
@@ -389,12 +391,14 @@ Le rapport de l’IGAS indique que la CPTS de La Plaine organise un partenariat 
 
 ## Les étapes
 
+Le rapport ne décrit que le projet ; les étapes ci-dessous sont une méthode proposée.
+
 1. Recenser les situations où une téléconsultation aurait évité un déplacement (plaies, réévaluation de traitement, avis gériatrique).
 2. Équiper une salle de l’EHPAD (poste, caméra mobile, connexion fiable) avec l’appui du GRADeS.
 3. Former les infirmiers de l’EHPAD à préparer et accompagner la téléconsultation.
 4. Convenir avec les médecins traitants de créneaux dédiés.
 
-## Difficultés rencontrées
+## Difficultés à prévoir
 
 - La connexion internet en zone rurale : prévoir un test avant chaque séance.
 - Le temps infirmier nécessaire, à reconnaître dans l’organisation de l’EHPAD.
@@ -436,7 +440,7 @@ Le rapport de l’IGAS cite les actions de prévention pour les personnes diabé
 		kind: 'retour_experience',
 		title: 'Prévenir l’obésité de l’enfant avec les écoles : premiers pas d’une CPTS',
 		summary:
-			'Comment une petite CPTS de Savoie a lancé le travail interprofessionnel par la prévention de l’obésité de l’enfant, avec la médecine scolaire et les associations sportives.',
+			'Une petite CPTS de Savoie a lancé le travail interprofessionnel par la prévention de l’obésité de l’enfant ; comment monter une telle action avec la médecine scolaire et les associations sportives.',
 		natures: ['rural'],
 		sizeBands: [1],
 		missions: ['prevention'],
@@ -444,9 +448,11 @@ Le rapport de l’IGAS cite les actions de prévention pour les personnes diabé
 		regionCode: '84',
 		body: `## Le contexte
 
-La CPTS de Yenne (10 000 habitants), citée par le rapport de l’IGAS, a initié le travail en équipe interprofessionnelle par des thèmes de santé publique : prévention de l’obésité, troubles du déficit de l’attention chez l’enfant, puis éducation thérapeutique.
+La CPTS de Yenne (10 000 habitants selon le rapport), citée par le rapport de l’IGAS, a initié le travail en équipe interprofessionnelle par des thèmes de santé publique : prévention de l’obésité, troubles du déficit de l’attention chez l’enfant, puis éducation thérapeutique.
 
-## Ce qui a été fait
+## Ce qu’une telle action peut comporter
+
+Le rapport n’en détaille pas le contenu ; voici une organisation proposée.
 
 - Un repérage lors des bilans de santé scolaires, avec la médecine scolaire.
 - Des ateliers pour les familles animés par un diététicien et un éducateur sportif.

@@ -91,7 +91,7 @@ Un territoire rural où la démographie médicale a poussé, il y a une dizaine 
 
 ## Ce que la CPTS apporte
 
-Le rapport de l’IGAS cite le Barrois (Meuse), où plus de 70 % des médecins exercent en MSP : le projet y couvre le lien ville-hôpital, des **protocoles harmonisés**, les soins non programmés à l’échelle du département, la prévention, la formation initiale pour l’attractivité, et un objectif simple : tous les professionnels communiquent par la même messagerie sécurisée.
+Le rapport de l’IGAS observe que, quelle que soit la nature du territoire, les projets sont particulièrement riches là où les maisons de santé ont installé la coopération : lien ville-hôpital, **protocoles harmonisés**, soins non programmés, prévention, formation initiale pour l’attractivité, et un objectif simple : tous les professionnels communiquent par la même messagerie sécurisée.
 
 ## Points d’attention
 
@@ -246,7 +246,7 @@ Plus de 100 professionnels de santé, premier et second recours, autour d’un c
 
 ## Exemple décrit par l’IGAS
 
-La CPTS Sud-Lochois (Indre-et-Loire, 60 000 habitants, 260 professionnels) est née d’un pôle de santé créé en 2009 à l’initiative des élus face à une démographie médicale préoccupante. Son projet : relations ville-hôpital, prévention, dépistage et éducation thérapeutique, aide à l’installation, continuité et permanence des soins, soins non programmés, informatique communicante et télé-expertise. Une infirmière libérale assure la coordination à temps partiel.
+La CPTS Sud-Lochois (Indre-et-Loire ; 60 000 habitants et 260 professionnels selon le rapport) est née d’un pôle de santé créé en 2009 à l’initiative des élus face à une démographie médicale préoccupante. Son projet : relations ville-hôpital, prévention, dépistage et éducation thérapeutique, aide à l’installation, continuité et permanence des soins, soins non programmés, informatique communicante et télé-expertise. Une infirmière libérale assure la coordination à temps partiel.
 
 ## Relations avec les établissements
 
@@ -347,7 +347,7 @@ Au-delà d’une centaine de membres, l’organisation devient plus lourde. Le r
 
 ## Exemple
 
-La CPTS du Sud-Toulois (Meurthe-et-Moselle, 60 000 habitants, 295 professionnels) a veillé à ce que **chaque profession soit représentée** dans sa gouvernance : médecins, infirmiers, kinésithérapeutes, etc.
+La CPTS du Sud-Toulois (Meurthe-et-Moselle ; 60 000 habitants et 295 professionnels selon le rapport) a veillé à ce que **chaque profession soit représentée** dans sa gouvernance : médecins, infirmiers, kinésithérapeutes, etc.
 
 ## Bonnes pratiques
 
@@ -496,7 +496,7 @@ La coordination est essentielle : jusqu’à 2 ETP dans une CPTS urbaine mature 
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'psychologue', 'sage_femme', 'chirurgien_dentiste'],
 		body: `## Le territoire
 
-Le rapport de l’IGAS décrit Vénissieux (65 000 habitants, deux quartiers de la politique de la ville, dont Les Minguettes) : taux de pauvreté de 29 % contre 9,8 % dans la région, prévalence nettement plus élevée du diabète, des affections respiratoires et des troubles psychiatriques chroniques, consommation de soins hospitaliers plus forte alors que celle de ville est comparable.
+Le rapport de l’IGAS décrit le bassin de santé de Vénissieux (65 000 habitants, deux quartiers de la politique de la ville et la zone franche urbaine des Minguettes) : taux de pauvreté de 29 % contre 9,8 % dans la région, prévalence nettement plus élevée du diabète, des affections respiratoires et des troubles psychiatriques chroniques, consommation de soins hospitaliers plus forte alors que celle de ville est comparable.
 
 ## Ce dont la communauté a besoin
 
@@ -552,7 +552,7 @@ Les CPTS rencontrées par l’IGAS dans des territoires très denses (Metz, Pari
 ## Une démarche de « prestation de services »
 
 - Développer des outils informatiques qui facilitent la mise en réseau.
-- Proposer un **appui pour la gestion des cas complexes**, en articulation avec la plateforme territoriale d’appui (la CPTS peut même en être à l’origine).
+- Proposer un **appui pour la gestion des cas complexes**, en articulation avec le dispositif d’appui à la coordination (DAC), qui a repris en 2022 les plateformes territoriales d’appui dont le rapport notait que des CPTS étaient à l’origine.
 - Évaluer les actions : le pôle de santé de Paris XIII s’appuie sur des thèses d’internes pour mesurer les besoins de coordination des généralistes puis des spécialistes, et prioriser.
 - Une gouvernance large : élus, associations d’usagers, hôpitaux, établissements sociaux et médico-sociaux.
 
