@@ -82,10 +82,10 @@ describe('demo seed', () => {
 		expect(bySlug.get('metz')).toMatchObject({ regionCode: '44', department: '57', nature: 'urbain_dense' });
 		expect(bySlug.get('paris-13')).toMatchObject({ regionCode: '11', department: '75', nature: 'urbain_dense' });
 		// A population the report gives is the report's, said so; the territory's differs.
-		for (const slug of ['sud-lochois', 'sud-toulois', 'venissieux']) {
+		for (const slug of ['sud-lochois', 'sud-toulois', 'venissieux', 'sud-allier', 'yenne']) {
 			expect(bySlug.get(slug)!.description, slug).toMatch(/^Selon le rapport IGAS \(2018\), .*\d+ 000 habitants/);
 		}
-		expect(rows.filter((row) => DEMO_CPTS.find((entry) => entry.slug === row.slug)?.fromIgasReport)).toHaveLength(7);
+		expect(rows.filter((row) => DEMO_CPTS.find((entry) => entry.slug === row.slug)?.fromIgasReport)).toHaveLength(9);
 	});
 
 	it('covers every region, territory nature, stage and size band', async () => {

@@ -7,7 +7,7 @@
  * referential when the seed saves the territory, never typed here. The first CPTS are those
  * the 2018 IGAS report on CPTS deployment describes (name and themes from the report; a
  * figure the report gives is quoted as the report's in the description, the territory's own
- * figure is computed). All the others are fictitious communities named after real places,
+ * figure is computed); Sud Allier and Yenne, which it describes too, stand in their région. All the others are fictitious communities named after real places,
  * spread over every region, overseas included, so that every territory nature, ACI size band
  * and stage appears. Some communes are left in no CPTS on purpose (zones blanches in
  * Meurthe-et-Moselle and at La Réunion) and a few are shared by two CPTS (overlaps the ARS
@@ -185,8 +185,9 @@ export const DEMO_CPTS: DemoCpts[] = [
 			'03089', '03075', '03192', '03209', '03255', '03016', '03194', '03077', '03276', '03096', '03295', '03302'
 		],
 		description:
-			'Trois maisons de santé assurent les soins non programmés ; plus de soixante professionnels accompagnent les personnes fragiles dans leur parcours, avec les EHPAD, la santé mentale, les associations sociales et des correspondants hospitaliers.',
-		phone: '04 65 71 20 01'
+			'Selon le rapport IGAS (2018), une communauté en préfiguration de 36 000 habitants : depuis fin 2016, plus de soixante professionnels y accompagnent les personnes fragiles dans leur parcours, avec les EHPAD, la santé mentale, les associations sociales et des correspondants hospitaliers, et ses trois maisons de santé assurent les soins non programmés. Le projet, relancé en 2025, a obtenu la validation de sa lettre d’intention en janvier 2026.',
+		phone: '04 65 71 20 01',
+		fromIgasReport: true
 	},
 	{
 		slug: 'yenne',
@@ -201,8 +202,9 @@ export const DEMO_CPTS: DemoCpts[] = [
 			'73078'
 		],
 		description:
-			'Petite communauté savoyarde qui a commencé par la santé publique : prévention de l’obésité, troubles du déficit de l’attention chez l’enfant, éducation thérapeutique.',
-		phone: '04 65 71 20 02'
+			'Selon le rapport IGAS (2018), 10 000 habitants. Petite communauté savoyarde qui a commencé le travail en équipe par la santé publique : prévention de l’obésité, troubles du déficit de l’attention chez l’enfant, éducation thérapeutique.',
+		phone: '04 65 71 20 02',
+		fromIgasReport: true
 	},
 	{
 		slug: 'gresivaudan',
@@ -977,7 +979,7 @@ export const DEMO_CPTS: DemoCpts[] = [
 		// Cayenne, Rémire-Montjoly, Matoury, Macouria.
 		territory: ['97302', '97309', '97307', '97305'],
 		description:
-			'Santé de la mère et de l’enfant, maladies infectieuses, coordination avec le centre hospitalier de Cayenne.'
+			'Santé de la mère et de l’enfant, maladies infectieuses, coordination avec l’hôpital de Cayenne.'
 	},
 	{
 		slug: 'ouest-guyanais',

@@ -35,7 +35,7 @@ const CLOSE_SUPPORT: { slug: string; reason: string; partnerContacts: string; fo
 	},
 	{
 		slug: 'est-reunion',
-		reason: 'Projet validé, mais peu de professionnels des Hauts (Salazie, Plaine des Palmistes) mobilisés ; ACI à préparer.',
+		reason: 'Projet validé, mais peu de professionnels des Hauts (Salazie) mobilisés ; ACI à préparer.',
 		partnerContacts: 'ARS La Réunion — direction de l’offre de soins, référente CPTS\nCPAM de La Réunion, conseillère CPTS',
 		followUps: [{ on: '2026-10-20', body: 'Visite à Salazie avec la coordinatrice : trois infirmiers libéraux intéressés, réunion d’information prévue avec la mairie.' }]
 	}
