@@ -2,11 +2,13 @@ import { verify } from '@node-rs/argon2';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
+import { DEFAULT_TIME_ZONE, wallClockAsUtc } from '../../src/lib/domain/time-zones';
 import { cpts, cptsMemberships, geoCommunes, libraryResources, regions, userRoles, users } from '../../src/lib/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
 import { seedDemo } from '../../src/lib/server/demo';
 import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
+import { DEMO_THREADS_WITH_PRIVATE } from '../../src/lib/server/forum/demo-content';
 import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
@@ -148,18 +150,22 @@ describe('demo seed', () => {
 		expect(again.content.library).toMatchObject({ inserted: 0 });
 	}, 180_000);
 
-	it('dates the demo forum posts in a Paris working day, never in the future', async () => {
+	it('dates the demo forum posts on a working day of their authors’ clock, never in the future', async () => {
 		await seedDemo(testDb.db);
 		const rows = await testDb.db.execute(sql`
-			select extract(hour from p.created_at at time zone 'Europe/Paris')::int as hour,
-				p.created_at <= now() as past, p.created_at > now() - interval '5 minutes' as just_now
+			select t.external_key as key, p.created_at as at, p.created_at <= now() as past
 			from forum_posts p join forum_threads t on t.id = p.thread_id
 			where t.external_key like 'demo:%'`);
-		type Row = { hour: number; past: boolean; just_now: boolean };
+		type Row = { key: string; at: string | Date; past: boolean };
 		const posts = (Array.isArray(rows) ? rows : (rows as { rows: Row[] }).rows) as Row[];
 		expect(posts.length).toBeGreaterThan(20);
 		expect(posts.every((post) => post.past)).toBe(true);
-		// The seed runs at any hour: a reply it would date later than now is dated now.
-		expect(posts.filter((post) => !post.just_now).every((post) => post.hour >= 8 && post.hour < 20)).toBe(true);
+		const zoneOf = new Map(DEMO_THREADS_WITH_PRIVATE.map((thread) => [`demo:${thread.key}`, thread.timeZone ?? DEFAULT_TIME_ZONE]));
+		for (const post of posts) {
+			const wall = new Date(wallClockAsUtc(new Date(post.at), zoneOf.get(post.key)!));
+			expect(wall.getUTCHours(), post.key).toBeGreaterThanOrEqual(8);
+			expect(wall.getUTCHours(), post.key).toBeLessThan(20);
+			expect([0, 6], post.key).not.toContain(wall.getUTCDay());
+		}
 	});
 });
