@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MISSION_DEFINITIONS } from '../../domain/missions';
-import type { TerritoryNature } from '../../domain/professions';
+import { SIZE_BANDS, sizeBandFor, type TerritoryNature } from '../../domain/professions';
 import { DEFAULT_TIME_ZONE, wallClockAsUtc } from '../../domain/time-zones';
 import common from '../../i18n/messages/common';
 import { DEMO_CATEGORIES, DEMO_THREADS, DEMO_THREADS_WITH_PRIVATE, demoSchedule } from '../forum/demo-content';
@@ -133,6 +133,20 @@ describe('library demo content', () => {
 			for (const slug of namedCpts(`${resource.title}\n${resource.summary}\n${resource.body}`)) {
 				expect(resource.natures, `${resource.slug} names ${slug}`).toContain(cptsBySlug.get(slug)!.nature);
 			}
+		}
+	});
+
+	it('tags each profil-type with the ACI size bands its population range spans, and with its own nature only', () => {
+		for (const resource of DEMO_LIBRARY) {
+			const profile = resource.profile;
+			if (!profile) continue;
+			const lowest = sizeBandFor(profile.populationMin);
+			const highest = profile.populationMax === null ? 4 : sizeBandFor(profile.populationMax - 1);
+			expect(resource.sizeBands, resource.slug).toEqual(SIZE_BANDS.filter((band) => band >= lowest && band <= highest));
+			expect(resource.natures, resource.slug).toContain(profile.nature);
+			// A range beyond one nature of the typology (rural < 30,000 < péri-urbain ≤ 80,000 < urbain dense) may add the next one, never one it does not reach.
+			if (profile.nature !== 'outre_mer' && (profile.populationMax ?? Infinity) <= 80_000) expect(resource.natures, resource.slug).not.toContain('urbain_dense');
+			if (profile.populationMin >= 30_000) expect(resource.natures, resource.slug).not.toContain('rural');
 		}
 	});
 });

@@ -285,7 +285,7 @@ Le lien avec l’hôpital est étroit mais prend plutôt la forme de **partenari
 		title: 'Profil-type semi-rural : maintenir l’offre face à la tension démographique',
 		summary:
 			'Un territoire semi-rural de 30 000 à 60 000 habitants, qui perd des médecins plus vite qu’il n’en accueille. La CPTS y est d’abord un outil d’attractivité et d’organisation collective des soins non programmés.',
-		natures: ['periurbain', 'rural'],
+		natures: ['periurbain'],
 		sizeBands: [1, 2],
 		missions: ['acces_soins', 'accompagnement_professionnels'],
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'sage_femme', 'chirurgien_dentiste'],
@@ -648,7 +648,7 @@ Une forte présence des infirmiers libéraux et des pharmacies, des réseaux fam
 		summary:
 			'Un territoire vaste ou morcelé (Guyane, Mayotte, communes isolées) avec une population jeune, des distances importantes et très peu de professionnels. Priorités : accès aux soins, périnatalité, vaccination, médiation en santé. Profil prospectif.',
 		natures: ['outre_mer'],
-		sizeBands: [1, 2],
+		sizeBands: [1, 2, 3],
 		missions: ['acces_soins', 'prevention', 'parcours'],
 		professions: ['medecin_generaliste', 'infirmier', 'sage_femme', 'pharmacien'],
 		body: `## Le territoire
