@@ -11,7 +11,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { SessionUser } from '../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
-import type { CollabDocument, DocumentConnection, DocumentHub } from './documents';
+import type { CollabDocument, DocumentConnection } from './documents';
 import type { Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import { applyPresence, heldByAnotherPerson, type ParsedPresence } from './presence';
@@ -31,8 +31,6 @@ export interface ConnectionContext {
 	limits: CollabLimits;
 	metrics: MetricsCollector;
 	log: Logger;
-	/** Where a client's updates go (the hub applies them; the document sends on what it took). */
-	updates: Pick<DocumentHub, 'applyClientUpdate'>;
 }
 
 export class Connection implements DocumentConnection {
@@ -165,8 +163,8 @@ export class Connection implements DocumentConnection {
 						this.close(CLOSE_CODES.documentTooLarge, 'document too large');
 						break;
 					}
-					if (message.type === 'update') this.context.updates.applyClientUpdate(this.document, message.update, this);
-					else Y.applyUpdate(doc, message.update, this);
+					// Step 2 too: it is the client's content as much as an update is.
+					this.document.receiveClientUpdate(message.update, this);
 					break;
 				case 'awareness': {
 					const entries = this.ownAwareness(message.update);

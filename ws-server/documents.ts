@@ -79,19 +79,92 @@ export class CollabDocument {
 	/** Awareness client ids held on other instances, and by whom (see presence.ts). */
 	readonly remotePresence = new Map<number, RemoteHolder>();
 
+	/**
+	 * A twin of `doc` on which a client's update is tried before `doc` takes it (made at the
+	 * first one, dropped after a refusal and made again at the next). Yjs integrates an update
+	 * struct by struct and has no rollback: one that throws halfway leaves its first part in
+	 * the document it was applied to, and a few such leftovers make the document's state
+	 * unloadable, stored or not. Tried here first, a refused update changes nothing.
+	 * Keeping it in step costs one more apply per update (proportional to the update); a fresh
+	 * copy per update would cost the whole document each time (see bench/README.md).
+	 */
+	private replica: Y.Doc | null = null;
+
 	constructor(readonly name: string) {
 		// The server is not a participant: it has no presence of its own.
 		this.awareness.setLocalState(null);
+	}
+
+	/**
+	 * A client's document update: tried on the replica, then applied here, where the
+	 * document's `update` listener sends on what it took (re-encoded by Yjs) to the other
+	 * connections and instances, as Hocuspocus and y-websocket's server do. Throws, having
+	 * changed nothing, when Yjs refuses it.
+	 */
+	receiveClientUpdate(update: Uint8Array, from: DocumentConnection): void {
+		// Decoded in full first: most garbage stops here, without a replica to rebuild.
+		Y.decodeUpdate(update);
+		const replica = (this.replica ??= this.copyForTrial());
+		try {
+			Y.applyUpdate(replica, update, from);
+		} catch (error) {
+			// What it left there is dropped with the replica.
+			this.dropReplica();
+			throw error;
+		}
+		this.apply(update, from);
+	}
+
+	/** A change that is not a client's (another instance's, the server's own): applied as it comes. */
+	applyTrusted(update: Uint8Array, origin: unknown): void {
+		this.apply(update, origin);
+		if (!this.replica) return;
+		try {
+			Y.applyUpdate(this.replica, update, origin);
+		} catch {
+			this.dropReplica();
+		}
 	}
 
 	destroy(): void {
 		if (this.writeTimer) clearTimeout(this.writeTimer);
 		if (this.unloadTimer) clearTimeout(this.unloadTimer);
 		this.writeTimer = this.unloadTimer = null;
+		this.dropReplica();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+
+	/** Applies to the document; should it fail anyway, the replica no longer matches it. */
+	private apply(update: Uint8Array, origin: unknown): void {
+		try {
+			Y.applyUpdate(this.doc, update, origin);
+		} catch (error) {
+			this.dropReplica();
+			throw error;
+		}
+	}
+
+	/** The document's state, and what it holds pending (structs whose dependencies it lacks). */
+	private copyForTrial(): Y.Doc {
+		const replica = new Y.Doc({ gc: this.doc.gc });
+		// Listened to as the document is: Yjs encodes a transaction's update for its listeners
+		// only, and that encoding can throw too (a delete range of length 0).
+		replica.on('update', ignoreUpdate);
+		Y.applyUpdate(replica, Y.encodeStateAsUpdate(this.doc));
+		const { pendingStructs, pendingDs } = this.doc.store;
+		if (pendingStructs) Y.applyUpdate(replica, pendingStructs.update);
+		if (pendingDs) Y.applyUpdate(replica, pendingDs);
+		return replica;
+	}
+
+	private dropReplica(): void {
+		this.replica?.destroy();
+		this.replica = null;
+	}
 }
+
+const ignoreUpdate = () => {};
 
 /**
  * Optional callbacks for features built on stored documents (e.g. automatic versions). The
@@ -188,24 +261,8 @@ export class DocumentHub {
 	applyServerUpdate(name: string, update: Uint8Array): boolean {
 		const document = this.documents.get(name);
 		if (!document || document.status !== 'ready') return false;
-		Y.applyUpdate(document.doc, update, SERVER_ORIGIN);
+		document.applyTrusted(update, SERVER_ORIGIN);
 		return true;
-	}
-
-	/**
-	 * A client's document update, applied here before anything is sent on: the document's
-	 * `update` listener (track) then sends what the document took, re-encoded by Yjs, to the
-	 * other connections and instances, as Hocuspocus and y-websocket's server do. Sent on
-	 * before applying, an update that decodes but fails while being integrated reached every
-	 * peer, whose Yjs threw on it too. One that fails halfway leaves its first part here, and
-	 * that part (well-formed, being our own encoding) is sent on too, so peers keep the
-	 * server's state; the frame's own bytes never are.
-	 */
-	applyClientUpdate(document: CollabDocument, update: Uint8Array, from: DocumentConnection): void {
-		// Decoded in full first: Yjs integrates the structs it read before it reads the delete
-		// set, so an update cut short or garbled would otherwise leave part of itself here.
-		Y.decodeUpdate(update);
-		Y.applyUpdate(document.doc, update, from);
 	}
 
 	/** A message from another instance about one of our documents. */
@@ -499,7 +556,7 @@ export class DocumentHub {
 				case 'sync-step-2':
 				case 'update':
 					// Sent on to our connections by the update listener once applied, as there.
-					Y.applyUpdate(document.doc, message.update, REMOTE_ORIGIN);
+					document.applyTrusted(message.update, REMOTE_ORIGIN);
 					break;
 				case 'awareness':
 					// Presence without the person it belongs to (an instance of an older

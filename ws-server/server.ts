@@ -193,7 +193,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		// connection: it is closed with 4500 and its client retries, as after any failed load
 		// (one load per attempt while the store is down, not two).
 		const document = preloaded?.status === 'failed' ? preloaded : hub.acquire(documentName);
-		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log, updates: hub });
+		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log });
 		connections.add(connection);
 		document.connections.add(connection);
 		ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
