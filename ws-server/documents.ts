@@ -86,7 +86,8 @@ export class CollabDocument {
 	 * the document it was applied to, and a few such leftovers make the document's state
 	 * unloadable, stored or not. Tried here first, a refused update changes nothing.
 	 * Keeping it in step costs one more apply per update (proportional to the update); a fresh
-	 * copy per update would cost the whole document each time (see bench/README.md).
+	 * copy per update would cost the whole document each time (5–7 ms for 6–60 KB of text,
+	 * against well under a millisecond for one more apply of a keystroke).
 	 */
 	private replica: Y.Doc | null = null;
 

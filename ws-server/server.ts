@@ -8,11 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { sessionTokenFromCookieHeader } from '../src/lib/server/auth/session';
+import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from '../src/lib/server/collab/limits';
-import { documentNameFromPath } from '../src/lib/server/collab/names';
 import {
 	registerCollabServer,
 	unregisterCollabServer,
@@ -24,13 +22,14 @@ import {
 import { getConfig } from '../src/lib/server/config';
 import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';
-import { decideConnect, originAllowed, sessionDocumentAccess, type ConnectDecision } from './auth';
-import { Connection } from './connection';
-import { DocumentHub, type CollabDocument, type DocumentHooks } from './documents';
+import { closeConnectionsForUser, revalidateAccess } from './access';
+import type { Connection } from './connection';
+import { DocumentHub, type DocumentHooks } from './documents';
 import { RedisFanout } from './fanout';
 import { ConnectionQuotas } from './limits';
 import { MetricsCollector } from './metrics';
 import { createPostgresStore, type DocumentStore } from './persistence';
+import { UpgradeHandler } from './upgrade';
 
 export interface CollabServerOptions {
 	/** The database; the process one (getDb()) by default. */
@@ -73,7 +72,6 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	const quotas = new ConnectionQuotas(limits);
 	const connections = new Set<Connection>();
 	let closing = false;
-	let pendingUpgrades = 0;
 
 	const fanout = redisUrl
 		? new RedisFanout(
@@ -95,9 +93,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	const ready = fanout ? fanout.start() : Promise.resolve();
 	ready.catch((error) => log.error({ err: error }, 'redis subscription failed'));
 
-	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, clientTracking: false });
-	const logSocketError = (error: Error) => log.debug({ err: error }, 'websocket error');
-	wss.on('error', (error) => log.error({ err: error }, 'websocket server error'));
+	const upgrades = new UpgradeHandler({ hub, database, expectedOrigin, limits, metrics, quotas, log, connections, closing: () => closing });
 
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
@@ -111,135 +107,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	}, limits.heartbeatMs);
 	heartbeat.unref();
 
-	function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-		destroyOnError(socket);
-		const documentName = documentNameFromPath(request.url);
-		if (closing) return rejectUpgrade(socket, 503, 'Service Unavailable');
-		if (!documentName) return rejectUpgrade(socket, 404, 'Not Found');
-		// Cross-site websocket hijacking: a page elsewhere must not ride the user's cookie.
-		if (!originAllowed(request, expectedOrigin)) {
-			metrics.refused('origin');
-			return rejectUpgrade(socket, 403, 'Forbidden');
-		}
-		pendingUpgrades++;
-		void authorizeAndUpgrade(request, socket, head, documentName).finally(() => pendingUpgrades--);
-	}
-
-	// Closures that live as long as the connection (socket listeners, the quota release) are
-	// made in scopes that do not hold the upgrade request: it would stay in memory with them.
-	async function authorizeAndUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, documentName: string): Promise<void> {
-		let decision: ConnectDecision;
-		// Once the session is known to be valid, the document loads while its rights are
-		// checked: a cold load costs one database round trip less. Given back (and unloaded)
-		// when the connection is refused.
-		let preloaded: CollabDocument | null = null;
-		const preload = () => {
-			if (!closing) preloaded = hub.acquire(documentName);
-		};
-		const giveBack = () => {
-			if (preloaded) hub.release(preloaded);
-			preloaded = null;
-		};
-		try {
-			decision = await decideConnect(await database(), request, documentName, preload);
-		} catch (error) {
-			log.error({ err: error }, 'connect decision failed');
-			decision = { ok: false, code: CLOSE_CODES.tryAgainLater, reason: 'unavailable' };
-		}
-		if (decision.ok && !quotas.tryReserve(decision.user.id, documentName)) {
-			decision = { ok: false, code: CLOSE_CODES.tooManyConnections, reason: 'too many connections' };
-		}
-		const releaseSlot = decision.ok ? slotReleaser(quotas, decision.user.id, documentName) : noop;
-		if (!decision.ok) giveBack();
-		if (closing || socket.destroyed || !socket.writable) {
-			releaseSlot();
-			giveBack();
-			if (closing) rejectUpgrade(socket, 503, 'Service Unavailable');
-			else socket.destroy();
-			return;
-		}
-		if (!decision.ok) metrics.refused(decision.reason);
-		const token = decision.ok ? (sessionTokenFromCookieHeader(request.headers.cookie) ?? '') : '';
-		let upgraded = false;
-		// Refusals are sent as close codes on an opened socket rather than HTTP statuses:
-		// a browser sees every failed handshake as 1006 and the provider would retry
-		// forever, while 44xx codes stop it and tell the page why.
-		wss.handleUpgrade(request, socket, head, (ws) => {
-			upgraded = true;
-			accept(ws, socket, documentName, decision, token, releaseSlot, preloaded);
-		});
-		if (!upgraded) {
-			// ws refused the handshake itself (bad headers)
-			releaseSlot();
-			giveBack();
-		}
-	}
-
-	function accept(
-		ws: WebSocket,
-		socket: Duplex,
-		documentName: string,
-		decision: ConnectDecision,
-		token: string,
-		releaseSlot: () => void,
-		preloaded: CollabDocument | null
-	): void {
-		ws.on('error', logSocketError);
-		if (!decision.ok) {
-			ws.close(decision.code, decision.reason);
-			return;
-		}
-		// A load that failed while the rights were checked is not tried again for this
-		// connection: it is closed with 4500 and its client retries, as after any failed load
-		// (one load per attempt while the store is down, not two).
-		const document = preloaded?.status === 'failed' ? preloaded : hub.acquire(documentName);
-		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log });
-		connections.add(connection);
-		document.connections.add(connection);
-		ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
-		ws.on('pong', () => (connection.alive = true));
-		ws.on('close', () => {
-			connection.closed();
-			connections.delete(connection);
-			releaseSlot();
-			hub.release(document);
-		});
-		void document.ready.then((loaded) => {
-			if (loaded) connection.start();
-			else connection.close(CLOSE_CODES.loadFailed, 'load failed');
-		});
-	}
-
-	function closeConnectionsForUser(userId: string, documentName?: string): number {
-		let closed = 0;
-		for (const connection of connections) {
-			if (connection.user.id !== userId) continue;
-			if (documentName && connection.document.name !== documentName) continue;
-			connection.close(CLOSE_CODES.rightsChanged, 'rights changed');
-			closed++;
-		}
-		return closed;
-	}
-
-	/** Checks the affected connections again; closes those whose session or access changed. */
-	async function revalidate(change: AccessChange): Promise<void> {
-		const affected = [...connections].filter(
-			(connection) =>
-				connection.user.id === change.userId && (!change.documentName || connection.document.name === change.documentName)
-		);
-		if (affected.length === 0) return;
-		try {
-			const db = await database();
-			for (const connection of affected) {
-				const found = await sessionDocumentAccess(db, connection.sessionToken, connection.document.name);
-				if (found?.access !== connection.access) connection.close(CLOSE_CODES.rightsChanged, 'rights changed');
-			}
-		} catch (error) {
-			// Unsure of the rights: make them reconnect, where they are checked from scratch.
-			log.error({ err: error, change }, 'rights re-check failed');
-			for (const connection of affected) connection.close(CLOSE_CODES.rightsChanged, 'rights changed');
-		}
-	}
+	const revalidate = (change: AccessChange) => revalidateAccess(connections, change, database, log);
 
 	async function accessChanged(change: AccessChange): Promise<void> {
 		await Promise.all([
@@ -310,16 +178,16 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 		for (const connection of connections) connection.close(CLOSE_CODES.serviceRestart, 'server restart');
 		await hub.close();
 		await waitForSockets(sockets, 2_000);
-		while (pendingUpgrades > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (upgrades.pending > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 		await fanout?.close();
-		wss.close();
+		upgrades.close();
 	}
 
 	const server: CollabServer = {
 		instanceId,
 		ready,
-		handleUpgrade,
-		closeConnectionsForUser,
+		handleUpgrade: (request, socket, head) => upgrades.handle(request, socket, head),
+		closeConnectionsForUser: (userId, documentName) => closeConnectionsForUser(connections, userId, documentName),
 		accessChanged,
 		flushDocument,
 		applyUpdate: async (documentName, update) => hub.applyServerUpdate(documentName, update),
@@ -332,28 +200,6 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	};
 	registerCollabServer(server);
 	return server;
-}
-
-const noop = () => {};
-
-/** A socket that errors is destroyed (an error without a listener would crash the process). */
-function destroyOnError(socket: Duplex): void {
-	socket.on('error', () => socket.destroy());
-}
-
-/** Gives a connection slot back, once. */
-function slotReleaser(quotas: ConnectionQuotas, userId: string, documentName: string): () => void {
-	let released = false;
-	return () => {
-		if (released) return;
-		released = true;
-		quotas.release(userId, documentName);
-	};
-}
-
-function rejectUpgrade(socket: Duplex, status: number, text: string): void {
-	if (socket.writable) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-	else socket.destroy();
 }
 
 /** Waits for the closing handshakes, then cuts whatever is left. */
