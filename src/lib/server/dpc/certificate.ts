@@ -13,7 +13,7 @@ import { translate, type Locale, type MessageKey } from '../../i18n';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { certificateAvailable } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
-import { listParts, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
 
 /** Hours of a list of parts, to the quarter hour. */
 export function partsHours(parts: readonly { startsAt: Date; endsAt: Date }[]): number {

@@ -28,7 +28,7 @@ import type { Profession } from '../../domain/professions';
 import { attachTrainer, ensureBody } from './bodies';
 import { openSessionThread } from './forum';
 import { hasSeatFor, totalRegistered, type SeatCounts } from './seats';
-import { findSessionFacts } from './sessions';
+import { findSessionFacts } from './session-facts';
 
 const DAY_MS = 86_400_000;
 const DPC_SEED_LOCK_KEY = 7_270_006;

@@ -13,6 +13,7 @@ export * from './page';
 export * from './permissions';
 export * from './registrations';
 export * from './seats';
+export * from './session-facts';
 export * from './sessions';
 export * from './http';
 export * from './calendar-view';

@@ -11,7 +11,8 @@ import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
 import { findRegistration, ineligibility, isSessionTrainer, registeredCounts, waitlistPosition, type IneligibleReason } from './registrations';
 import { seatsLeftFor, totalRegistered } from './seats';
-import { listParts, listSessionTrainers, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
+import { listSessionTrainers } from './sessions';
 
 export interface PartView {
 	id: string;
