@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db';
 import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema';
 import { formatRangeInZone } from '../../domain/time-zones';
 import { translate, type Locale, type MessageKey } from '../../i18n';
+import { intlLocale } from '../../i18n/locale';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { certificateAvailable } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
@@ -64,7 +65,7 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	pdf.setCreator('Réseau CPTS');
 	pdf.setProducer('Réseau CPTS (pdf-lib)');
 	pdf.setCreationDate(data.issuedAt);
-	pdf.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
+	pdf.setLanguage(intlLocale(locale));
 	const regular = await pdf.embedFont(StandardFonts.Helvetica);
 	const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
 	const page: PDFPage = pdf.addPage([595.28, 841.89]);
@@ -99,14 +100,14 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	write(t('dpc.certificate.reference', { reference: data.action.reference, number: data.sessionNumber }), { gap: 14 });
 	write(t('dpc.certificate.parts'), { font: bold, gap: 4 });
 	for (const part of data.parts) {
-		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, locale === 'fr' ? 'fr-FR' : 'en-GB');
+		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, intlLocale(locale));
 		write(`• ${range.text} (${part.timeZone}, ${range.offset}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
 	}
 	y -= 8;
 	write(t('dpc.certificate.total', { hours: partsHours(data.parts) }), { font: bold, gap: 24 });
 	write(
 		t('dpc.certificate.issued', {
-			date: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
+			date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
 		}),
 		{ gap: 4 }
 	);

@@ -24,6 +24,7 @@ import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getLogger } from '../logger';
 import { formatRangeInZone, zonedTimeToInstant } from '../../domain/time-zones';
+import { intlLocale } from '../../i18n/locale';
 import { canReact, canScheduleExchange, loadForumViewer, type MaybeViewer } from './permissions';
 import { postBody } from './forms';
 import { loadThread, replyToThread, requireReadableThread, type ThreadRecord } from './threads';
@@ -79,7 +80,7 @@ async function notifyRegistrants(db: DbOrTx, thread: ThreadRecord, exchange: For
 	if (recipients.length === 0) return 0;
 	// The date is written into the notification: in each recipient's language.
 	const locales = await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, recipients));
-	const localeOf = new Map(locales.map((row) => [row.id, row.locale === 'en' ? 'en-GB' : 'fr-FR']));
+	const localeOf = new Map(locales.map((row) => [row.id, intlLocale(row.locale)]));
 	for (const userId of recipients) {
 		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, localeOf.get(userId) ?? 'fr-FR');
 		await notify(db, {

@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
+import { intlLocale } from '$lib/i18n/locale';
 import { quoteMarkdown } from '$lib/domain/forum';
 import {
 	acceptAnswer,
@@ -62,7 +63,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const editing = editingId ? (view.posts.find((post) => post.id === editingId && post.canEdit) ?? null) : null;
 	const { thread } = view;
 	const [exchange, poll] = await Promise.all([getExchangeView(db, viewer, thread), getPollView(db, viewer, thread)]);
-	const localeTag = locals.locale === 'en' ? 'en-GB' : 'fr-FR';
+	const localeTag = intlLocale(locals.locale);
 	return {
 		exchange: exchange && {
 			...exchange,
