@@ -8,9 +8,10 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DbOrTx } from '../db';
 import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema';
-import { formatRangeInZone } from '../../domain/time-zones';
+import { zoneLabel } from '../../domain/time-zones';
+import { formatRangeInZone } from '../../domain/zoned-time';
 import { translate, type Locale, type MessageKey } from '../../i18n';
-import { intlLocale } from '../../i18n/locale';
+import { formatDate, intlLocale } from '../../i18n/locale';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { certificateAvailable } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
@@ -101,13 +102,14 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	write(t('dpc.certificate.parts'), { font: bold, gap: 4 });
 	for (const part of data.parts) {
 		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, intlLocale(locale));
-		write(`• ${range.text} (${part.timeZone}, ${range.offset}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
+		// The zone as people say it, with its offset on that day: « heure de La Réunion (UTC+4) ».
+		write(`• ${pdfText(range.text)} (${zoneLabel(t, locale, part.timeZone, range.offset)}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
 	}
 	y -= 8;
 	write(t('dpc.certificate.total', { hours: partsHours(data.parts) }), { font: bold, gap: 24 });
 	write(
 		t('dpc.certificate.issued', {
-			date: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
+			date: formatDate(locale, data.issuedAt)
 		}),
 		{ gap: 4 }
 	);

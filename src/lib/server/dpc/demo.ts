@@ -21,7 +21,7 @@ import {
 } from '../db/schema';
 import { findResourceBySlug } from '../library/resources';
 import { generateId, generateSecretToken } from '../shared/ids';
-import { zonedInstant } from '../../domain/time-zones';
+import { zonedInstant } from '../../domain/zoned-time';
 import type { DpcFormat, HasMethod, SessionStatus } from '../../domain/dpc';
 import type { Mission } from '../../domain/library';
 import type { Profession } from '../../domain/professions';

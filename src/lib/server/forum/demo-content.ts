@@ -10,7 +10,7 @@ import type { DbOrTx } from '../db';
 import { cpts, forumReactions, forumPosts, forumThreads, users } from '../db/schema';
 import type { Mission } from '../../domain/library';
 import type { Profession, TerritoryNature } from '../../domain/professions';
-import { wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
+import { inZone } from '../../domain/zoned-time';
 import { ensureCategory, ensureCptsSpace } from './categories';
 import { appendPost, createThread } from './threads';
 
@@ -25,10 +25,10 @@ const WORKDAY_HOURS = 12;
  * next day at noon, not at midnight. Never later than `now`.
  */
 function demoInstant(now: Date, daysAgo: number, workingHours: number): Date {
-	const day = new Date(wallClockAsUtc(new Date(now.getTime() - daysAgo * DAY_MS), 'Europe/Paris'));
+	const day = inZone(now, 'Europe/Paris').minus({ days: daysAgo }).startOf('day');
 	const days = Math.floor(workingHours / WORKDAY_HOURS);
 	const minutes = Math.round((workingHours % WORKDAY_HOURS) * 60);
-	const at = zonedInstant(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days, WORKDAY_START_HOUR, minutes, 0, 'Europe/Paris');
+	const at = day.plus({ days }).set({ hour: WORKDAY_START_HOUR, minute: minutes }).toJSDate();
 	return at.getTime() > now.getTime() ? now : at;
 }
 

@@ -34,7 +34,7 @@ import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, re
 import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
 import { addPoll, canAddPoll, getPollView, pollFormSchema, votePoll } from '$lib/server/forum/polls';
 import { viewerTimeZone } from '$lib/server/calendar';
-import { describeInZones, instantToZonedInput } from '$lib/domain/time-zones';
+import { describeInZones, instantToZonedInput } from '$lib/domain/zoned-time';
 
 function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	const id = parseId(param);
