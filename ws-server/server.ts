@@ -16,11 +16,10 @@ import { documentNameFromPath } from '../src/lib/server/collab/names';
 import {
 	registerCollabServer,
 	unregisterCollabServer,
-	type AccessChange,
 	type CollabMetrics,
-	type CollabServerHandle,
-	type LiveFlushResult
+	type CollabServerHandle
 } from '../src/lib/server/collab/registry';
+import type { AccessChange, LiveFlushResult } from '../src/lib/server/collab/channels';
 import { getConfig } from '../src/lib/server/config';
 import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';

@@ -29,7 +29,7 @@ if (originProblem) {
 	log.warn({ host: config.HOST, origin: config.origin }, 'ORIGIN not set: forms from other addresses will be refused');
 	console.warn(`⚠ ${originProblem}`);
 }
-if (!process.env.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
+if (!config.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
 
 const database = await getDatabase();
 await prepareDatabase();

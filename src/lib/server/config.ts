@@ -29,6 +29,12 @@ const schema = z.object({
 	HOST_HEADER: z.string().min(1).optional(),
 	DATABASE_URL: postgresUrl.optional(),
 	PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+	/** Connections of each process's PostgreSQL pool. */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+	/** Folder of the drizzle migrations, relative to the working directory. */
+	MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
+	/** `npm start` serves the existing build/ as it is (tests and CI build once beforehand). */
+	SKIP_BUILD: booleanFlag.optional(),
 	DEMO_MODE: booleanFlag.optional(),
 	SMTP_URL: z
 		.string()

@@ -45,13 +45,13 @@ export interface Database {
 const globalKey = Symbol.for('reseau-cpts.database');
 type WithDatabase = typeof globalThis & { [globalKey]?: Database };
 
-const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
-
 /** Opens a database (without migrating it). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+	const { DATABASE_POOL_SIZE, MIGRATIONS_DIR } = getConfig();
+	const migrationsFolder = path.resolve(MIGRATIONS_DIR);
 	if (target.kind === 'postgres') {
 		const client = postgres(target.url, {
-			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			max: DATABASE_POOL_SIZE,
 			onnotice: () => {},
 			// Keeps the wire protocol's prepared statements; safe behind a session pooler.
 			prepare: true

@@ -10,7 +10,7 @@ import { writeAudit } from '../audit';
 import { AppError, forbidden } from '../shared/errors';
 import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus } from '../../domain/dpc';
 import { canReadParticipants, type MaybeDpcViewer } from './permissions';
-import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './sessions';
+import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './session-facts';
 
 /** Every part marked present or late. */
 export function isFullyAttended(parts: readonly { id: string }[], marks: Partial<Record<string, AttendanceStatus>>): boolean {

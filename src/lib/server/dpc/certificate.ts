@@ -8,12 +8,14 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DbOrTx } from '../db';
 import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema';
-import { formatRangeInZone } from '../../domain/time-zones';
+import { zoneLabel } from '../../domain/time-zones';
+import { formatRangeInZone } from '../../domain/zoned-time';
 import { translate, type Locale, type MessageKey } from '../../i18n';
+import { formatDate, intlLocale } from '../../i18n/locale';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { certificateAvailable } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
-import { listParts, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
 
 /** Hours of a list of parts, to the quarter hour. */
 export function partsHours(parts: readonly { startsAt: Date; endsAt: Date }[]): number {
@@ -64,7 +66,7 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	pdf.setCreator('Réseau CPTS');
 	pdf.setProducer('Réseau CPTS (pdf-lib)');
 	pdf.setCreationDate(data.issuedAt);
-	pdf.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
+	pdf.setLanguage(intlLocale(locale));
 	const regular = await pdf.embedFont(StandardFonts.Helvetica);
 	const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
 	const page: PDFPage = pdf.addPage([595.28, 841.89]);
@@ -99,14 +101,15 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	write(t('dpc.certificate.reference', { reference: data.action.reference, number: data.sessionNumber }), { gap: 14 });
 	write(t('dpc.certificate.parts'), { font: bold, gap: 4 });
 	for (const part of data.parts) {
-		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, locale === 'fr' ? 'fr-FR' : 'en-GB');
-		write(`• ${range.text} (${part.timeZone}, ${range.offset}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
+		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, intlLocale(locale));
+		// The zone as people say it, with its offset on that day: « heure de La Réunion (UTC+4) ».
+		write(`• ${pdfText(range.text)} (${zoneLabel(t, locale, part.timeZone, range.offset)}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
 	}
 	y -= 8;
 	write(t('dpc.certificate.total', { hours: partsHours(data.parts) }), { font: bold, gap: 24 });
 	write(
 		t('dpc.certificate.issued', {
-			date: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
+			date: formatDate(locale, data.issuedAt)
 		}),
 		{ gap: 4 }
 	);

@@ -21,14 +21,14 @@ import {
 } from '../db/schema';
 import { findResourceBySlug } from '../library/resources';
 import { generateId, generateSecretToken } from '../shared/ids';
-import { zonedInstant } from '../../domain/time-zones';
+import { zonedInstant } from '../../domain/zoned-time';
 import type { DpcFormat, HasMethod, SessionStatus } from '../../domain/dpc';
 import type { Mission } from '../../domain/library';
 import type { Profession } from '../../domain/professions';
 import { attachTrainer, ensureBody } from './bodies';
 import { openSessionThread } from './forum';
 import { hasSeatFor, totalRegistered, type SeatCounts } from './seats';
-import { findSessionFacts } from './sessions';
+import { findSessionFacts } from './session-facts';
 
 const DAY_MS = 86_400_000;
 const DPC_SEED_LOCK_KEY = 7_270_006;

@@ -16,7 +16,7 @@ import {
 } from '../../domain/dpc';
 import { MISSIONS, type Mission } from '../../domain/library';
 import { PROFESSIONS, type Profession } from '../../domain/professions';
-import { instantToZonedInput, zonedTimeToInstant } from '../../domain/time-zones';
+import { instantToZonedInput, zonedTimeToInstant } from '../../domain/zoned-time';
 import { placeTimeZone } from '../calendar/zones';
 import { fields, formValues, parseForm, type FieldErrors, type FormResult } from '../shared/forms';
 

@@ -11,7 +11,7 @@ import { getConfig } from '../config';
 import { ensureCategory } from '../forum/categories';
 import { createThread, threadPath } from '../forum/threads';
 import type { Profession } from '../../domain/professions';
-import { sessionLabel, sessionPath, type SessionFacts } from './sessions';
+import { sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 
 export const DPC_FORUM_CATEGORY = {
 	slug: 'formations-dpc',

@@ -1,6 +1,7 @@
 /** What DPC routes share: the request's viewer, zone and locale, and turning refusals into form failures. */
 import { error, fail, type Cookies } from '@sveltejs/kit';
 import { translate, type Locale } from '../../i18n';
+import { intlLocale } from '../../i18n/locale';
 import type { SessionUser } from '../auth/session';
 import { viewerTimeZone } from '../calendar/zones';
 import { getDb, type Db } from '../db';
@@ -26,7 +27,7 @@ export async function dpcRequest(event: { locals: { user: SessionUser | null; lo
 		viewer: await dpcViewer(db, event.locals.user),
 		locale: event.locals.locale,
 		viewerZone: viewerTimeZone(event.cookies),
-		intlLocale: event.locals.locale === 'en' ? 'en-GB' : 'fr-FR'
+		intlLocale: intlLocale(event.locals.locale)
 	};
 }
 

@@ -9,7 +9,7 @@ import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus, type
 import { certificateAvailable } from './attendance';
 import { partsHours } from './certificate';
 import { describeParts, type PartView } from './page';
-import { sessionLabel } from './sessions';
+import { sessionLabel } from './session-facts';
 
 export interface MySession {
 	sessionId: string;

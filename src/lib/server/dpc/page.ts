@@ -2,7 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/schema';
-import { describeInZones, type ZonedRange } from '../../domain/time-zones';
+import { DEFAULT_TIME_ZONE, type ZonedRange } from '../../domain/time-zones';
+import { describeInZones, zoneOffsetAt } from '../../domain/zoned-time';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
 import { certificateAvailable } from './attendance';
@@ -11,7 +12,8 @@ import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
 import { findRegistration, ineligibility, isSessionTrainer, registeredCounts, waitlistPosition, type IneligibleReason } from './registrations';
 import { seatsLeftFor, totalRegistered } from './seats';
-import { listParts, listSessionTrainers, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
+import { listSessionTrainers } from './sessions';
 
 export interface PartView {
 	id: string;
@@ -73,6 +75,7 @@ export async function getSessionPage(
 		current: current?.status ?? null
 	});
 	const { searchVector: _vector, ...actionColumns } = action;
+	const deadlineZone = parts[0]?.timeZone ?? DEFAULT_TIME_ZONE;
 	return {
 		session: {
 			id: session.id,
@@ -86,8 +89,9 @@ export async function getSessionPage(
 			online: Boolean(session.videoUrl),
 			regionCode: session.regionCode,
 			registrationDeadline: session.registrationDeadline,
-			/** The deadline is shown on the clock of the first part's place. */
-			deadlineZone: parts[0]?.timeZone ?? 'Europe/Paris',
+			/** The deadline is shown on the clock of the first part's place, with that zone's offset on the day. */
+			deadlineZone,
+			deadlineOffset: zoneOffsetAt(session.registrationDeadline, deadlineZone),
 			startsAt: session.startsAt,
 			endsAt: session.endsAt,
 			sequence: session.sequence

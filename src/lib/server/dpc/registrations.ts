@@ -14,7 +14,7 @@ import { generateId } from '../shared/ids';
 import type { RegistrationStatus, SessionStatus } from '../../domain/dpc';
 import type { MaybeDpcViewer } from './permissions';
 import { hasSeatFor, totalRegistered, type SeatCounts, type SeatRules } from './seats';
-import { lockSession, sessionLabel, sessionPath, type SessionFacts } from './sessions';
+import { lockSession, sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 
 /** Why someone may not register (each has a message "dpc.ineligible.<reason>"). */
 export type IneligibleReason =

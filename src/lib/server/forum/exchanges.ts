@@ -23,7 +23,10 @@ import { fields } from '../shared/forms';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getLogger } from '../logger';
-import { formatRangeInZone, zonedTimeToInstant } from '../../domain/time-zones';
+import { zoneLabel } from '../../domain/time-zones';
+import { formatRangeInZone, zonedTimeToInstant } from '../../domain/zoned-time';
+import { translator, type Locale } from '../../i18n';
+import { intlLocale, pickLocale } from '../../i18n/locale';
 import { canReact, canScheduleExchange, loadForumViewer, type MaybeViewer } from './permissions';
 import { postBody } from './forms';
 import { loadThread, replyToThread, requireReadableThread, type ThreadRecord } from './threads';
@@ -79,15 +82,17 @@ async function notifyRegistrants(db: DbOrTx, thread: ThreadRecord, exchange: For
 	if (recipients.length === 0) return 0;
 	// The date is written into the notification: in each recipient's language.
 	const locales = await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, recipients));
-	const localeOf = new Map(locales.map((row) => [row.id, row.locale === 'en' ? 'en-GB' : 'fr-FR']));
+	const localeOf = new Map(locales.map((row) => [row.id, pickLocale(row.locale, undefined, null)]));
 	for (const userId of recipients) {
-		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, localeOf.get(userId) ?? 'fr-FR');
+		const locale: Locale = localeOf.get(userId) ?? 'fr';
+		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, intlLocale(locale));
+		const zone = zoneLabel(translator(locale), locale, exchange.timeZone, when.offset);
 		await notify(db, {
 			userId,
 			kind: 'forum.exchange',
 			title: title as never,
 			body: 'forum.exchange.notify.body',
-			params: { topic: thread.title, when: `${when.text} (${when.timeZone})` },
+			params: { topic: thread.title, when: `${when.text} (${zone})` },
 			link
 		});
 	}

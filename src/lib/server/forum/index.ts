@@ -6,14 +6,121 @@
  * For other features: `ensureCategory({ slug, name })` and
  * `createThread({ categoryId, authorId, title, body, externalKey })`.
  */
-export * from './categories';
-export * from './forms';
-export * from './interactions';
-export * from './live';
-export * from './mentions';
-export * from './permissions';
-export * from './threads';
-export * from './search';
-export * from './moderation';
-export * from './exchanges';
-export * from './polls';
+export {
+	type CategoryInput,
+	type CategoryListEntry,
+	ensureCategory,
+	ensureCptsSpace,
+	type ForumCategory,
+	listCategories,
+	openCptsSpace,
+	readableCategoryCondition,
+	requireReadableCategory,
+	RESERVED_CATEGORY_SLUGS,
+	saveCategory
+} from './categories';
+export {
+	categoryFormSchema,
+	flagFormSchema,
+	parseId,
+	postBody,
+	REACTION_KINDS,
+	reactionSchema,
+	replyFormSchema,
+	splitFormSchema,
+	THREAD_ARRAY_FIELDS,
+	threadFormSchema,
+	type ThreadInput,
+	watchSchema
+} from './forms';
+export { acceptAnswer, getCategoryWatch, listBookmarks, setBookmark, setCategoryWatch, setReaction, setThreadWatch } from './interactions';
+export { connectLiveRelay, createLiveBus, listenerCount, LIVE_CHANNEL, type LiveBus, type LivePostEvent, publishPost, subscribeToThread } from './live';
+export {
+	extractMentions,
+	FACILITATOR_HANDLES,
+	handleOf,
+	type MentionSuggestion,
+	readersAmong,
+	type ResolvedMentions,
+	resolveMentions,
+	suggestMentions
+} from './mentions';
+export {
+	canAcceptAnswer,
+	canEditPost,
+	canManageCategories,
+	canModerateCategory,
+	canReact,
+	canReadCategory,
+	canReadThread,
+	canReply,
+	canScheduleExchange,
+	canSeePostHistory,
+	canStartThread,
+	type CategoryFacts,
+	type ForumViewer,
+	isForumFacilitator,
+	isPostAuthor,
+	loadForumViewer,
+	type MaybeViewer,
+	type PostFacts,
+	type ThreadFacts
+} from './permissions';
+export {
+	appendPost,
+	type CreatedThread,
+	createThread,
+	type CreateThreadInput,
+	editPost,
+	getPostHistory,
+	getPostsAfter,
+	getThreadView,
+	listThreads,
+	loadThread,
+	markThreadRead,
+	type PostVersion,
+	type PostView,
+	quotablePost,
+	replyToThread,
+	requireReadablePost,
+	requireReadableThread,
+	startThread,
+	type ThreadListEntry,
+	type ThreadOrder,
+	threadPath,
+	type ThreadRecord,
+	type ThreadView
+} from './threads';
+export { FORUM_SEARCH_PAGE_SIZE, type ForumSearchHit, type ForumSearchQuery, forumSearchString, parseForumSearch, searchForum } from './search';
+export {
+	dismissFlags,
+	flagPost,
+	type FlagQueueEntry,
+	listFlagQueue,
+	moderatesSomething,
+	moderateThread,
+	moveTargets,
+	moveThread,
+	setPostHidden,
+	splitThread,
+	type ThreadModeration
+} from './moderation';
+export {
+	exchangeEnd,
+	exchangeFormSchema,
+	exchangeIcs,
+	type ExchangeInput,
+	type ExchangeView,
+	findExchange,
+	forumExchangeFeed,
+	getExchangeView,
+	MAX_AGENDA_LENGTH,
+	minutesFormSchema,
+	postMinutes,
+	registerForExchange,
+	scheduleExchange,
+	sendExchangeReminders,
+	startExchangeReminders,
+	unregisterFromExchange
+} from './exchanges';
+export { addPoll, canAddPoll, getPollView, pollFormSchema, type PollInput, type PollView, votePoll } from './polls';

@@ -26,7 +26,18 @@ import {
 	type NotificationPreference
 } from './kinds';
 
-export * from './kinds';
+export {
+	DIGEST_FREQUENCIES,
+	type DigestFrequency,
+	isNotificationKind,
+	kindLabelKey,
+	NOTIFICATION_KIND_LIST,
+	NOTIFICATION_KINDS,
+	NOTIFICATION_PREFERENCES,
+	type NotificationChannel,
+	type NotificationKind,
+	type NotificationPreference
+} from './kinds';
 
 export type Notification = typeof notifications.$inferSelect;
 

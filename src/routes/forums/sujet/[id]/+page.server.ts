@@ -3,6 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
+import { intlLocale } from '$lib/i18n/locale';
 import { quoteMarkdown } from '$lib/domain/forum';
 import {
 	acceptAnswer,
@@ -33,7 +34,7 @@ import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, re
 import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
 import { addPoll, canAddPoll, getPollView, pollFormSchema, votePoll } from '$lib/server/forum/polls';
 import { viewerTimeZone } from '$lib/server/calendar';
-import { describeInZones, instantToZonedInput } from '$lib/domain/time-zones';
+import { describeInZones, instantToZonedInput } from '$lib/domain/zoned-time';
 
 function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	const id = parseId(param);
@@ -62,7 +63,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const editing = editingId ? (view.posts.find((post) => post.id === editingId && post.canEdit) ?? null) : null;
 	const { thread } = view;
 	const [exchange, poll] = await Promise.all([getExchangeView(db, viewer, thread), getPollView(db, viewer, thread)]);
-	const localeTag = locals.locale === 'en' ? 'en-GB' : 'fr-FR';
+	const localeTag = intlLocale(locals.locale);
 	return {
 		exchange: exchange && {
 			...exchange,
