@@ -22,12 +22,13 @@ export function signInPath(url: URL): string {
 
 /**
  * As an HTTP error (a load, an endpoint, or an action whose refusal is a page): "sign in
- * first" becomes the sign-in page, others their error page (404, 403…); anything else is
- * not an expected failure and propagates to handleError.
+ * first" becomes the sign-in page when there is a page to come back to (`url`), others their
+ * status (404, 403…) and message; anything else is not an expected failure and propagates
+ * to handleError.
  */
-function throwAsHttpError(locale: Locale, url: URL, caught: unknown): never {
+function throwAsHttpError(locale: Locale, url: URL | null, caught: unknown): never {
 	if (!(caught instanceof AppError)) throw caught;
-	if (caught.code === 'unauthenticated') redirect(303, signInPath(url));
+	if (caught.code === 'unauthenticated' && url) redirect(303, signInPath(url));
 	error(caught.status, translate(locale, caught.messageKey, caught.params));
 }
 
@@ -40,13 +41,13 @@ export async function orErrorPage<T>(locale: Locale, url: URL, run: () => Promis
 	}
 }
 
-/** An endpoint (+server.ts) whose expected failures answer with their HTTP status and message. */
-export function endpoint<E extends { locals: App.Locals; url: URL }>(handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
+/** An endpoint (+server.ts) whose expected failures answer with their HTTP status and message (401 included: no redirect for a feed or a fetch). */
+export function endpoint<E extends { locals: App.Locals }>(handler: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
 	return async (event) => {
 		try {
 			return await handler(event);
 		} catch (caught) {
-			throwAsHttpError(event.locals.locale, event.url, caught);
+			throwAsHttpError(event.locals.locale, null, caught);
 		}
 	};
 }
@@ -64,11 +65,11 @@ export interface RefusalData {
 
 export interface RefusalOptions {
 	/**
-	 * The key of the failure data holding field errors ('errors' unless the page names its
-	 * forms apart, e.g. 'stageErrors'): a refusal naming a field (details.field) is shown
-	 * next to that field, as a field-error string (field-error.ts). null: always the message.
+	 * Where the page reads field errors ('errors', or e.g. 'stageErrors' when it names its
+	 * forms apart): a refusal naming a field (details.field) is then shown next to that
+	 * field, as a field-error string (field-error.ts). Unset: always the form's message.
 	 */
-	fieldErrors?: string | null;
+	fieldErrors?: string;
 }
 
 /** What a handler tells the wrapper: data to send back with a refusal (what was typed, which form). */
@@ -85,12 +86,11 @@ export function refusalFailure(locale: Locale, url: URL, caught: unknown, kept: 
 	if (!(caught instanceof AppError)) throw caught;
 	if (caught.code === 'forbidden' || caught.code === 'not_found') throwAsHttpError(locale, url, caught);
 	const links = caught.code === 'email_unverified' ? { verifyEmailPath: VERIFY_EMAIL_PATH } : {};
-	const fieldErrorsKey = options.fieldErrors === undefined ? 'errors' : options.fieldErrors;
 	const field = caught.field;
 	const params = caught.params;
 	const shown =
-		field && fieldErrorsKey
-			? { [fieldErrorsKey]: { [field]: Object.keys(params).length ? fieldError(caught.messageKey as MessageKey, params) : caught.messageKey } }
+		field && options.fieldErrors
+			? { [options.fieldErrors]: { [field]: Object.keys(params).length ? fieldError(caught.messageKey as MessageKey, params) : caught.messageKey } }
 			: { message: caught.messageKey as MessageKey };
 	return fail(caught.status, { messageParams: params, ...links, ...kept, ...shown });
 }
@@ -115,12 +115,3 @@ export function formAction<E extends { locals: App.Locals; url: URL }, R>(
 	};
 }
 
-/** @deprecated The mapping before formAction (being converted): a refusal as the form's message. */
-export function failFromError<E extends object = Record<never, never>>(locale: Locale, caught: unknown, extra?: E) {
-	return refusalFailure(locale, new URL('http://localhost/'), caught, extra as Record<string, unknown>, { fieldErrors: null });
-}
-
-/** @deprecated See failFromError. */
-export function messageParamsOf(caught: AppError): Record<string, string | number> {
-	return caught.params;
-}

@@ -5,4 +5,3 @@ export * from './partners';
 export * from './plans';
 export * from './portfolio';
 export * from './thresholds';
-export * from './http';

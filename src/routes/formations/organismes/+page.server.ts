@@ -22,7 +22,7 @@ export const actions: Actions = {
 		scope.keep({ action: 'create', values: parsed.values });
 		await createBody(db, viewer, parsed.data);
 		return { action: 'create' as const, done: 'dpc.bodies.created' };
-	}),
+	}, { fieldErrors: 'errors' }),
 	attach: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
 		const { db, viewer } = await dpcRequest(event);
@@ -32,5 +32,5 @@ export const actions: Actions = {
 		scope.keep({ action: 'attach', bodyId, values: { email, bodyId } });
 		await attachTrainerByEmail(db, viewer, bodyId, email);
 		return { action: 'attach' as const, bodyId, done: 'dpc.bodies.attached' };
-	})
+	}, { fieldErrors: 'errors' })
 };

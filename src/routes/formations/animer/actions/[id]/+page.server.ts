@@ -21,5 +21,5 @@ export const actions: Actions = {
 		scope.keep({ values: parsed.values });
 		await updateAction(db, viewer, event.params.id, parsed.data);
 		return { saved: true, values: parsed.values };
-	})
+	}, { fieldErrors: 'errors' })
 };

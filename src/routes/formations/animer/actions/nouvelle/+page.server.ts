@@ -22,5 +22,5 @@ export const actions: Actions = {
 		scope.keep({ values: parsed.values });
 		const { id: actionId } = await createAction(db, viewer, parsed.data);
 		redirect(303, `/formations/animer/actions/${actionId}/sessions/nouvelle`);
-	})
+	}, { fieldErrors: 'errors' })
 };

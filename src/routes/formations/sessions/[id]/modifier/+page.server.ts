@@ -26,5 +26,5 @@ export const actions: Actions = {
 		scope.keep({ values: parsed.values });
 		await updateSession(db, viewer, event.params.id, parsed.data);
 		redirect(303, `/formations/sessions/${event.params.id}`);
-	})
+	}, { fieldErrors: 'errors' })
 };

@@ -33,6 +33,6 @@ export const actions: Actions = {
 		scope.keep({ values: parsed.values });
 		const { id: sessionId } = await createSession(db, viewer, event.params.id, parsed.data);
 		redirect(303, `/formations/sessions/${sessionId}`);
-	})
+	}, { fieldErrors: 'errors' })
 };
 
