@@ -12,7 +12,7 @@ import type { Mission } from '../../domain/library';
 import type { Profession, TerritoryNature } from '../../domain/professions';
 import { wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
 import { ensureCategory, ensureCptsSpace } from './categories';
-import { appendPost, createThread } from './threads';
+import { appendPost, createThread } from './thread-writes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Demo posts are written during a working day in Paris: 8:00 to 20:00. */
