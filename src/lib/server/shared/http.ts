@@ -60,7 +60,10 @@ export interface RefusalData {
 	messageParams: Record<string, string | number>;
 	/** Set for an unverified address: where to ask for the link again (VerifyEmailLink). */
 	verifyEmailPath?: string;
-	[kept: string]: unknown;
+	// What the action kept (values, which form…): typed by the page that reads it, as a fail()
+	// of the action itself would be (`unknown` here would make every such field `{}` there).
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	[kept: string]: any;
 }
 
 export interface RefusalOptions {
