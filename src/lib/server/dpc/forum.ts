@@ -9,7 +9,8 @@ import type { DbOrTx } from '../db';
 import { dpcSessions } from '../db/schema';
 import { getConfig } from '../config';
 import { ensureCategory } from '../forum/categories';
-import { createThread, threadPath } from '../forum/threads';
+import { threadPath } from '../forum/thread-records';
+import { createThread } from '../forum/thread-writes';
 import type { Profession } from '../../domain/professions';
 import { sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 

@@ -37,7 +37,7 @@ export {
 export { dpcFeedSource, sessionEvents, trainerEvents } from './calendar';
 export { type CalendarEntry, CATALOGUE_PAGE_SIZE, type CatalogueCard, listCalendarParts, searchCatalogue } from './catalogue';
 export { type CertificateData, getCertificate, partsHours, renderCertificate } from './certificate';
-export { errorField, fieldError } from './errors';
+export { fieldError } from './errors';
 export {
 	ACTION_ARRAY_FIELDS,
 	actionFormSchema,
@@ -105,5 +105,5 @@ export {
 	type SessionStatus,
 	updateSession
 } from './sessions';
-export { dpcFailure, dpcRequest, type DpcRequest } from './http';
+export { dpcRequest, type DpcRequest } from './http';
 export { buildCalendarDays, type CalendarDay, calendarRange, type CalendarView, todayIn } from './calendar-view';

@@ -14,7 +14,7 @@ import type { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
 import { inZone } from '../../domain/zoned-time';
 import { ensureCategory, ensureCptsSpace } from './categories';
-import { appendPost, createThread } from './threads';
+import { appendPost, createThread } from './thread-writes';
 
 /** Demo posts are written on working days, 8:00 to 20:00 on their authors' clock. */
 const WORKDAY_START_HOUR = 8;

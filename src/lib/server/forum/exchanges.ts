@@ -29,7 +29,8 @@ import { translator, type Locale } from '../../i18n';
 import { intlLocale, pickLocale } from '../../i18n/locale';
 import { canReact, canScheduleExchange, loadForumViewer, type MaybeViewer } from './permissions';
 import { postBody } from './forms';
-import { loadThread, replyToThread, requireReadableThread, type ThreadRecord } from './threads';
+import { replyToThread } from './commands/reply-to-thread';
+import { loadThread, requireReadableThread, type ThreadRecord } from './thread-records';
 import { readersAmong } from './mentions';
 
 export const MAX_AGENDA_LENGTH = 4000;

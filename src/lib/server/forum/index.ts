@@ -21,6 +21,8 @@ export {
 } from './categories';
 export {
 	categoryFormSchema,
+	checkedPostBody,
+	checkedThreadTitle,
 	flagFormSchema,
 	parseId,
 	postBody,
@@ -66,31 +68,22 @@ export {
 	type PostFacts,
 	type ThreadFacts
 } from './permissions';
+export { loadPost, loadThread, requireReadablePost, requireReadableThread, threadPath, type ThreadRecord } from './thread-records';
 export {
 	appendPost,
 	type CreatedThread,
 	createThread,
 	type CreateThreadInput,
-	editPost,
-	getPostHistory,
-	getPostsAfter,
-	getThreadView,
-	listThreads,
-	loadThread,
+	insertThread,
 	markThreadRead,
-	type PostVersion,
-	type PostView,
-	quotablePost,
-	replyToThread,
-	requireReadablePost,
-	requireReadableThread,
-	startThread,
-	type ThreadListEntry,
-	type ThreadOrder,
-	threadPath,
-	type ThreadRecord,
-	type ThreadView
-} from './threads';
+	renderedColumns,
+	upsertReadPosition
+} from './thread-writes';
+export { getPostHistory, getPostsAfter, getThreadView, type PostVersion, type PostView, quotablePost, type ThreadView } from './thread-views';
+export { listThreads, type ThreadListEntry, type ThreadOrder } from './thread-list';
+export { replyToThread } from './commands/reply-to-thread';
+export { startThread } from './commands/start-thread';
+export { editPost } from './commands/edit-post';
 export { FORUM_SEARCH_PAGE_SIZE, type ForumSearchHit, type ForumSearchQuery, forumSearchString, parseForumSearch, searchForum } from './search';
 export {
 	dismissFlags,

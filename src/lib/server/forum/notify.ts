@@ -9,10 +9,14 @@ import type { DbOrTx } from '../db';
 import { forumCategoryWatches, forumThreadWatches } from '../db/schema';
 import { notify } from '../notifications';
 import type { ForumViewer } from './permissions';
-import { readersAmong, resolveMentions } from './mentions';
-import type { ThreadRecord } from './threads';
+import { extractMentions, readersAmong, resolveMentions } from './mentions';
+import { getLogger } from '../logger';
+import type { ThreadRecord } from './thread-records';
 
 const EXCERPT_LENGTH = 180;
+
+/** What notifications read of a thread: its title and link, its category (who may read it), its author. */
+export type PostedThread = Pick<ThreadRecord, 'id' | 'title' | 'categoryId' | 'authorId' | 'category'>;
 
 function excerptOf(markdown: string): string {
 	const text = markdown
@@ -32,7 +36,7 @@ function postLink(threadId: number, position: number): string {
 export async function notifyNewPost(
 	db: DbOrTx,
 	author: ForumViewer,
-	thread: ThreadRecord,
+	thread: PostedThread,
 	position: number,
 	body: string,
 	newHandles: string[],
@@ -74,4 +78,20 @@ export async function notifyNewPost(
 		});
 	}
 	return { mentioned, replied: recipients };
+}
+
+/**
+ * After a post is written (new, or edited: `previousBody`): notifies the mentions it adds and,
+ * for a reply, the watchers. Runs after the commit, so the thread's lock is not held while
+ * mail goes out; a failure is logged, never turned into an error for the author, whose post
+ * is saved.
+ */
+export async function notifyPostWritten(db: DbOrTx, author: ForumViewer, thread: PostedThread, position: number, body: string, previousBody?: string): Promise<void> {
+	try {
+		const before = new Set(previousBody === undefined ? [] : extractMentions(previousBody));
+		const handles = extractMentions(body).filter((handle) => !before.has(handle));
+		await notifyNewPost(db, author, thread, position, body, handles, previousBody === undefined);
+	} catch (caught) {
+		getLogger().error({ err: caught, threadId: thread.id, position }, 'forum notification failed');
+	}
 }

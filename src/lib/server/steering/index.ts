@@ -41,4 +41,3 @@ export {
 } from './plans';
 export { type Lateness, latenessOf, portfolio, type PortfolioCpts } from './portfolio';
 export { LATENESS_THRESHOLDS, type LatenessKind } from './thresholds';
-export { failOnField } from './http';

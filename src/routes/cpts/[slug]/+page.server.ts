@@ -11,7 +11,7 @@ import {
 	requestToJoin,
 	requireCptsBySlug
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { suiviAccess } from '$lib/server/steering';
 import { getTerritoryView } from '$lib/server/territories/editing';
 
@@ -37,29 +37,22 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	join: async ({ request, params, locals, url }) => {
+	join: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(joinRequestSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await requestToJoin(db, user, cpts.id, parsed.data.message);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await requestToJoin(db, user, cpts.id, parsed.data.message);
 		return { success: 'cpts.join.sent' };
-	},
-	leave: async ({ params, locals, url }) => {
+	}),
+	leave: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const wasPending = (await getViewerAccess(db, user, cpts.id)).membership?.status === 'pending';
-		try {
-			await leaveCpts(db, user, cpts.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await leaveCpts(db, user, cpts.id);
 		return { success: wasPending ? 'cpts.join.withdrawn' : 'cpts.leave.done' };
-	}
+	})
 };
