@@ -34,6 +34,7 @@ describe('searchQueryText', () => {
 
 	it('keeps the websearch syntax: or, exclusion, quoted phrases', () => {
 		expect(searchQueryText('diabète or asthme')).toBe(`'diabète' | 'asthme'`);
+		expect(searchQueryText('diabète ou asthme')).toBe(`'diabète' | 'asthme'`);
 		expect(searchQueryText('diabète -kiné')).toMatch(/^'diabète' & !\( 'kinésithérapeute'/);
 		expect(searchQueryText('"soins palliatifs" -"fin de vie"')).toBe(`'soins palliatifs' & !'fin de vie'`);
 		// In quotes, words are taken as typed.

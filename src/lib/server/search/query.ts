@@ -3,8 +3,8 @@
  * the same on PGlite and PostgreSQL. Library and forum search both go through here.
  *
  * The syntax is websearch_to_tsquery's (which search used before): words are all required,
- * "quoted words" must follow each other, `or` between words accepts either side, and a
- * leading `-` excludes a word or a quoted phrase. Three things differ:
+ * "quoted words" must follow each other, `or` (or « ou ») between words accepts either side,
+ * and a leading `-` excludes a word or a quoted phrase. Three things differ:
  * - a hyphen between letters joins the parts of one word: « sage-femme » looks for « sage »
  *   followed by « femme », which « sages-femmes » and « sage femme » also hold (the parser
  *   indexes a hyphenated word whole and part by part; websearch looked for the whole
@@ -107,6 +107,12 @@ export function expandForm(typedKey: string, expansion: Expansion = EXPANSION): 
 	return `( ${kept.map((form) => operand(form.text)).join(' | ')} )`;
 }
 
+/**
+ * The words that offer an alternative between their neighbours: websearch's « or », and the
+ * « ou » the French page tells people to type (a stop word, so nothing is lost as a word).
+ */
+const ALTERNATIVE_WORDS = new Set(['or', 'ou']);
+
 /** A piece of the typed text: a bare word, a quoted phrase, or `or`. */
 type Piece = { kind: 'word' | 'phrase'; text: string; negated: boolean } | { kind: 'or' };
 
@@ -117,7 +123,7 @@ function pieces(text: string): Piece[] {
 	for (const match of text.matchAll(pattern)) {
 		if (match[2] !== undefined) {
 			found.push({ kind: 'phrase', text: match[2], negated: match[1] === '-' });
-		} else if (match[4].toLowerCase() === 'or' && match[3] === '') {
+		} else if (ALTERNATIVE_WORDS.has(match[4].toLowerCase()) && match[3] === '') {
 			found.push({ kind: 'or' });
 		} else {
 			found.push({ kind: 'word', text: match[4], negated: match[3] === '-' });

@@ -185,8 +185,10 @@ const ABBREVIATIONS: readonly ThesaurusEntry[] = [
 		source: 'Pacte de refondation des urgences (2019)'
 	},
 	{
+		// Unqualified, « la permanence des soins » of a CPTS document is the ambulatory one (the
+		// evenings and weekends of the doctors in town); the hospital's is always named (PDSES).
 		meaning: 'permanence des soins ambulatoires',
-		forms: ['PDSA', 'permanence des soins ambulatoires'],
+		forms: ['PDSA', 'permanence des soins ambulatoires', 'permanence des soins'],
 		source: 'CSP L6314-1'
 	},
 	{
