@@ -93,12 +93,12 @@ function contains(outer: string[], inner: string[]): boolean {
  * that are ambiguous (in several entries) unless typed, and forms that contain another one
  * of the list (« masseur-kinésithérapeute » adds nothing to « kinésithérapeute »).
  */
-export function expandForm(typedKey: string, expansion: Expansion = EXPANSION): string {
-	const entries = expansion.entriesByForm.get(typedKey) ?? [];
+function expandForm(typedKey: string): string {
+	const entries = EXPANSION.entriesByForm.get(typedKey) ?? [];
 	const chosen = new Map<string, Form>();
 	for (const entry of entries) {
-		for (const form of expansion.forms[entry]) {
-			const ambiguous = (expansion.entriesByForm.get(form.key)?.length ?? 0) > 1;
+		for (const form of EXPANSION.forms[entry]) {
+			const ambiguous = (EXPANSION.entriesByForm.get(form.key)?.length ?? 0) > 1;
 			if (ambiguous && form.key !== typedKey) continue;
 			if (!chosen.has(form.key)) chosen.set(form.key, form);
 		}
@@ -146,26 +146,26 @@ interface Term {
  * stays as typed, one operand, so that the parser reads « 3.5 » or « covid-19 » as it indexes
  * them; in a word holding one (« l’infirmière »), the other parts are operands of their own.
  */
-function expandRun(run: { text: string; negated: boolean }[], expansion: Expansion): { query: string; negated: boolean }[] {
+function expandRun(run: { text: string; negated: boolean }[]): { query: string; negated: boolean }[] {
 	const words = run.flatMap((piece, pieceIndex) => normalizedWords(piece.text).map((word) => ({ word, pieceIndex })));
 	// For each word: the expansion of the form starting there, null inside a form, undefined outside.
 	const spans: (string | null | undefined)[] = new Array(words.length).fill(undefined);
 	for (let index = 0; index < words.length; ) {
-		let length = Math.min(expansion.longest, words.length - index);
+		let length = Math.min(EXPANSION.longest, words.length - index);
 		let key = '';
 		for (; length > 0; length -= 1) {
 			key = words
 				.slice(index, index + length)
 				.map((entry) => entry.word)
 				.join(' ');
-			if (expansion.entriesByForm.has(key)) break;
+			if (EXPANSION.entriesByForm.has(key)) break;
 		}
 		if (length === 0) {
 			index += 1;
 			continue;
 		}
 		spans.fill(null, index, index + length);
-		spans[index] = expandForm(key, expansion);
+		spans[index] = expandForm(key);
 		index += length;
 	}
 	return run.flatMap((piece, pieceIndex) => {
@@ -178,12 +178,12 @@ function expandRun(run: { text: string; negated: boolean }[], expansion: Expansi
 }
 
 /** The to_tsquery text of the typed words (empty when there is nothing to look for). */
-export function searchQueryText(text: string, expansion: Expansion = EXPANSION): string {
+export function searchQueryText(text: string): string {
 	const terms: Term[] = [];
 	let orNext = false;
 	let run: { text: string; negated: boolean }[] = [];
 	const flush = () => {
-		for (const term of expandRun(run, expansion)) {
+		for (const term of expandRun(run)) {
 			terms.push({ ...term, or: orNext && terms.length > 0 });
 			orNext = false;
 		}
