@@ -26,6 +26,8 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/cpts': ['cpts'],
 	// The « Suivi et accompagnement » link (plans) and the territory section.
 	'/cpts/[slug]': ['drafts', 'plans', 'territories'],
+	// The contract's dates reuse the steering forms' date messages and stage names.
+	'/cpts/[slug]/contrat': ['aci'],
 	'/cpts/nouvelle': ['territories'],
 	'/formations': ['dpc', 'calendar'],
 	'/forums': ['forum'],
@@ -36,6 +38,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	// The national reference is worded once, in the dashboard's messages.
 	'/reseau': ['steering', 'map', 'dashboard'],
 	'/reseau/departements/[code]/plans': ['plans'],
+	'/reseau/evaluation': ['aci'],
 	'/reseau/portefeuille': ['plans']
 };
 
