@@ -1,6 +1,7 @@
 /** Messages of the ACI contract, its yearly indicators, the dialogue de gestion and the network evaluation. English is typed against French. */
 const fr = {
 	'aci.nav.contract': 'Contrat ACI et missions',
+	'aci.nav.evaluation': 'Évaluation des missions ACI (déploiement, indicateurs, plans de crise)',
 	'aci.contract.title': 'Contrat ACI — {name}',
 	'aci.contract.intro': 'L’accord conventionnel interprofessionnel (ACI) CPTS est un contrat tripartite signé par la CPTS, la CPAM et l’ARS, pour cinq ans. Chaque année, les objectifs et indicateurs de chaque mission sont revus lors d’un dialogue de gestion avec l’Assurance maladie.',
 	'aci.contract.none': 'Aucun contrat ACI n’est enregistré pour cette CPTS.',
@@ -70,6 +71,7 @@ const fr = {
 	'aci.status.realisee': 'Réalisée',
 	'aci.status.reportee': 'Reportée',
 	'aci.indicator.title': 'Indicateurs',
+	'aci.indicator.band': 'Atteinte',
 	'aci.indicator.none': 'Aucun indicateur.',
 	'aci.indicator.label': 'Indicateur',
 	'aci.indicator.kind': 'Mesure',
@@ -160,6 +162,7 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
 	'aci.nav.contract': 'ACI contract and missions',
+	'aci.nav.evaluation': 'Evaluation of the ACI missions (deployment, indicators, crisis plans)',
 	'aci.contract.title': 'ACI contract — {name}',
 	'aci.contract.intro': 'The ACI CPTS national agreement is a tripartite contract signed by the CPTS, the CPAM and the ARS, for five years. Each year the objectives and indicators of each mission are reviewed in a dialogue de gestion with the Assurance maladie.',
 	'aci.contract.none': 'No ACI contract is recorded for this CPTS.',
@@ -229,6 +232,7 @@ const en: Record<keyof typeof fr, string> = {
 	'aci.status.realisee': 'Done',
 	'aci.status.reportee': 'Postponed',
 	'aci.indicator.title': 'Indicators',
+	'aci.indicator.band': 'Achievement',
 	'aci.indicator.none': 'No indicator.',
 	'aci.indicator.label': 'Indicator',
 	'aci.indicator.kind': 'Measure',

@@ -56,6 +56,12 @@ export async function dialogueOf(db: DbOrTx, contractId: string, year: number): 
 	return row ? { ...row, review: row.review as DialogueReview } : null;
 }
 
+/** The day each year's dialogue was held, by year (the contract page lists them). */
+export async function dialogueDates(db: DbOrTx, contractId: string): Promise<Record<number, string>> {
+	const rows = await db.select({ year: aciDialogues.year, heldOn: aciDialogues.heldOn }).from(aciDialogues).where(eq(aciDialogues.contractId, contractId));
+	return Object.fromEntries(rows.map((row) => [row.year, row.heldOn]));
+}
+
 export interface DialogueView {
 	access: ContractAccess;
 	contract: Contract;

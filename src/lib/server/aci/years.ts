@@ -137,6 +137,25 @@ export async function getContractYear(db: DbOrTx, viewer: Actor, cptsId: string,
 	return { access, contract, missions: await missionYears(db, contract, year) };
 }
 
+export type IndicatorInput = MissionYearInput['indicators'][number];
+
+/** The rows of a mission's indicators, in order; only the values of each indicator's kind are kept. */
+export function indicatorRows(contractId: string, mission: Mission, year: number, indicators: IndicatorInput[]): (typeof aciIndicators.$inferInsert)[] {
+	return indicators.map((indicator, position) => ({
+		id: generateId(),
+		contractId,
+		mission,
+		year,
+		position,
+		label: indicator.label,
+		kind: indicator.kind,
+		unit: indicator.kind === 'nombre' ? indicator.unit : '',
+		target: indicator.kind === 'nombre' ? indicator.target : null,
+		achieved: indicator.kind === 'nombre' ? indicator.achieved : null,
+		done: indicator.kind === 'realise' ? indicator.done : null
+	}));
+}
+
 /** Saves one mission of one year: its fields, and its indicators replaced by those of the form. */
 export async function saveMissionYear(db: DbOrTx, actor: Actor, cptsId: string, year: number, mission: string, input: MissionYearInput): Promise<void> {
 	const { row } = await requireContractAccess(db, actor, cptsId, 'edits');
@@ -158,23 +177,7 @@ export async function saveMissionYear(db: DbOrTx, actor: Actor, cptsId: string, 
 			.onConflictDoUpdate({ target: [aciMissionYears.contractId, aciMissionYears.mission, aciMissionYears.year], set: columns });
 		const scope = and(eq(aciIndicators.contractId, contract.id), eq(aciIndicators.year, year), eq(aciIndicators.mission, mission));
 		await tx.delete(aciIndicators).where(scope);
-		if (input.indicators.length) {
-			await tx.insert(aciIndicators).values(
-				input.indicators.map((indicator, position) => ({
-					id: generateId(),
-					contractId: contract.id,
-					mission,
-					year,
-					position,
-					label: indicator.label,
-					kind: indicator.kind,
-					unit: indicator.kind === 'nombre' ? indicator.unit : '',
-					target: indicator.kind === 'nombre' ? indicator.target : null,
-					achieved: indicator.kind === 'nombre' ? indicator.achieved : null,
-					done: indicator.kind === 'realise' ? indicator.done : null
-				}))
-			);
-		}
+		if (input.indicators.length) await tx.insert(aciIndicators).values(indicatorRows(contract.id, mission as Mission, year, input.indicators));
 		await writeAudit(tx, { actorId: actor!.id, action: 'aci.missionYear', targetType: 'cpts', targetId: row.id, details: { mission, year, indicators: input.indicators.length } });
 	});
 }
