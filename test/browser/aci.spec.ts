@@ -18,7 +18,7 @@ test('the coordinatrice of Sud-Toulois records her indicators and exports the di
 	await page.goto('/cpts/sud-toulois');
 	await page.getByRole('link', { name: 'Contrat ACI et missions' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contrat ACI — CPTS du Sud-Toulois');
-	await expect(page.getByRole('region', { name: 'Le contrat' })).toContainText('Réponse aux crises sanitaires graves');
+	await expect(page.getByRole('region', { name: 'Le contrat', exact: true })).toContainText('Réponse aux crises sanitaires graves');
 	await page.getByRole('link', { name: `Année ${YEAR}` }).click();
 	await page.waitForLoadState('networkidle');
 
