@@ -21,7 +21,7 @@ import { CPTS_STAGES } from '../../domain/professions';
 import { contractEndsOn, contractYears, type IndicatorKind } from '../../domain/aci';
 import { OPTIONAL_MISSIONS, type Mission } from '../../domain/missions';
 import { contractMissions } from './contracts';
-import { indicatorRows, missionYears } from './years';
+import { assembleMissionYears, indicatorRows } from './years';
 
 /** CPTS whose crisis response mission has no action this year (the evaluation's « sans plan » list). */
 export const DEMO_WITHOUT_CRISIS_PLAN = ['nancy-sud', 'strasbourg-sud'];
@@ -93,8 +93,12 @@ export async function seedAciDemo(db: DbOrTx, options: { authorId: string | null
 		const bySlug = new Map(rows.map((row) => [row.slug, row]));
 		const signedRank = CPTS_STAGES.indexOf('aci_signe');
 
+		// Rows are gathered and written in three inserts at the end: the demo seeds at every
+		// first start, and row-by-row inserts cost seconds on PGlite.
 		let contracts = 0;
-		let dialogues = 0;
+		const missionRows: (typeof aciMissionYears.$inferInsert)[] = [];
+		const indicatorRowsAll: ReturnType<typeof indicatorRows> = [];
+		const dialogueRows: (typeof aciDialogues.$inferInsert)[] = [];
 		for (const [index, entry] of DEMO_CPTS.entries()) {
 			const row = bySlug.get(entry.slug);
 			if (!row || CPTS_STAGES.indexOf(row.stage as (typeof CPTS_STAGES)[number]) < signedRank || entry.stageDates.length <= signedRank) continue;
@@ -120,6 +124,8 @@ export async function seedAciDemo(db: DbOrTx, options: { authorId: string | null
 			const years = contractYears(signedOn, contractEndsOn(signedOn)).filter((year) => year <= currentYear);
 			for (const year of years) {
 				const thisYear = year === currentYear;
+				const yearRows: typeof missionRows = [];
+				const yearIndicators: typeof indicatorRowsAll = [];
 				for (const [missionIndex, mission] of missions.entries()) {
 					const content = MISSION_CONTENT[mission];
 					// This year: Sud-Toulois has access to care and crisis response written; the two
@@ -131,7 +137,7 @@ export async function seedAciDemo(db: DbOrTx, options: { authorId: string | null
 							: !(DEMO_WITHOUT_CRISIS_PLAN.includes(entry.slug) && mission === 'crises_sanitaires');
 					if (!written) continue;
 					const demoAmounts = entry.slug === DEMO_PARTLY_WRITTEN && mission === 'acces_soins' && !thisYear;
-					await tx.insert(aciMissionYears).values({
+					yearRows.push({
 						contractId: contract.id,
 						mission,
 						year,
@@ -155,13 +161,15 @@ export async function seedAciDemo(db: DbOrTx, options: { authorId: string | null
 							done: share === null ? null : share >= 1
 						};
 					});
-					await tx.insert(aciIndicators).values(indicatorRows(contract.id, mission, year, indicators));
+					yearIndicators.push(...indicatorRows(contract.id, mission, year, indicators));
 				}
+				missionRows.push(...yearRows);
+				indicatorRowsAll.push(...yearIndicators);
 				// The dialogue of a year, ten days after that year's anniversary, once it has passed
 				// (Sud-Toulois's of this year is left for its coordinatrice).
 				const heldOn = shiftIso(`${year}${signedOn.slice(4)}`, { days: -10 });
 				if (year === Number(signedOn.slice(0, 4)) || heldOn > today || (thisYear && entry.slug === DEMO_PARTLY_WRITTEN)) continue;
-				await tx.insert(aciDialogues).values({
+				dialogueRows.push({
 					id: generateId(),
 					contractId: contract.id,
 					year,
@@ -169,15 +177,18 @@ export async function seedAciDemo(db: DbOrTx, options: { authorId: string | null
 					participantsCpts: 'Présidence et coordination de la CPTS',
 					participantsCpam: 'Conseiller CPTS de la CPAM',
 					participantsArs: 'Référente CPTS de la délégation territoriale de l’ARS',
-					review: { takenAt: new Date(`${heldOn}T10:00:00Z`).toISOString(), missions: await missionYears(tx, contract, year) },
+					review: { takenAt: new Date(`${heldOn}T10:00:00Z`).toISOString(), missions: assembleMissionYears(contract, yearRows, yearIndicators) },
 					conclusions: 'Les missions socle avancent comme prévu ; les indicateurs non mesurés le seront d’ici la fin de l’année.',
 					nextObjectives: 'Maintenir les créneaux de soins non programmés et étendre le parcours insuffisance cardiaque.',
 					createdBy: options.authorId
 				});
-				dialogues++;
 			}
 		}
-		return { contracts, dialogues };
+		// PostgreSQL takes at most 65,535 parameters a statement: the indicators go in slices.
+		for (let start = 0; start < missionRows.length; start += 2_000) await tx.insert(aciMissionYears).values(missionRows.slice(start, start + 2_000));
+		for (let start = 0; start < indicatorRowsAll.length; start += 2_000) await tx.insert(aciIndicators).values(indicatorRowsAll.slice(start, start + 2_000));
+		if (dialogueRows.length) await tx.insert(aciDialogues).values(dialogueRows);
+		return { contracts, dialogues: dialogueRows.length };
 	});
 }
 

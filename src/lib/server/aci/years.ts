@@ -112,6 +112,14 @@ export async function missionYears(db: DbOrTx, contract: Contract, year: number)
 		.from(aciIndicators)
 		.where(and(eq(aciIndicators.contractId, contract.id), eq(aciIndicators.year, year)))
 		.orderBy(asc(aciIndicators.position));
+	return assembleMissionYears(contract, rows, indicatorRows);
+}
+
+type MissionYearRow = Pick<typeof aciMissionYears.$inferInsert, 'mission' | 'actions' | 'status' | 'comments' | 'fixedCents' | 'variableCents'>;
+type IndicatorRow = Pick<typeof aciIndicators.$inferSelect, 'mission' | 'label' | 'kind' | 'unit' | 'target' | 'achieved' | 'done'>;
+
+/** Every mission of the contract from one year's rows (indicators in order); missions without a row come out empty. */
+export function assembleMissionYears(contract: Pick<Contract, 'optionalMissions'>, rows: MissionYearRow[], indicatorRows: IndicatorRow[]): MissionYear[] {
 	return contractMissions(contract).map((mission) => {
 		const row = rows.find((entry) => entry.mission === mission);
 		return {
@@ -140,7 +148,7 @@ export async function getContractYear(db: DbOrTx, viewer: Actor, cptsId: string,
 export type IndicatorInput = MissionYearInput['indicators'][number];
 
 /** The rows of a mission's indicators, in order; only the values of each indicator's kind are kept. */
-export function indicatorRows(contractId: string, mission: Mission, year: number, indicators: IndicatorInput[]): (typeof aciIndicators.$inferInsert)[] {
+export function indicatorRows(contractId: string, mission: Mission, year: number, indicators: IndicatorInput[]): (typeof aciIndicators.$inferInsert & IndicatorRow)[] {
 	return indicators.map((indicator, position) => ({
 		id: generateId(),
 		contractId,
