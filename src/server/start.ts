@@ -15,6 +15,7 @@ import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
 import { startExchangeReminders } from '../lib/server/forum/exchanges';
 import { startMonthlySnapshots } from '../lib/server/territories/coverage';
+import { startDialogueReminders } from '../lib/server/aci/reminders';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -51,6 +52,8 @@ const stopDigests = startDigestScheduler();
 const stopExchangeReminders = startExchangeReminders(getDb);
 // The coverage trend of the steering pages gets one point a month at least.
 const stopMonthlySnapshots = startMonthlySnapshots(getDb);
+// A CPTS under contract with no dialogue de gestion in twelve months: a monthly reminder.
+const stopDialogueReminders = startDialogueReminders(getDb);
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -82,6 +85,7 @@ async function shutdown(signal: string): Promise<void> {
 	stopDigests();
 	stopExchangeReminders();
 	stopMonthlySnapshots();
+	stopDialogueReminders();
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);

@@ -4,6 +4,7 @@
  * any group. Type-only imports: nothing here reaches a bundle.
  */
 import type { Locale } from './locale';
+import type aci from './messages/aci';
 import type admin from './messages/admin';
 import type auth from './messages/auth';
 import type calendar from './messages/calendar';
@@ -39,6 +40,7 @@ export interface Catalogues {
 	territories: typeof territories;
 	steering: typeof steering;
 	plans: typeof plans;
+	aci: typeof aci;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -10,3 +10,4 @@ export * from './schema/calendar';
 export * from './schema/dpc';
 export * from './schema/geo';
 export * from './schema/steering';
+export * from './schema/aci';

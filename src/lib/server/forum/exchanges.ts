@@ -23,6 +23,7 @@ import { fields } from '../shared/forms';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getLogger } from '../logger';
+import { startPeriodicJob } from '../shared/periodic';
 import { zoneLabel } from '../../domain/time-zones';
 import { formatRangeInZone, zonedTimeToInstant } from '../../domain/zoned-time';
 import { translator, type Locale } from '../../i18n';
@@ -309,15 +310,5 @@ export async function sendExchangeReminders(db: DbOrTx, now = new Date()): Promi
 
 /** Checks for reminders every quarter of an hour (the timer does not keep the process alive). */
 export function startExchangeReminders(getDatabase: () => Promise<DbOrTx>, intervalMs = 15 * 60_000): () => void {
-	const tick = async () => {
-		try {
-			await sendExchangeReminders(await getDatabase());
-		} catch (caught) {
-			getLogger().error({ err: caught }, 'exchange reminders failed');
-		}
-	};
-	const timer = setInterval(tick, intervalMs);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	return startPeriodicJob('exchange reminders', getDatabase, (db) => sendExchangeReminders(db), intervalMs);
 }

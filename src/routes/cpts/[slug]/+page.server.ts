@@ -13,6 +13,7 @@ import {
 } from '$lib/server/cpts';
 import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { suiviAccess } from '$lib/server/steering';
+import { contractAccess } from '$lib/server/aci';
 import { getTerritoryView } from '$lib/server/territories/editing';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
@@ -20,10 +21,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, locals.user, cpts.id);
-	const [people, territory, suivi] = await Promise.all([
+	const [people, territory, suivi, contract] = await Promise.all([
 		getPublicMembership(db, cpts.id),
 		getTerritoryView(db, cpts.id),
-		suiviAccess(db, locals.user, cpts)
+		suiviAccess(db, locals.user, cpts),
+		contractAccess(db, locals.user, cpts)
 	]);
 	return {
 		cpts,
@@ -32,7 +34,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		signedIn: locals.user !== null,
 		coordinators: people.coordinators,
 		memberCount: people.memberCount,
-		seesSuivi: suivi.readsHistory
+		seesSuivi: suivi.readsHistory,
+		seesContract: contract.reads
 	};
 };
 
