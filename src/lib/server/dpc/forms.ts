@@ -19,6 +19,7 @@ import { PROFESSIONS, type Profession } from '../../domain/professions';
 import { instantToZonedInput, zonedTimeToInstant } from '../../domain/time-zones';
 import { placeTimeZone } from '../calendar/zones';
 import { fields, formValues, parseForm, type FieldErrors, type FormResult } from '../shared/forms';
+import type { AttendanceInput } from './attendance';
 
 export const ACTION_ARRAY_FIELDS = ['professions', 'missions', 'resourceIds'];
 
@@ -218,12 +219,21 @@ function partValues(formData: FormData): Record<string, string> {
 export const attendanceSchema = z.enum(ATTENDANCE_STATUSES);
 
 /** Attendance marks from the émargement form: fields "a:<registrationId>:<partId>". */
-export function parseAttendanceForm(formData: FormData): { registrationId: string; partId: string; status: AttendanceStatus }[] {
-	const marks: { registrationId: string; partId: string; status: AttendanceStatus }[] = [];
+export function parseAttendanceForm(formData: FormData): AttendanceInput[] {
+	const marks: AttendanceInput[] = [];
 	for (const [key, value] of formData.entries()) {
 		const match = /^a:([a-z0-9]{1,40}):([a-z0-9]{1,40})$/.exec(key);
 		const status = attendanceSchema.safeParse(value);
-		if (match && status.success) marks.push({ registrationId: match[1], partId: match[2], status: status.data });
+		if (!match || !status.success) continue;
+		// "m:" beside "a:" holds the minutes attended; empty means the whole part. Anything
+		// that is not a whole number is passed on as NaN for recordAttendance to refuse.
+		const minutes = String(formData.get(`m:${match[1]}:${match[2]}`) ?? '').trim();
+		marks.push({
+			registrationId: match[1],
+			partId: match[2],
+			status: status.data,
+			minutesAttended: minutes === '' ? null : /^-?\d+$/.test(minutes) ? Number(minutes) : Number.NaN
+		});
 	}
 	return marks.slice(0, 5000);
 }

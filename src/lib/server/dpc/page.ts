@@ -5,7 +5,7 @@ import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/sc
 import { describeInZones, type ZonedRange } from '../../domain/time-zones';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
-import { certificateAvailable } from './attendance';
+import { certificateAvailable, marksByPart } from './attendance';
 import { partsHours } from './certificate';
 import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
@@ -66,7 +66,7 @@ export async function getSessionPage(
 	if (current?.status === 'registered') {
 		const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, current.id));
 		// Shown as "certificate available": the session must be over too.
-		fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
+		fullyAttended = certificateAvailable(parts, marksByPart(marks), now);
 	}
 	const reason: IneligibleReason | null = ineligibility(viewer, session, now, {
 		isTrainer: viewer ? await isSessionTrainer(db, sessionId, viewer.id) : false,
