@@ -83,6 +83,12 @@ const fr = {
 	'dpc.attendance.minutesTooMany': 'Partie {part} : la durée suivie ne peut pas dépasser celle de la partie ({max} minutes). Rien n’a été enregistré.',
 	'dpc.attendance.saved': 'Émargement enregistré.',
 
+	'dpc.mondpc.title': 'Action financée par l’ANDPC',
+	'dpc.mondpc.text':
+		'Pour que l’ANDPC prenne en charge votre participation, inscrivez-vous aussi à cette session sur le site national du DPC (mondpc), avec la référence de l’action : {reference}.',
+	'dpc.mondpc.link': 'Aller sur le site national du DPC',
+	'dpc.mondpc.newWindow': '(nouvelle fenêtre)',
+	'dpc.actionForm.andpcFunded': 'Financée par l’ANDPC : les professionnels s’inscrivent aussi sur le site national du DPC avec la référence',
 	'dpc.certificate.title': 'Attestation de participation',
 	'dpc.certificate.odpc': 'ODPC n° {number}',
 	'dpc.certificate.intro': '{body} atteste que',
@@ -373,6 +379,12 @@ const en: Record<keyof typeof fr, string> = {
 	'dpc.attendance.minutesTooMany': 'Part {part}: the time attended cannot exceed the part’s length ({max} minutes). Nothing was saved.',
 	'dpc.attendance.saved': 'Attendance saved.',
 
+	'dpc.mondpc.title': 'Action funded by the ANDPC',
+	'dpc.mondpc.text':
+		'For the ANDPC to fund your attendance, also register for this session on the national DPC site (mondpc), with the action reference: {reference}.',
+	'dpc.mondpc.link': 'Go to the national DPC site',
+	'dpc.mondpc.newWindow': '(new window)',
+	'dpc.actionForm.andpcFunded': 'Funded by the ANDPC: professionals also register on the national DPC site with the reference',
 	'dpc.certificate.title': 'Certificate of attendance',
 	'dpc.certificate.odpc': 'ODPC no. {number}',
 	'dpc.certificate.intro': '{body} certifies that',

@@ -72,6 +72,8 @@ interface DemoAction {
 	method: HasMethod;
 	format: DpcFormat;
 	professions: Profession[];
+	/** Funded by the ANDPC: registration on the national DPC site too. */
+	andpcFunded: boolean;
 	missions: Mission[];
 	objectives: string;
 	programme: string;
@@ -92,6 +94,7 @@ const ACTIONS: DemoAction[] = [
 		method: 'formation_continue',
 		format: 'presentiel',
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'masseur_kinesitherapeute', 'sage_femme'],
+		andpcFunded: true,
 		missions: ['parcours', 'accompagnement_professionnels'],
 		objectives:
 			'Connaître les compétences et les contraintes de chaque profession du territoire.\nConstruire un protocole pluriprofessionnel sur un cas réel (sortie d’hospitalisation, plaie chronique).\nOrganiser une réunion de concertation pluriprofessionnelle efficace en 45 minutes.',
@@ -135,6 +138,7 @@ const ACTIONS: DemoAction[] = [
 		method: 'programme_integre',
 		format: 'mixte',
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'masseur_kinesitherapeute', 'coordinateur_autre'],
+		andpcFunded: false,
 		missions: ['acces_soins', 'prevention'],
 		objectives:
 			'Partir des besoins de la population et non de l’offre existante.\nMobiliser les données ouvertes (Insee, Assurance maladie, ARS) et les professionnels du territoire.\nÉcrire la partie « diagnostic » de la lettre d’intention et du projet de santé.',
@@ -165,6 +169,7 @@ const ACTIONS: DemoAction[] = [
 		method: 'gestion_risques',
 		format: 'presentiel',
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien', 'masseur_kinesitherapeute'],
+		andpcFunded: true,
 		missions: ['parcours', 'qualite_pertinence'],
 		objectives:
 			'Repérer les risques de la sortie d’hospitalisation (iatrogénie, chute, isolement) entre J-2 et J+7.\nOrganiser la conciliation médicamenteuse entre l’hôpital, l’officine et l’infirmier à domicile.\nUtiliser une fiche de liaison commune sur le territoire.',
@@ -195,6 +200,7 @@ const ACTIONS: DemoAction[] = [
 		method: 'evaluation_pratiques',
 		format: 'non_presentiel',
 		professions: ['medecin_generaliste', 'infirmier', 'pharmacien'],
+		andpcFunded: true,
 		missions: ['acces_soins'],
 		objectives:
 			'Évaluer l’organisation actuelle des soins non programmés de son territoire à partir d’indicateurs partagés.\nMettre en place un planning partagé entre cabinets et un suivi des créneaux.',
@@ -224,6 +230,7 @@ const ACTIONS: DemoAction[] = [
 		method: 'formation_continue',
 		format: 'non_presentiel',
 		professions: ['medecin_generaliste', 'medecin_specialiste', 'infirmier', 'pharmacien', 'masseur_kinesitherapeute', 'sage_femme', 'orthophoniste'],
+		andpcFunded: false,
 		missions: ['qualite_pertinence', 'parcours'],
 		objectives: 'Utiliser la messagerie sécurisée de santé au quotidien.\nSavoir quoi déposer dans le DMP, et quand.',
 		programme: 'Classe virtuelle : démonstration, cas pratiques, questions-réponses ; kit de déploiement pour la CPTS.',
@@ -312,6 +319,7 @@ export async function seedDpcDemo(db: DbOrTx, options: { trainerId: string | nul
 				format: entry.format,
 				professions: entry.professions,
 				interprofessional: true,
+				andpcFunded: entry.andpcFunded,
 				missions: entry.missions,
 				objectives: entry.objectives,
 				programme: entry.programme,

@@ -27,6 +27,11 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(v
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.array(choice(values)).max(values.length).transform((list) => [...new Set(list)]);
 
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on' || value === 'true');
+
 export const actionFormSchema = z.object({
 	reference: z
 		.string({ error: 'form.required' })
@@ -37,10 +42,8 @@ export const actionFormSchema = z.object({
 	method: choice(HAS_METHODS),
 	format: choice(DPC_FORMATS),
 	professions: choices(PROFESSIONS).refine((list) => list.length > 0, 'dpc.form.professionsRequired'),
-	interprofessional: z
-		.string()
-		.optional()
-		.transform((value) => value === 'on' || value === 'true'),
+	interprofessional: checkbox,
+	andpcFunded: checkbox,
 	missions: choices(MISSIONS),
 	objectives: fields.requiredText(4000),
 	programme: fields.requiredText(12_000),
@@ -306,6 +309,7 @@ export function actionFormValues(action: {
 	format: string;
 	professions: string[];
 	interprofessional: boolean;
+	andpcFunded: boolean;
 	missions: string[];
 	objectives: string;
 	programme: string;
@@ -319,6 +323,7 @@ export function actionFormValues(action: {
 		format: action.format,
 		professions: action.professions.join(','),
 		interprofessional: action.interprofessional ? 'on' : '',
+		andpcFunded: action.andpcFunded ? 'on' : '',
 		missions: action.missions.join(','),
 		objectives: action.objectives,
 		programme: action.programme,

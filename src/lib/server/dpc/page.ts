@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/schema';
 import { describeInZones, type ZonedRange } from '../../domain/time-zones';
+import { getConfig } from '../config';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
 import { certificateAvailable, marksByPart } from './attendance';
@@ -35,6 +36,15 @@ export function describeParts(
 		hours: partsHours([part]),
 		...describeInZones({ start: part.startsAt, end: part.endsAt }, part.timeZone, viewerZone, locale)
 	}));
+}
+
+/**
+ * Where to register for an ANDPC-funded action on the national DPC site: the configured
+ * address with the reference in place of {reference}. The reference is passed as it is (an
+ * opaque 11-digit string: nothing is read from its digits).
+ */
+export function mondpcActionUrl(reference: string, pattern: string = getConfig().MONDPC_ACTION_URL): string {
+	return pattern.replaceAll('{reference}', encodeURIComponent(reference));
 }
 
 export async function getSessionPage(
@@ -93,6 +103,8 @@ export async function getSessionPage(
 			sequence: session.sequence
 		},
 		action: actionColumns,
+		/** ANDPC-funded: the professional also registers on the national DPC site, with the reference. */
+		mondpc: action.andpcFunded ? { reference: action.reference, url: mondpcActionUrl(action.reference) } : null,
 		body,
 		parts: describeParts(parts, viewerZone, locale),
 		totalHours: partsHours(parts),

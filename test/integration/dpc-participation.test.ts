@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getCertificate, getMyTraining, listParticipants, parseAttendanceForm, recordAttendance, register } from '../../src/lib/server/dpc';
+import { dpcActions } from '../../src/lib/server/db/schema';
+import { getCertificate, getMyTraining, getSessionPage, listParticipants, mondpcActionUrl, parseAttendanceForm, recordAttendance, register } from '../../src/lib/server/dpc';
 import { pdfLines, refusal, viewerOf } from '../helpers/dpc';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeSession, makeTrainer, makeUser } from '../helpers/factories';
@@ -106,5 +108,24 @@ describe('DPC attendance: minutes actually attended', () => {
 		const after = await listParticipants(testDb.db, trainer, session.id);
 		expect(after.registered.find((person) => person.name === 'Alice Perrin')!.attendance[second.id]).toEqual({ status: 'absent', minutesAttended: null });
 		expect((await refusal(getCertificate(testDb.db, alice, session.id, 'fr', label))).messageKey).toBe('dpc.certificate.notYet');
+	});
+});
+
+describe('DPC sessions funded by the ANDPC', () => {
+	it('builds the national site link from the configured pattern, the reference passed as it is', () => {
+		expect(mondpcActionUrl('27812600001', 'https://dpc.exemple.fr/actions?ref={reference}')).toBe('https://dpc.exemple.fr/actions?ref=27812600001');
+		// A pattern without {reference} opens the site; the page shows the reference to search for.
+		expect(mondpcActionUrl('27812600001', 'https://www.mondpc.fr/')).toBe('https://www.mondpc.fr/');
+	});
+
+	it('shows how to register on the national DPC site only for an ANDPC-funded action', async () => {
+		const { session, alice } = await pastSession();
+		const page = () => getSessionPage(testDb.db, alice, session.id, 'Europe/Paris', 'fr-FR');
+		expect((await page()).mondpc).toBeNull();
+		const action = (await page()).action;
+		await testDb.db.update(dpcActions).set({ andpcFunded: true }).where(eq(dpcActions.id, action.id));
+		const mondpc = (await page()).mondpc!;
+		expect(mondpc.reference).toBe(action.reference);
+		expect(mondpc.url).toBe(mondpcActionUrl(action.reference));
 	});
 });
