@@ -27,7 +27,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	// The « Suivi et accompagnement » link (plans) and the territory section.
 	'/cpts/[slug]': ['drafts', 'plans', 'territories'],
 	'/cpts/nouvelle': ['territories'],
-	'/formations': ['dpc', 'calendar'],
+	'/formations': ['dpc', 'calendar', 'obligation'],
 	'/forums': ['forum'],
 	'/forums/sujet': ['calendar'],
 	// Notification titles come from the features that send them.

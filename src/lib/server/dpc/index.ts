@@ -16,3 +16,4 @@ export * from './seats';
 export * from './sessions';
 export * from './http';
 export * from './calendar-view';
+export * from './obligation';

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions } from '../db/schema';
-import type { RegistrationStatus, SessionStatus } from '../../domain/dpc';
+import type { HasMethod, RegistrationStatus, SessionStatus } from '../../domain/dpc';
 import { attendedMinutes, certificateAvailable, marksByPart } from './attendance';
 import { minutesToHours, partsHours } from './certificate';
 import { describeParts, type PartView } from './page';
@@ -15,6 +15,9 @@ export interface MySession {
 	sessionId: string;
 	label: string;
 	reference: string;
+	/** The action's HAS method and orientation (free text), for the DPC obligation. */
+	method: HasMethod;
+	orientation: string;
 	status: SessionStatus;
 	registration: RegistrationStatus;
 	promotedAt: Date | null;
@@ -47,7 +50,9 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 			startsAt: dpcSessions.startsAt,
 			endsAt: dpcSessions.endsAt,
 			actionTitle: dpcActions.title,
-			reference: dpcActions.reference
+			reference: dpcActions.reference,
+			method: dpcActions.method,
+			orientation: dpcActions.orientation
 		})
 		.from(dpcRegistrations)
 		.innerJoin(dpcSessions, eq(dpcSessions.id, dpcRegistrations.sessionId))
@@ -76,6 +81,8 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 			sessionId: row.sessionId,
 			label: sessionLabel(row),
 			reference: row.reference,
+			method: row.method,
+			orientation: row.orientation,
 			status: row.status,
 			registration: row.registration,
 			promotedAt: row.promotedAt,
