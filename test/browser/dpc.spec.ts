@@ -142,7 +142,8 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	expect((await nurse.page.request.get(feedUrl)).status()).toBe(404);
 });
 
-test('a member cannot reach the trainer space nor the training bodies', async ({ page }) => {
+test('a member cannot reach the trainer space nor the training bodies; he sees where he stands in his DPC period', async ({ page }) => {
+	test.setTimeout(90_000);
 	await signIn(page, DEMO.member);
 	const response = await page.goto('/formations/animer');
 	expect(response?.status()).toBe(403);
