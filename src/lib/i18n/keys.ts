@@ -18,6 +18,7 @@ import type library from './messages/library';
 import type mail from './messages/mail';
 import type map from './messages/map';
 import type notifications from './messages/notifications';
+import type obligation from './messages/obligation';
 import type plans from './messages/plans';
 import type steering from './messages/steering';
 import type territories from './messages/territories';
@@ -41,6 +42,7 @@ export interface Catalogues {
 	steering: typeof steering;
 	plans: typeof plans;
 	aci: typeof aci;
+	obligation: typeof obligation;
 }
 
 export type MessageGroup = keyof Catalogues;

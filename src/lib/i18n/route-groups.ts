@@ -28,7 +28,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	// whose dates reuse the plans' date messages).
 	'/cpts/[slug]': ['drafts', 'plans', 'territories', 'aci'],
 	'/cpts/nouvelle': ['territories'],
-	'/formations': ['dpc', 'calendar'],
+	'/formations': ['dpc', 'calendar', 'obligation'],
 	'/forums': ['forum'],
 	'/forums/sujet': ['calendar'],
 	// Notification titles come from the features that send them.

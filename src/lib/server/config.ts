@@ -47,7 +47,17 @@ const schema = z.object({
 	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 	/** Accounts the sign-up form creates from one client address per window (as Discourse's max_new_accounts_per_registration_ip). */
 	NEW_ACCOUNTS_PER_IP: z.coerce.number().int().min(1).default(10),
-	NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24)
+	NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+	/**
+	 * The national DPC site's page for an action, where professionals register for ANDPC-funded
+	 * sessions: {reference} is replaced by the action's reference. Without {reference}, the
+	 * link opens the site and the page shows the reference to search for.
+	 */
+	MONDPC_ACTION_URL: z
+		.string()
+		.url()
+		.refine((value) => /^https?:\/\//.test(value), 'doit commencer par http:// ou https://')
+		.default('https://www.mondpc.fr/')
 });
 
 export type Config = z.infer<typeof schema> & {

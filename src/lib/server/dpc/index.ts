@@ -10,13 +10,20 @@ export {
 	updateAction
 } from './actions';
 export {
+	type AttendanceInput,
+	type AttendanceMark,
+	type AttendanceMarks,
+	attendedEveryPart,
+	attendedMinutes,
 	certificateAvailable,
 	isFullyAttended,
 	listParticipants,
+	marksByPart,
 	partHasStarted,
 	type Participant,
 	type ParticipantList,
 	participantsCsv,
+	partMinutes,
 	recordAttendance,
 	sessionIsOver
 } from './attendance';
@@ -36,7 +43,7 @@ export {
 } from './bodies';
 export { dpcFeedSource, sessionEvents, trainerEvents } from './calendar';
 export { type CalendarEntry, CATALOGUE_PAGE_SIZE, type CatalogueCard, listCalendarParts, searchCatalogue } from './catalogue';
-export { type CertificateData, getCertificate, partsHours, renderCertificate } from './certificate';
+export { type CertificateData, getCertificate, minutesToHours, partsHours, renderCertificate } from './certificate';
 export { fieldError } from './errors';
 export {
 	ACTION_ARRAY_FIELDS,
@@ -56,7 +63,7 @@ export {
 } from './forms';
 export { DPC_FORUM_CATEGORY, openSessionThread, sessionThreadPath } from './forum';
 export { getMyTraining, type MySession, type MyTraining } from './mine';
-export { describeParts, getSessionPage, type PartView } from './page';
+export { describeParts, getSessionPage, mondpcActionUrl, type PartView } from './page';
 export {
 	canCreateAction,
 	canDownloadCertificate,
@@ -84,17 +91,6 @@ export {
 } from './registrations';
 export { hasSeatFor, type SeatCounts, type SeatRules, seatsLeftFor, totalRegistered } from './seats';
 export {
-	type DpcSession,
-	type DpcSessionPart,
-	findSessionFacts,
-	listParts,
-	lockSession,
-	requireSessionFacts,
-	type SessionFacts,
-	sessionLabel,
-	sessionPath
-} from './session-facts';
-export {
 	cancelSession,
 	completeSession,
 	createSession,
@@ -107,3 +103,29 @@ export {
 } from './sessions';
 export { dpcRequest, type DpcRequest } from './http';
 export { buildCalendarDays, type CalendarDay, calendarRange, type CalendarView, todayIn } from './calendar-view';
+export {
+	addOrientation,
+	addPeriod,
+	canManageObligationReferential,
+	type CountedSession,
+	declareAction,
+	type DeclaredAction,
+	type DeclaredActionInput,
+	deleteDeclaredAction,
+	findPeriodOfYear,
+	getMyObligation,
+	listOrientations,
+	listPeriodsWithOrientations,
+	type MyObligation,
+	type ObligationPeriod,
+	type OrientationInput,
+	parisDay,
+	parseDeclaredActionForm,
+	parseOrientationForm,
+	parsePeriodForm,
+	type PeriodInput,
+	type PriorityOrientation,
+	sessionPriority,
+	updateDeclaredAction,
+	yearOf
+} from './obligation';

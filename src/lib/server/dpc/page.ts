@@ -4,9 +4,10 @@ import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/schema';
 import { DEFAULT_TIME_ZONE, type ZonedRange } from '../../domain/time-zones';
 import { describeInZones, zoneOffsetAt } from '../../domain/zoned-time';
+import { getConfig } from '../config';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
-import { certificateAvailable } from './attendance';
+import { certificateAvailable, marksByPart } from './attendance';
 import { partsHours } from './certificate';
 import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
@@ -39,6 +40,15 @@ export function describeParts(
 	}));
 }
 
+/**
+ * Where to register for an ANDPC-funded action on the national DPC site: the configured
+ * address with the reference in place of {reference}. The reference is passed as it is (an
+ * opaque 11-digit string: nothing is read from its digits).
+ */
+export function mondpcActionUrl(reference: string, pattern: string = getConfig().MONDPC_ACTION_URL): string {
+	return pattern.replaceAll('{reference}', encodeURIComponent(reference));
+}
+
 export async function getSessionPage(
 	db: DbOrTx,
 	viewer: MaybeDpcViewer,
@@ -68,7 +78,7 @@ export async function getSessionPage(
 	if (current?.status === 'registered') {
 		const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, current.id));
 		// Shown as "certificate available": the session must be over too.
-		fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
+		fullyAttended = certificateAvailable(parts, marksByPart(marks), now);
 	}
 	const reason: IneligibleReason | null = ineligibility(viewer, session, now, {
 		isTrainer: viewer ? await isSessionTrainer(db, sessionId, viewer.id) : false,
@@ -97,6 +107,8 @@ export async function getSessionPage(
 			sequence: session.sequence
 		},
 		action: actionColumns,
+		/** ANDPC-funded: the professional also registers on the national DPC site, with the reference. */
+		mondpc: action.andpcFunded ? { reference: action.reference, url: mondpcActionUrl(action.reference) } : null,
 		body,
 		parts: describeParts(parts, viewerZone, locale),
 		totalHours: partsHours(parts),
