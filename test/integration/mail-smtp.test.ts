@@ -1,7 +1,8 @@
 /**
  * Mail delivery through a real SMTP server (the smtp-server package, on port 0): what the
- * product sends arrives with its subject, recipient and link; with SMTP down the outbox
- * keeps the error and the caller carries on.
+ * product queues arrives, once the outbox is delivered, with its subject, recipient and link;
+ * with SMTP down the message keeps the error, the effect waits for its retry, and the caller
+ * carries on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
@@ -9,10 +10,11 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { resetConfig } from '../../src/lib/server/config';
 import { mailOutbox, notifications } from '../../src/lib/server/db/schema';
-import { resetMailTransport, sendMail } from '../../src/lib/server/mail';
+import { queueMail, resetMailTransport } from '../../src/lib/server/mail';
 import { notify, sendDigests, setPreferences } from '../../src/lib/server/notifications';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
+import { drainOutbox } from '../helpers/outbox';
 
 const testDb = useTestDatabase();
 
@@ -108,14 +110,15 @@ function decodeEncodedWords(value: string): string {
 describe('mail through a real SMTP server', () => {
 	it('delivers a message with its subject, recipient and link, and marks the outbox row sent', async () => {
 		const link = 'https://reseau-cpts.test/connexion/verifier?jeton=abc234';
-		const result = await sendMail(testDb.db, 'claire.dubois@cpts-sud-lochois.fr', {
+		const result = await queueMail(testDb.db, 'claire.dubois@cpts-sud-lochois.fr', {
 			template: 'test_mail',
 			locale: 'fr',
 			subject: ['notifications.kind.dpc.session_changed.title', { session: 'Coopération ville-hôpital' }],
 			paragraphs: [['notifications.kind.dpc.session_changed.body']],
 			action: { label: 'notifications.mail.open', url: link }
 		});
-		expect(result.sent).toBe(true);
+		expect(received).toHaveLength(0);
+		expect(await drainOutbox()).toBe(1);
 
 		expect(received).toHaveLength(1);
 		expect(received[0].envelopeTo).toEqual(['claire.dubois@cpts-sud-lochois.fr']);
@@ -139,6 +142,7 @@ describe('mail through a real SMTP server', () => {
 			params: { session: 'Diagnostic territorial partagé' },
 			link: '/formations/sessions/7'
 		});
+		await drainOutbox();
 		expect(received).toHaveLength(1);
 		const instant = parseRaw(received[0].raw);
 		expect(received[0].envelopeTo).toEqual(['marc.girard@exemple.fr']);
@@ -150,6 +154,7 @@ describe('mail through a real SMTP server', () => {
 		await notify(testDb.db, { userId: user.id, kind: 'dpc.session_changed', params: { session: 'Session B' } });
 		expect(received).toHaveLength(1);
 		expect(await sendDigests(testDb.db, new Date(Date.now() + 1000))).toEqual({ mails: 1, notifications: 2 });
+		await drainOutbox();
 		expect(received).toHaveLength(2);
 		const digest = parseRaw(received[1].raw);
 		expect(digest.subject).toBe('Votre récapitulatif Réseau CPTS : 2 nouvelle(s) notification(s)');
@@ -157,7 +162,7 @@ describe('mail through a real SMTP server', () => {
 		expect(digest.text).toContain('Session DPC modifiée : Session B');
 	});
 
-	it('with SMTP down, keeps the error in the outbox and does not throw', async () => {
+	it('with SMTP down, keeps the error on the message and in the outbox, and does not throw', async () => {
 		// A port that was just free: nothing listens there.
 		const probe = createServer();
 		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -165,13 +170,13 @@ describe('mail through a real SMTP server', () => {
 		await new Promise<void>((resolve) => probe.close(() => resolve()));
 		useSmtp(`smtp://127.0.0.1:${deadPort}`);
 		try {
-			const result = await sendMail(testDb.db, 'personne@exemple.fr', {
+			const result = await queueMail(testDb.db, 'personne@exemple.fr', {
 				template: 'test_mail',
 				locale: 'fr',
 				subject: ['notifications.kind.system.title', { message: 'Essai' }],
 				paragraphs: []
 			});
-			expect(result.sent).toBe(false);
+			await drainOutbox();
 			const [row] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, result.id));
 			expect(row.sentAt).toBeNull();
 			expect(row.error).toMatch(/ECONNREFUSED|connect/i);
@@ -180,6 +185,7 @@ describe('mail through a real SMTP server', () => {
 			const user = await makeUser(testDb.db);
 			const notified = await notify(testDb.db, { userId: user.id, kind: 'forum.mention', params: { name: 'A', topic: 'B', excerpt: 'C' } });
 			expect(notified.channel).toBe('email');
+			await drainOutbox();
 			const [stored] = await testDb.db.select().from(notifications).where(eq(notifications.id, notified.id!));
 			expect(stored.readAt).toBeNull();
 			const [failed] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, user.email));

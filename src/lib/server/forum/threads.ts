@@ -32,7 +32,7 @@ import { getLogger } from '../logger';
 import { MAX_THREAD_TITLE_LENGTH, POSTS_PAGE_SIZE, THREADS_PAGE_SIZE, type ReactionKind, type WatchLevel } from '../../domain/forum';
 import type { Profession, TerritoryNature } from '../../domain/professions';
 import { postBody, type ThreadInput } from './forms';
-import { publishPost } from './live';
+import { queuePostPublished } from './live';
 import { extractMentions } from './mentions';
 import { notifyNewPost } from './notify';
 import {
@@ -183,25 +183,31 @@ export async function startThread(db: DbOrTx, viewer: MaybeViewer, categoryId: s
 	if (!category || !canReadCategory(viewer, category)) throw notFound('forum.categoryNotFound');
 	if (!canStartThread(viewer, category)) throw forbidden('forum.cannotPost');
 	requireVerifiedEmail(viewer);
-	const created = await db.transaction((tx) =>
-		insertThread(tx, {
+	return db.transaction(async (tx) => {
+		const created = await insertThread(tx, {
 			categoryId,
 			authorId: viewer.id,
 			title: input.title,
 			body: input.body,
 			natures: input.natures,
 			professions: input.professions
-		})
-	);
-	await notifyAfterPost(db, viewer, created.threadId, 1, input.body);
-	return created;
+		});
+		await notifyInPost(tx, viewer, created.threadId, 1, input.body);
+		return created;
+	});
 }
 
-async function notifyAfterPost(db: DbOrTx, viewer: ForumViewer, threadId: number, position: number, body: string, previousBody?: string) {
+/**
+ * Writes a post's notifications in the post's transaction (their mails go through the outbox).
+ * In a savepoint: a failure rolls back the notifications only, never the post.
+ */
+async function notifyInPost(tx: DbOrTx, viewer: ForumViewer, threadId: number, position: number, body: string, previousBody?: string) {
 	try {
-		const before = new Set(previousBody === undefined ? [] : extractMentions(previousBody));
-		const handles = extractMentions(body).filter((handle) => !before.has(handle));
-		await notifyNewPost(db, viewer, await loadThread(db, threadId), position, body, handles, previousBody === undefined);
+		await tx.transaction(async (savepoint) => {
+			const before = new Set(previousBody === undefined ? [] : extractMentions(previousBody));
+			const handles = extractMentions(body).filter((handle) => !before.has(handle));
+			await notifyNewPost(savepoint, viewer, await loadThread(savepoint, threadId), position, body, handles, previousBody === undefined);
+		});
 	} catch (caught) {
 		// The post is saved; a failed notification must not turn it into an error for the author.
 		getLogger().error({ err: caught, threadId, position }, 'forum notification failed');
@@ -224,10 +230,10 @@ export async function replyToThread(db: DbOrTx, viewer: MaybeViewer, threadId: n
 		const appended = await appendPost(tx, thread, viewer.id, body);
 		// The author has read their own reply.
 		await upsertReadPosition(tx, viewer.id, threadId, appended.position);
+		await queuePostPublished(tx, { threadId, position: appended.position });
+		await notifyInPost(tx, viewer, threadId, appended.position, body);
 		return appended;
 	});
-	publishPost({ threadId, position: result.position });
-	await notifyAfterPost(db, viewer, threadId, result.position, body);
 	return result;
 }
 
@@ -281,7 +287,7 @@ export async function requireReadablePost(db: DbOrTx, viewer: MaybeViewer, postI
 export async function editPost(db: DbOrTx, viewer: MaybeViewer, postId: number, rawBody: string): Promise<ForumPost> {
 	if (!viewer) throw new AppError('unauthenticated', 'forum.signInToPost');
 	const body = checkedBody(rawBody);
-	const { saved, previous, thread } = await db.transaction(async (tx) => {
+	const { saved } = await db.transaction(async (tx) => {
 		const post = await loadPost(tx, postId, true);
 		const thread = await loadThread(tx, post.threadId);
 		if (!canReadThread(viewer, thread)) throw notFound('forum.postNotFound');
@@ -312,9 +318,9 @@ export async function editPost(db: DbOrTx, viewer: MaybeViewer, postId: number, 
 				details: { threadId: thread.id, position: post.position }
 			});
 		}
+		await notifyInPost(tx, viewer, thread.id, saved.position, body, post.bodySource);
 		return { saved, previous: post, thread };
 	});
-	if (saved !== previous) await notifyAfterPost(db, viewer, thread.id, saved.position, body, previous.bodySource);
 	return saved;
 }
 
