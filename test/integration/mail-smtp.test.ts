@@ -9,8 +9,11 @@ import { createServer, type AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { resetConfig } from '../../src/lib/server/config';
-import { mailOutbox, notifications } from '../../src/lib/server/db/schema';
-import { queueMail, resetMailTransport } from '../../src/lib/server/mail';
+import { mailOutbox, notifications, outboxJobs } from '../../src/lib/server/db/schema';
+import { MAIL_SEND, queueMail, resetMailTransport } from '../../src/lib/server/mail';
+import { retryOutboxJob } from '../../src/lib/server/outbox';
+import { outboxHandlers } from '../../src/lib/server/outbox/handlers';
+import { createOutboxWorker } from '../../src/lib/server/outbox/worker';
 import { notify, sendDigests, setPreferences } from '../../src/lib/server/notifications';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
@@ -107,6 +110,15 @@ function decodeEncodedWords(value: string): string {
 		);
 }
 
+/** A port that was just free: nothing listens there. */
+async function deadPort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const port = (probe.address() as AddressInfo).port;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+	return port;
+}
+
 describe('mail through a real SMTP server', () => {
 	it('delivers a message with its subject, recipient and link, and marks the outbox row sent', async () => {
 		const link = 'https://reseau-cpts.test/connexion/verifier?jeton=abc234';
@@ -163,12 +175,7 @@ describe('mail through a real SMTP server', () => {
 	});
 
 	it('with SMTP down, keeps the error on the message and in the outbox, and does not throw', async () => {
-		// A port that was just free: nothing listens there.
-		const probe = createServer();
-		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-		const deadPort = (probe.address() as AddressInfo).port;
-		await new Promise<void>((resolve) => probe.close(() => resolve()));
-		useSmtp(`smtp://127.0.0.1:${deadPort}`);
+		useSmtp(`smtp://127.0.0.1:${await deadPort()}`);
 		try {
 			const result = await queueMail(testDb.db, 'personne@exemple.fr', {
 				template: 'test_mail',
@@ -194,5 +201,54 @@ describe('mail through a real SMTP server', () => {
 			useSmtp(smtpUrl);
 		}
 		expect(received).toHaveLength(0);
+	});
+
+	it('retries a failed send with a doubling wait, gives up after the last attempt, and sends once retried by hand', async () => {
+		useSmtp(`smtp://127.0.0.1:${await deadPort()}`);
+		const start = new Date(Date.now() + 60_000);
+		let clock = start;
+		const at = (ms: number) => (clock = new Date(start.getTime() + ms));
+		const database = testDb.database;
+		const worker = createOutboxWorker({ database, handlers: outboxHandlers(database), maxAttempts: 3, baseDelayMs: 30_000, now: () => clock });
+		try {
+			// What earlier tests left waiting (their sends failed) stays out of this clock's way.
+			await testDb.db.update(outboxJobs).set({ status: 'failed' }).where(eq(outboxJobs.status, 'pending'));
+			const { id: mailId } = await queueMail(testDb.db, 'relance@exemple.fr', {
+				template: 'test_mail',
+				locale: 'fr',
+				subject: ['notifications.kind.system.title', { message: 'Relance' }],
+				paragraphs: []
+			});
+			const job = async () => {
+				const rows = await testDb.db.select().from(outboxJobs).where(eq(outboxJobs.kind, MAIL_SEND));
+				return rows.find((row) => row.payload.mailId === mailId)!;
+			};
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date(start.getTime() + 30_000) });
+			expect((await job()).lastError).toMatch(/ECONNREFUSED|connect/i);
+
+			at(29_000);
+			expect(await worker.drain()).toBe(0); // Not due yet.
+			at(30_000);
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: new Date(start.getTime() + 90_000) });
+			at(90_000);
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'failed', attempts: 3 });
+			at(10 * 3_600_000);
+			expect(await worker.drain()).toBe(0); // Given up: never claimed again by itself.
+			expect(received).toHaveLength(0);
+
+			useSmtp(smtpUrl);
+			expect(await retryOutboxJob(testDb.db, (await job()).id)).toBe(true);
+			await drainOutbox();
+			expect(await job()).toMatchObject({ status: 'delivered', attempts: 1 });
+			expect(received.map((mail) => mail.envelopeTo)).toEqual([['relance@exemple.fr']]);
+			const [message] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+			expect(message.sentAt).toBeInstanceOf(Date);
+			expect(message.error).toBeNull();
+		} finally {
+			useSmtp(smtpUrl);
+		}
 	});
 });
