@@ -13,6 +13,7 @@ import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
+import { startOutboxWorker } from '../lib/server/outbox/handlers';
 import { startExchangeReminders } from '../lib/server/forum/exchanges';
 import { startMonthlySnapshots } from '../lib/server/territories/coverage';
 import { startDialogueReminders } from '../lib/server/aci/reminders';
@@ -46,6 +47,9 @@ const { handler } = await import(pathToFileURL(path.resolve('build/handler.js'))
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).
 const collab = createCollabServer({ hooks: automaticVersionHooks(getDb) });
+// Side effects queued by requests (e-mails, live forum events) are delivered by the outbox
+// worker, woken by each commit that queues one; every instance runs one.
+const stopOutbox = await startOutboxWorker();
 // Daily digests are sent by the serving process only (not by `vite dev` or the scripts).
 const stopDigests = startDigestScheduler();
 // Practice-exchange reminders (the day before), likewise by the serving process only.
@@ -89,6 +93,9 @@ async function shutdown(signal: string): Promise<void> {
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);
+	// After the requests: the worker finishes the deliveries it holds before the database
+	// closes; what is left waits in the outbox for the next start or another instance.
+	await stopOutbox();
 	process.emit('sveltekit:shutdown' as never, signal as never);
 	await closeDatabase();
 	log.info('stopped');

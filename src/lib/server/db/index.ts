@@ -37,6 +37,11 @@ export interface Database {
 	migrate(): Promise<void>;
 	/** Answers when the database does (readiness). */
 	ping(): Promise<void>;
+	/**
+	 * Calls `onNotify` on each NOTIFY of `channel` (LISTEN, on its own connection on
+	 * PostgreSQL); resolves once listening, to the function that stops it.
+	 */
+	listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 	/** PGlite only: the data folder as a tarball, to start other instances from it. */
 	snapshot?: () => Promise<Blob>;
@@ -64,6 +69,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 			ping: async () => {
 				await client`select 1`;
 			},
+			listen: async (channel, onNotify) => {
+				// postgres.js re-listens by itself after a lost connection.
+				const { unlisten } = await client.listen(channel, () => onNotify());
+				return unlisten;
+			},
 			close: () => client.end({ timeout: 5 })
 		};
 	}
@@ -79,6 +89,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 		migrate: () => migratePglite(db as never, { migrationsFolder }),
 		ping: async () => {
 			await client.query('select 1');
+		},
+		listen: async (channel, onNotify) => {
+			const unlisten = await client.listen(channel, () => onNotify());
+			return async () => {
+				// Closing first unlistens already (PGlite then refuses queries).
+				if (!client.closed) await unlisten();
+			};
 		},
 		close: () => client.close(),
 		snapshot: () => client.dumpDataDir('none')

@@ -3,6 +3,7 @@ export * from './schema/auth';
 export * from './schema/audit';
 export * from './schema/cpts';
 export * from './schema/notifications';
+export * from './schema/outbox';
 export * from './schema/library';
 export * from './schema/drafts';
 export * from './schema/forum';

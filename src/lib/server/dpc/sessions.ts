@@ -2,15 +2,16 @@
  * Sessions of a DPC action: creation and edits with their parts (each in its place's zone),
  * trainer conflicts, publication, cancellation, completion. Changes a calendar subscriber
  * should see bump the session's SEQUENCE; editing a published session notifies everyone on
- * its lists (after the commit, so the lock is not held while mail goes out).
+ * its lists, in the change's transaction (their mails go out through the outbox afterwards,
+ * so the lock is never held while mail goes out).
  */
 import { and, asc, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db';
 import { dpcActions, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers, dpcTrainers, users } from '../db/schema';
 import { writeAudit } from '../audit';
 import { getLogger } from '../logger';
-import { notify } from '../notifications';
-import { AppError, forbidden, isUniqueViolation } from '../shared/errors';
+import { notifyAll } from '../notifications';
+import { AppError, forbidden, isUniqueViolation, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import type { SessionStatus } from '../../domain/dpc';
 import { requireAction } from './actions';
@@ -164,7 +165,7 @@ export async function updateSession(
 	input: SessionInput,
 	now: Date = new Date()
 ): Promise<DpcSession> {
-	let outcome: { session: DpcSession; label: string; notifyIds: string[]; promotedIds: string[] };
+	let outcome: { session: DpcSession };
 	try {
 		outcome = await db.transaction(async (tx) => {
 			const current = await lockSession(tx, sessionId);
@@ -205,17 +206,16 @@ export async function updateSession(
 				details: { scheduleChanged }
 			});
 			const notifyIds = live && scheduleChanged ? await listPeopleOnLists(tx, sessionId, promotedIds) : [];
-			return { session, label: sessionLabel({ actionTitle: current.actionTitle, number: session.number }), notifyIds, promotedIds };
+			const params = { session: sessionLabel({ actionTitle: current.actionTitle, number: session.number }) };
+			const link = sessionPath(sessionId);
+			await notifyAll(tx, [
+				...notifyIds.map((userId) => ({ userId, kind: 'dpc.session_changed' as const, params, link })),
+				...promotedIds.map((userId) => ({ userId, kind: 'dpc.waitlist_promotion' as const, params, link }))
+			]);
+			return { session };
 		});
 	} catch (caught) {
 		numberTaken(caught);
-	}
-	const link = sessionPath(sessionId);
-	for (const userId of outcome.notifyIds) {
-		await notify(db, { userId, kind: 'dpc.session_changed', params: { session: outcome.label }, link });
-	}
-	for (const userId of outcome.promotedIds) {
-		await notify(db, { userId, kind: 'dpc.waitlist_promotion', params: { session: outcome.label }, link });
 	}
 	return outcome.session;
 }
@@ -259,7 +259,7 @@ export async function publishSession(db: DbOrTx, viewer: MaybeDpcViewer, session
 
 /** Cancels a session: calendars get STATUS:CANCELLED, everyone on its lists is told. */
 export async function cancelSession(db: DbOrTx, viewer: MaybeDpcViewer, sessionId: string, now: Date = new Date()): Promise<void> {
-	const { label, notifyIds } = await db.transaction(async (tx) => {
+	await db.transaction(async (tx) => {
 		const current = await lockSession(tx, sessionId);
 		if (!canManageSession(viewer, current)) throw forbidden('dpc.cannotEdit');
 		if (!['draft', 'published', 'full'].includes(current.status)) throw new AppError('conflict', 'dpc.session.notEditable');
@@ -268,18 +268,19 @@ export async function cancelSession(db: DbOrTx, viewer: MaybeDpcViewer, sessionI
 			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, sequence: current.sequence + 1 })
 			.where(eq(dpcSessions.id, sessionId));
 		await writeAudit(tx, { actorId: viewer!.id, action: 'dpc.session.cancel', targetType: 'dpc_session', targetId: sessionId });
-		return { label: sessionLabel(current), notifyIds: current.status === 'draft' ? [] : await listPeopleOnLists(tx, sessionId) };
+		const notifyIds = current.status === 'draft' ? [] : await listPeopleOnLists(tx, sessionId);
+		await notifyAll(
+			tx,
+			notifyIds.map((userId) => ({
+				userId,
+				kind: 'dpc.session_changed' as const,
+				title: 'dpc.notify.cancelled.title' as const,
+				body: 'dpc.notify.cancelled.body' as const,
+				params: { session: sessionLabel(current) },
+				link: sessionPath(sessionId)
+			}))
+		);
 	});
-	for (const userId of notifyIds) {
-		await notify(db, {
-			userId,
-			kind: 'dpc.session_changed',
-			title: 'dpc.notify.cancelled.title',
-			body: 'dpc.notify.cancelled.body',
-			params: { session: label },
-			link: sessionPath(sessionId)
-		});
-	}
 }
 
 /** Marks a session that has ended as completed (certificates stay available either way). */

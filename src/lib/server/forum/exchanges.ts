@@ -17,7 +17,7 @@ import { forumExchangeRegistrations, forumExchanges, forumThreads, users, type F
 import { eventUid, renderCalendar, type CalendarEvent } from '../calendar/ics';
 import { placeTimeZone } from '../calendar/zones';
 import type { FeedSource } from '../calendar/feed';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import { writeAudit } from '../audit';
 import { fields } from '../shared/forms';
 import { AppError, forbidden, notFound } from '../shared/errors';
@@ -85,19 +85,22 @@ async function notifyRegistrants(db: DbOrTx, thread: ThreadRecord, exchange: For
 	// The date is written into the notification: in each recipient's language.
 	const locales = await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, recipients));
 	const localeOf = new Map(locales.map((row) => [row.id, pickLocale(row.locale, undefined, null)]));
-	for (const userId of recipients) {
-		const locale: Locale = localeOf.get(userId) ?? 'fr';
-		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, intlLocale(locale));
-		const zone = zoneLabel(translator(locale), locale, exchange.timeZone, when.offset);
-		await notify(db, {
-			userId,
-			kind: 'forum.exchange',
-			title: title as never,
-			body: 'forum.exchange.notify.body',
-			params: { topic: thread.title, when: `${when.text} (${zone})` },
-			link
-		});
-	}
+	await notifyAll(
+		db,
+		recipients.map((userId) => {
+			const locale: Locale = localeOf.get(userId) ?? 'fr';
+			const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, intlLocale(locale));
+			const zone = zoneLabel(translator(locale), locale, exchange.timeZone, when.offset);
+			return {
+				userId,
+				kind: 'forum.exchange' as const,
+				title: title as never,
+				body: 'forum.exchange.notify.body' as const,
+				params: { topic: thread.title, when: `${when.text} (${zone})` },
+				link
+			};
+		})
+	);
 	return recipients.length;
 }
 
@@ -114,7 +117,7 @@ export async function scheduleExchange(db: DbOrTx, viewer: MaybeViewer, threadId
 		agenda: input.agenda,
 		capacity: input.capacity
 	};
-	const { saved, changed } = await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		const [existing] = await tx.select().from(forumExchanges).where(eq(forumExchanges.threadId, threadId)).for('update');
 		if (existing) {
 			if (input.capacity < (await registrantIds(tx, existing.id)).length) {
@@ -126,14 +129,13 @@ export async function scheduleExchange(db: DbOrTx, viewer: MaybeViewer, threadId
 				.set({ ...values, sequence: existing.sequence + 1, updatedAt: new Date(), reminderSentAt: moved ? null : existing.reminderSentAt })
 				.where(eq(forumExchanges.id, existing.id))
 				.returning();
-			return { saved: row, changed: moved };
+			if (moved) await notifyRegistrants(tx, thread, row, 'forum.exchange.notify.changed', `/forums/sujet/${threadId}#echange`);
+			return row;
 		}
 		const [row] = await tx.insert(forumExchanges).values({ id: generateId(), threadId, createdBy: viewer.id, ...values }).returning();
 		await writeAudit(tx, { actorId: viewer.id, action: 'forum.exchange_schedule', targetType: 'forum_thread', targetId: String(threadId) });
-		return { saved: row, changed: false };
+		return row;
 	});
-	if (changed) await notifyRegistrants(db, thread, saved, 'forum.exchange.notify.changed', `/forums/sujet/${threadId}#echange`);
-	return saved;
 }
 
 export interface ExchangeView {

@@ -17,12 +17,12 @@ import { renderedColumns } from '../thread-writes';
 export async function editPost(db: DbOrTx, viewer: MaybeViewer, postId: number, rawBody: string): Promise<ForumPost> {
 	if (!viewer) throw new AppError('unauthenticated', 'forum.signInToPost');
 	const body = checkedPostBody(rawBody);
-	const { saved, previous, thread } = await db.transaction(async (tx) => {
+	const { saved } = await db.transaction(async (tx) => {
 		const post = await loadPost(tx, postId, true);
 		const thread = await loadThread(tx, post.threadId);
 		if (!canReadThread(viewer, thread)) throw notFound('forum.postNotFound');
 		if (!canEditPost(viewer, thread, post)) throw forbidden('forum.cannotEdit');
-		if (post.bodySource === body) return { saved: post, previous: post, thread };
+		if (post.bodySource === body) return { saved: post };
 		const now = new Date();
 		await tx.insert(forumPostRevisions).values({
 			postId,
@@ -48,8 +48,8 @@ export async function editPost(db: DbOrTx, viewer: MaybeViewer, postId: number, 
 				details: { threadId: thread.id, position: post.position }
 			});
 		}
-		return { saved, previous: post, thread };
+		await notifyPostWritten(tx, viewer, thread, saved.position, body, post.bodySource);
+		return { saved };
 	});
-	if (saved !== previous) await notifyPostWritten(db, viewer, thread, saved.position, body, previous.bodySource);
 	return saved;
 }

@@ -16,18 +16,18 @@ export async function startThread(db: DbOrTx, viewer: MaybeViewer, categoryId: s
 	if (!category || !canReadCategory(viewer, category)) throw notFound('forum.categoryNotFound');
 	if (!canStartThread(viewer, category)) throw forbidden('forum.cannotPost');
 	requireVerifiedEmail(viewer);
-	const created = await db.transaction((tx) =>
-		insertThread(tx, {
+	return db.transaction(async (tx) => {
+		const created = await insertThread(tx, {
 			categoryId,
 			authorId: viewer.id,
 			title: input.title,
 			body: input.body,
 			natures: input.natures,
 			professions: input.professions
-		})
-	);
-	// The new thread as notifications read it, without loading it again.
-	const thread = { id: created.threadId, categoryId, category, title: input.title, authorId: viewer.id };
-	await notifyPostWritten(db, viewer, thread, 1, input.body);
-	return created;
+		});
+		// The new thread as notifications read it, without loading it again.
+		const thread = { id: created.threadId, categoryId, category, title: input.title, authorId: viewer.id };
+		await notifyPostWritten(tx, viewer, thread, 1, input.body);
+		return created;
+	});
 }
