@@ -9,6 +9,7 @@ import { allMessagesOf } from '$lib/i18n/catalogue.server';
 import { useServerCatalogue } from '$lib/i18n/missing.svelte';
 import { prepareDatabase } from '$lib/server/startup';
 import { connectLiveRelay } from '$lib/server/forum/live';
+import { startOutboxWorker } from '$lib/server/outbox/handlers';
 
 // A page that uses a key outside its route's message groups still renders it (and it is logged once).
 useServerCatalogue(
@@ -17,8 +18,13 @@ useServerCatalogue(
 );
 
 export const init: ServerInit = async () => {
-	// `npm start` prepares the database before it listens; `vite dev` has no such step.
-	if (dev) await prepareDatabase();
+	// `npm start` prepares the database before it listens and runs the outbox worker;
+	// `vite dev` has no such step.
+	if (dev) {
+		await prepareDatabase();
+		const stopOutbox = await startOutboxWorker();
+		process.once('sveltekit:shutdown', () => void stopOutbox());
+	}
 	// Several instances behind one address: live forum replies travel between them.
 	const redisUrl = getConfig().REDIS_URL;
 	if (redisUrl) {

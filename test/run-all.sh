@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Type and template checks, unit and integration tests on PGlite
+# `npm test`: the whole suite. Type and template checks, no runtime import circle, unit and integration tests on PGlite
 # and on a real PostgreSQL (TEST_DATABASE_URL, else a throwaway cluster from the machine's
 # PostgreSQL binaries, else PGlite only, said plainly), then browser tests in Debian's Chromium
 # against the built app. Ends with the counts of tests run per part.
@@ -16,6 +16,10 @@ npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-war
 check_status=$?
 tail -n 1 tmp/svelte-check.log
 if [ $check_status -ne 0 ]; then grep -E '"type":"(ERROR|WARNING)"' tmp/svelte-check.log | head -40; status=1; fi
+
+step "import circles (madge, type imports skipped)"
+npm run --silent circles > tmp/circles.log 2>&1 || { cat tmp/circles.log; status=1; }
+grep . tmp/circles.log | tail -n 1
 
 step "build"
 npx vite build > tmp/build.log 2>&1 || { tail -40 tmp/build.log; status=1; }

@@ -22,7 +22,7 @@ import {
 	flushReplyChannel,
 	type AccessChange,
 	type LiveFlushResult
-} from '../src/lib/server/collab/registry';
+} from '../src/lib/server/collab/channels';
 import { encodeUpdate } from './protocol';
 
 const DOCUMENT_CHANNEL_PREFIX = documentChannel('');

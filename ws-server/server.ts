@@ -14,11 +14,10 @@ import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from '../src/lib/server/coll
 import {
 	registerCollabServer,
 	unregisterCollabServer,
-	type AccessChange,
 	type CollabMetrics,
-	type CollabServerHandle,
-	type LiveFlushResult
+	type CollabServerHandle
 } from '../src/lib/server/collab/registry';
+import type { AccessChange, LiveFlushResult } from '../src/lib/server/collab/channels';
 import { getConfig } from '../src/lib/server/config';
 import { getDb, type Db } from '../src/lib/server/db';
 import { getLogger } from '../src/lib/server/logger';

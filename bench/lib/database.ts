@@ -2,6 +2,7 @@
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from '../../src/lib/server/demo/seed';
+import { migrateDatabase } from '../../src/lib/server/startup';
 
 export interface BenchDatabase {
 	url: string;
@@ -36,7 +37,8 @@ export async function createBenchDatabase(serverUrl: string, name: string, { reu
 	const url = new URL(serverUrl);
 	url.pathname = `/${databaseName}`;
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-	await database.migrate();
+	// As the app starts: migrations, then the INSEE referential the demo territories are checked against.
+	await migrateDatabase(database);
 	const seeded = await seedDemoNetworkIfEmpty(database.db);
 	return {
 		url: url.toString(),

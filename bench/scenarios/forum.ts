@@ -22,7 +22,8 @@ import { forumCategories, forumReadPositions, forumThreads, userRoles, users } f
 import { DEMO_CATEGORIES } from '../../src/lib/server/forum/demo-content';
 import { ensureCategory } from '../../src/lib/server/forum/categories';
 import { loadForumViewer } from '../../src/lib/server/forum/permissions';
-import { getThreadView, replyToThread } from '../../src/lib/server/forum/threads';
+import { replyToThread } from '../../src/lib/server/forum/commands/reply-to-thread';
+import { getThreadView } from '../../src/lib/server/forum/thread-views';
 import { launchChromium, measureFirstLoad } from '../lib/first-load';
 import type { BenchContext, BenchTarget, Scenario } from '../lib/types';
 

@@ -48,7 +48,12 @@ const REGION_CODES = ['84', '27', '53', '24', '94', '44', '32', '11', '28', '75'
 export const LIBRARY_QUERIES = {
 	rare: { label: `terme rare « ${RARE_TERM} »`, params: `q=${encodeURIComponent('drepanocytose')}` },
 	common: { label: `terme courant « ${COMMON_TERM} » (${COMMON_SHARE * 100} %)`, params: `q=${encodeURIComponent(COMMON_TERM)}` },
-	phrase: { label: `expression « ${PHRASE} » + nature rurale`, params: `q=${encodeURIComponent(`"${PHRASE}"`)}&nature=rural` }
+	phrase: { label: `expression « ${PHRASE} » + nature rurale`, params: `q=${encodeURIComponent(`"${PHRASE}"`)}&nature=rural` },
+	// Words of the thesaurus (src/lib/server/search/thesaurus.ts), at the demo content's own
+	// rates: a profession in all its forms, an abbreviation or its phrase, a hyphenated word.
+	profession: { label: 'profession « infirmier » (toutes ses formes)', params: `q=infirmier` },
+	abbreviation: { label: 'sigle « SNP » (ou « soins non programmés »)', params: `q=SNP` },
+	hyphenated: { label: 'mot composé « sage-femme »', params: `q=sage-femme` }
 } as const;
 
 /** A small deterministic generator (mulberry32), so every run builds the same library. */

@@ -13,8 +13,10 @@ import { automaticVersionHooks } from '../lib/server/drafts/versions';
 import { getLogger } from '../lib/server/logger';
 import { prepareDatabase } from '../lib/server/startup';
 import { startDigestScheduler } from '../lib/server/notifications/scheduler';
+import { startOutboxWorker } from '../lib/server/outbox/handlers';
 import { startExchangeReminders } from '../lib/server/forum/exchanges';
 import { startMonthlySnapshots } from '../lib/server/territories/coverage';
+import { startDialogueReminders } from '../lib/server/aci/reminders';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -29,7 +31,7 @@ if (originProblem) {
 	log.warn({ host: config.HOST, origin: config.origin }, 'ORIGIN not set: forms from other addresses will be refused');
 	console.warn(`⚠ ${originProblem}`);
 }
-if (!process.env.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
+if (!config.SKIP_BUILD) buildIfNeeded((message) => log.info(message));
 
 const database = await getDatabase();
 await prepareDatabase();
@@ -45,12 +47,17 @@ const { handler } = await import(pathToFileURL(path.resolve('build/handler.js'))
 
 // Collaborative documents are served by this same process (ws-server attached to our upgrade).
 const collab = createCollabServer({ hooks: automaticVersionHooks(getDb) });
+// Side effects queued by requests (e-mails, live forum events) are delivered by the outbox
+// worker, woken by each commit that queues one; every instance runs one.
+const stopOutbox = await startOutboxWorker();
 // Daily digests are sent by the serving process only (not by `vite dev` or the scripts).
 const stopDigests = startDigestScheduler();
 // Practice-exchange reminders (the day before), likewise by the serving process only.
 const stopExchangeReminders = startExchangeReminders(getDb);
 // The coverage trend of the steering pages gets one point a month at least.
 const stopMonthlySnapshots = startMonthlySnapshots(getDb);
+// A CPTS under contract with no dialogue de gestion in twelve months: a monthly reminder.
+const stopDialogueReminders = startDialogueReminders(getDb);
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -82,9 +89,13 @@ async function shutdown(signal: string): Promise<void> {
 	stopDigests();
 	stopExchangeReminders();
 	stopMonthlySnapshots();
+	stopDialogueReminders();
 	await collab.close();
 	await closed;
 	clearTimeout(deadline);
+	// After the requests: the worker finishes the deliveries it holds before the database
+	// closes; what is left waits in the outbox for the next start or another instance.
+	await stopOutbox();
 	process.emit('sveltekit:shutdown' as never, signal as never);
 	await closeDatabase();
 	log.info('stopped');

@@ -4,7 +4,7 @@
  * until it is full, a cancellation promotes the first waiting nurse (told by mail), the
  * trainer cannot mark attendance before the parts begin (nor anyone get a certificate), the
  * demo coordinator downloads the certificate of a session that took place, and the nurse
- * subscribes to her calendar feed.
+ * subscribes to her calendar feed; a member sees where she stands in her DPC period.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, linkIn, signIn, signUpVerified, waitForMail } from './fixtures';
@@ -64,8 +64,10 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	await page.getByRole('button', { name: 'Publier la session' }).click();
 	await expect(page.getByText('Session publiée : les inscriptions sont ouvertes.')).toBeVisible();
 	// Times in the place's zone, and in the viewer's (Paris) beside them.
-	await expect(page.getByText('Heure du lieu (Indian/Reunion, UTC+4)').first()).toBeVisible();
-	await expect(page.getByText(/Chez vous \(Europe\/Paris, UTC\+[12]\)/).first()).toBeVisible();
+	await expect(page.getByText('Heure du lieu : heure de La Réunion (UTC+4)').first()).toBeVisible();
+	await expect(page.getByText(/Chez vous, heure de Paris \(UTC\+[12]\)/).first()).toBeVisible();
+	// Time zones are named as people say them: no IANA id on the page.
+	await expect(page.locator('main')).not.toContainText('Indian/Reunion');
 	await expect(page.getByRole('link', { name: 'Discussion de la session dans les forums' })).toBeVisible();
 	const sessionPath = new URL(page.url()).pathname;
 
@@ -142,7 +144,8 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	expect((await nurse.page.request.get(feedUrl)).status()).toBe(404);
 });
 
-test('a member cannot reach the trainer space nor the training bodies', async ({ page }) => {
+test('a member cannot reach the trainer space nor the training bodies; he sees where he stands in his DPC period', async ({ page }) => {
+	test.setTimeout(90_000);
 	await signIn(page, DEMO.member);
 	const response = await page.goto('/formations/animer');
 	expect(response?.status()).toBe(403);
@@ -151,6 +154,25 @@ test('a member cannot reach the trainer space nor the training bodies', async ({
 	await page.goto('/formations');
 	await expect(page.getByRole('heading', { name: 'Formations DPC' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Espace formateur' })).toHaveCount(0);
+
+	// The member sees where he stands in his DPC period, and declares an action followed elsewhere.
+	await page.getByRole('link', { name: 'Mon obligation DPC' }).click();
+	await expect(page.getByRole('heading', { name: /Période en cours : \d{4}–\d{4}/ })).toBeVisible();
+	await expect(page.getByTestId('obligation-verdict')).toBeVisible();
+	await expect(page.getByText('comptent aussi pour votre certification périodique')).toBeVisible();
+	const title = `Revue de pertinence ${unique()}`;
+	await page.getByLabel('Intitulé de l’action').fill(title);
+	await page.getByLabel('Type (méthode HAS)').selectOption({ label: 'Évaluation des pratiques professionnelles' });
+	await page.getByLabel('Date (fin de l’action)').fill('2099-01-15');
+	await page.getByLabel('Orientation prioritaire').selectOption('yes');
+	await page.getByLabel('Organisme (ODPC)').fill('ODPC Lorraine Santé');
+	await page.getByRole('button', { name: 'Enregistrer l’action' }).click();
+	await expect(page.getByText('La date ne peut pas être dans le futur')).toBeVisible();
+	await expect(page.getByLabel('Intitulé de l’action')).toHaveValue(title);
+	await page.getByLabel('Date (fin de l’action)').fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10));
+	await page.getByRole('button', { name: 'Enregistrer l’action' }).click();
+	await expect(page.getByText('Action enregistrée.')).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: title })).toBeVisible();
 });
 
 test('an admin registers a training body and attaches a trainer, with field errors kept', async ({ page }) => {
@@ -179,7 +201,7 @@ test.describe('without JavaScript', () => {
 		await signIn(page, DEMO.member);
 		await page.goto('/formations?q=hospitalisation&profession=pharmacien');
 		await page.getByRole('link', { name: /Sortie d’hospitalisation de la personne âgée/ }).click();
-		await expect(page.getByText('Heure du lieu (Indian/Reunion, UTC+4)').first()).toBeVisible();
+		await expect(page.getByText('Heure du lieu : heure de La Réunion (UTC+4)').first()).toBeVisible();
 		await page.getByRole('button', { name: 'M’inscrire' }).click();
 		await expect(page.getByText('Votre inscription est confirmée.')).toBeVisible();
 		await page.getByRole('button', { name: 'Me désinscrire' }).click();

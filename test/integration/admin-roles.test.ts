@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, userRoles } from '../../src/lib/server/db/schema';
+import { auditLog, outboxJobs, userRoles } from '../../src/lib/server/db/schema';
 import {
 	canManageRoles,
 	canReadAuditLog,
@@ -17,7 +17,8 @@ import { load as adminLayoutLoad } from '../../src/routes/admin/+layout.server';
 import { load as adminHomeLoad } from '../../src/routes/admin/+page.server';
 import { actions as userActions, load as usersLoad } from '../../src/routes/admin/utilisateurs/+page.server';
 import { load as journalLoad } from '../../src/routes/admin/journal/+page.server';
-import { load as outboxLoad } from '../../src/routes/admin/outbox/+page.server';
+import { actions as outboxActions, load as outboxLoad } from '../../src/routes/admin/outbox/+page.server';
+import { load as emailsLoad } from '../../src/routes/admin/outbox/emails/+page.server';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
 
@@ -205,7 +206,8 @@ describe('refusals: members are not admins', () => {
 			['/admin', adminHomeLoad],
 			['/admin/utilisateurs', usersLoad],
 			['/admin/journal', journalLoad],
-			['/admin/outbox', outboxLoad]
+			['/admin/outbox', outboxLoad],
+			['/admin/outbox/emails', emailsLoad]
 		] as const;
 		for (const [path, load] of pages) {
 			await expectStatus(() => load({ locals: memberLocals, url: new URL(`http://localhost${path}`) } as never), 403);
@@ -223,6 +225,34 @@ describe('refusals: members are not admins', () => {
 		const url = new URL('http://localhost/admin/utilisateurs?/grant');
 		await expectStatus(() => userActions.grant({ locals, url, request: postForm({ userId: member.id, role: 'admin' }) } as never), 403);
 		expect(await rolesOf(member.id)).toEqual([]);
+	});
+});
+
+describe('the outbox page', () => {
+	it('an admin sees a given-up effect and retries it; a member’s retry gets 403 and changes nothing', async () => {
+		const admin = await makeUser(testDb.db, { roles: ['admin'] });
+		const member = await makeUser(testDb.db, { roles: ['facilitator'] });
+		const [job] = await testDb.db
+			.insert(outboxJobs)
+			.values({ kind: 'test.admin_retry', payload: {}, status: 'failed', attempts: 8, lastError: 'connect ECONNREFUSED 127.0.0.1:25' })
+			.returning();
+		const url = new URL('http://localhost/admin/outbox?/retry');
+		const memberLocals = await localsOf(member);
+		await expectStatus(() => outboxActions.retry({ locals: memberLocals, url, request: postForm({ id: String(job.id) }) } as never), 403);
+		expect((await testDb.db.select().from(outboxJobs).where(eq(outboxJobs.id, job.id)))[0].status).toBe('failed');
+
+		const page = (await outboxLoad({ locals: await localsOf(admin), url: new URL('http://localhost/admin/outbox?etat=abandonnes') } as never)) as {
+			effects: { id: number; status: string; lastError: string | null; retryable: boolean }[];
+		};
+		expect(page.effects.find((effect) => effect.id === job.id)).toMatchObject({ status: 'failed', lastError: 'connect ECONNREFUSED 127.0.0.1:25', retryable: true });
+
+		const adminLocals = await localsOf(admin);
+		expect(await outboxActions.retry({ locals: adminLocals, url, request: postForm({ id: String(job.id) }) } as never)).toEqual({ success: 'admin.effects.retried', id: job.id });
+		expect((await testDb.db.select().from(outboxJobs).where(eq(outboxJobs.id, job.id)))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+		// Only waiting or given-up effects can be retried; a bad id is refused too.
+		await testDb.db.update(outboxJobs).set({ status: 'delivered' }).where(eq(outboxJobs.id, job.id));
+		expect(await outboxActions.retry({ locals: adminLocals, url, request: postForm({ id: String(job.id) }) } as never)).toMatchObject({ status: 409 });
+		expect(await outboxActions.retry({ locals: adminLocals, url, request: postForm({ id: 'abc' }) } as never)).toMatchObject({ status: 400 });
 	});
 });
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dpcRegistrations, dpcSessions, notifications } from '../../src/lib/server/db/schema';
-import { cancelRegistration, dpcFailure, register, type DpcViewer } from '../../src/lib/server/dpc';
+import { cancelRegistration, register, type DpcViewer } from '../../src/lib/server/dpc';
+import { refusalFailure } from '../../src/lib/server/shared/http';
 import { refusal, viewerOf } from '../helpers/dpc';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeSession, makeTrainer, makeUser } from '../helpers/factories';
@@ -79,11 +80,10 @@ describe('DPC registration: verified addresses only', () => {
 		expect(place.code).toBe('email_unverified');
 		expect((await lists(open.id)).waitlisted).toEqual([]);
 
-		// The page shows the refusal in French with the link that resends the verification mail.
-		const failure = dpcFailure('fr', place);
+		// The page shows the refusal (a key it translates) with the link that resends the verification mail.
+		const failure = refusalFailure('fr', new URL('http://localhost/formations'), place);
 		expect(failure.status).toBe(403);
-		expect(failure.data).toMatchObject({ verifyEmailPath: '/verification' });
-		expect(String((failure.data as { message: string }).message)).toMatch(/^Confirmez d’abord votre adresse e-mail/);
+		expect(failure.data).toMatchObject({ message: 'error.emailUnverified', verifyEmailPath: '/verification' });
 
 		const verified = await viewerOf(testDb.db, await makeUser(testDb.db));
 		expect((await register(testDb.db, verified, open.id)).status).toBe('waitlisted');

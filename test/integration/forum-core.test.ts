@@ -16,7 +16,7 @@ import {
 	setReaction,
 	startThread
 } from '../../src/lib/server/forum';
-import { failFromError } from '../../src/lib/server/shared/http';
+import { refusalFailure } from '../../src/lib/server/shared/http';
 import { useTestDatabase } from '../helpers/db';
 import { forumViewerOf, refusal, threadInput } from '../helpers/forum';
 import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
@@ -153,7 +153,7 @@ describe('unverified addresses', () => {
 		expect(written).toHaveLength(0);
 
 		// The form shows the refusal with what was typed and the link that resends the verification mail.
-		const failure = failFromError('fr', await refusal(replyToThread(testDb.db, newcomer, threadId, 'Ma réponse')), { values: { body: 'Ma réponse' } });
+		const failure = refusalFailure('fr', new URL('http://localhost/forums'), await refusal(replyToThread(testDb.db, newcomer, threadId, 'Ma réponse')), { values: { body: 'Ma réponse' } });
 		expect(failure).toMatchObject({ status: 403, data: { message: 'error.emailUnverified', verifyEmailPath: '/verification', values: { body: 'Ma réponse' } } });
 
 		const verified = { ...newcomer, emailVerified: true };

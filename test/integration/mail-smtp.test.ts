@@ -1,18 +1,23 @@
 /**
  * Mail delivery through a real SMTP server (the smtp-server package, on port 0): what the
- * product sends arrives with its subject, recipient and link; with SMTP down the outbox
- * keeps the error and the caller carries on.
+ * product queues arrives, once the outbox is delivered, with its subject, recipient and link;
+ * with SMTP down the message keeps the error, the effect waits for its retry, and the caller
+ * carries on.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { resetConfig } from '../../src/lib/server/config';
-import { mailOutbox, notifications } from '../../src/lib/server/db/schema';
-import { resetMailTransport, sendMail } from '../../src/lib/server/mail';
+import { mailOutbox, notifications, outboxJobs } from '../../src/lib/server/db/schema';
+import { MAIL_SEND, queueMail, resetMailTransport } from '../../src/lib/server/mail';
+import { retryOutboxJob } from '../../src/lib/server/outbox';
+import { outboxHandlers } from '../../src/lib/server/outbox/handlers';
+import { createOutboxWorker } from '../../src/lib/server/outbox/worker';
 import { notify, sendDigests, setPreferences } from '../../src/lib/server/notifications';
 import { useTestDatabase } from '../helpers/db';
 import { makeUser } from '../helpers/factories';
+import { drainOutbox } from '../helpers/outbox';
 
 const testDb = useTestDatabase();
 
@@ -105,17 +110,27 @@ function decodeEncodedWords(value: string): string {
 		);
 }
 
+/** A port that was just free: nothing listens there. */
+async function deadPort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const port = (probe.address() as AddressInfo).port;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+	return port;
+}
+
 describe('mail through a real SMTP server', () => {
 	it('delivers a message with its subject, recipient and link, and marks the outbox row sent', async () => {
 		const link = 'https://reseau-cpts.test/connexion/verifier?jeton=abc234';
-		const result = await sendMail(testDb.db, 'claire.dubois@cpts-sud-lochois.fr', {
+		const result = await queueMail(testDb.db, 'claire.dubois@cpts-sud-lochois.fr', {
 			template: 'test_mail',
 			locale: 'fr',
 			subject: ['notifications.kind.dpc.session_changed.title', { session: 'Coopération ville-hôpital' }],
 			paragraphs: [['notifications.kind.dpc.session_changed.body']],
 			action: { label: 'notifications.mail.open', url: link }
 		});
-		expect(result.sent).toBe(true);
+		expect(received).toHaveLength(0);
+		expect(await drainOutbox()).toBe(1);
 
 		expect(received).toHaveLength(1);
 		expect(received[0].envelopeTo).toEqual(['claire.dubois@cpts-sud-lochois.fr']);
@@ -139,6 +154,7 @@ describe('mail through a real SMTP server', () => {
 			params: { session: 'Diagnostic territorial partagé' },
 			link: '/formations/sessions/7'
 		});
+		await drainOutbox();
 		expect(received).toHaveLength(1);
 		const instant = parseRaw(received[0].raw);
 		expect(received[0].envelopeTo).toEqual(['marc.girard@exemple.fr']);
@@ -150,6 +166,7 @@ describe('mail through a real SMTP server', () => {
 		await notify(testDb.db, { userId: user.id, kind: 'dpc.session_changed', params: { session: 'Session B' } });
 		expect(received).toHaveLength(1);
 		expect(await sendDigests(testDb.db, new Date(Date.now() + 1000))).toEqual({ mails: 1, notifications: 2 });
+		await drainOutbox();
 		expect(received).toHaveLength(2);
 		const digest = parseRaw(received[1].raw);
 		expect(digest.subject).toBe('Votre récapitulatif Réseau CPTS : 2 nouvelle(s) notification(s)');
@@ -157,21 +174,16 @@ describe('mail through a real SMTP server', () => {
 		expect(digest.text).toContain('Session DPC modifiée : Session B');
 	});
 
-	it('with SMTP down, keeps the error in the outbox and does not throw', async () => {
-		// A port that was just free: nothing listens there.
-		const probe = createServer();
-		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-		const deadPort = (probe.address() as AddressInfo).port;
-		await new Promise<void>((resolve) => probe.close(() => resolve()));
-		useSmtp(`smtp://127.0.0.1:${deadPort}`);
+	it('with SMTP down, keeps the error on the message and in the outbox, and does not throw', async () => {
+		useSmtp(`smtp://127.0.0.1:${await deadPort()}`);
 		try {
-			const result = await sendMail(testDb.db, 'personne@exemple.fr', {
+			const result = await queueMail(testDb.db, 'personne@exemple.fr', {
 				template: 'test_mail',
 				locale: 'fr',
 				subject: ['notifications.kind.system.title', { message: 'Essai' }],
 				paragraphs: []
 			});
-			expect(result.sent).toBe(false);
+			await drainOutbox();
 			const [row] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, result.id));
 			expect(row.sentAt).toBeNull();
 			expect(row.error).toMatch(/ECONNREFUSED|connect/i);
@@ -180,6 +192,7 @@ describe('mail through a real SMTP server', () => {
 			const user = await makeUser(testDb.db);
 			const notified = await notify(testDb.db, { userId: user.id, kind: 'forum.mention', params: { name: 'A', topic: 'B', excerpt: 'C' } });
 			expect(notified.channel).toBe('email');
+			await drainOutbox();
 			const [stored] = await testDb.db.select().from(notifications).where(eq(notifications.id, notified.id!));
 			expect(stored.readAt).toBeNull();
 			const [failed] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, user.email));
@@ -188,5 +201,54 @@ describe('mail through a real SMTP server', () => {
 			useSmtp(smtpUrl);
 		}
 		expect(received).toHaveLength(0);
+	});
+
+	it('retries a failed send with a doubling wait, gives up after the last attempt, and sends once retried by hand', async () => {
+		useSmtp(`smtp://127.0.0.1:${await deadPort()}`);
+		const start = new Date(Date.now() + 60_000);
+		let clock = start;
+		const at = (ms: number) => (clock = new Date(start.getTime() + ms));
+		const database = testDb.database;
+		const worker = createOutboxWorker({ database, handlers: outboxHandlers(database), maxAttempts: 3, baseDelayMs: 30_000, now: () => clock });
+		try {
+			// What earlier tests left waiting (their sends failed) stays out of this clock's way.
+			await testDb.db.update(outboxJobs).set({ status: 'failed' }).where(eq(outboxJobs.status, 'pending'));
+			const { id: mailId } = await queueMail(testDb.db, 'relance@exemple.fr', {
+				template: 'test_mail',
+				locale: 'fr',
+				subject: ['notifications.kind.system.title', { message: 'Relance' }],
+				paragraphs: []
+			});
+			const job = async () => {
+				const rows = await testDb.db.select().from(outboxJobs).where(eq(outboxJobs.kind, MAIL_SEND));
+				return rows.find((row) => row.payload.mailId === mailId)!;
+			};
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: new Date(start.getTime() + 30_000) });
+			expect((await job()).lastError).toMatch(/ECONNREFUSED|connect/i);
+
+			at(29_000);
+			expect(await worker.drain()).toBe(0); // Not due yet.
+			at(30_000);
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: new Date(start.getTime() + 90_000) });
+			at(90_000);
+			expect(await worker.drain()).toBe(1);
+			expect(await job()).toMatchObject({ status: 'failed', attempts: 3 });
+			at(10 * 3_600_000);
+			expect(await worker.drain()).toBe(0); // Given up: never claimed again by itself.
+			expect(received).toHaveLength(0);
+
+			useSmtp(smtpUrl);
+			expect(await retryOutboxJob(testDb.db, (await job()).id)).toBe(true);
+			await drainOutbox();
+			expect(await job()).toMatchObject({ status: 'delivered', attempts: 1 });
+			expect(received.map((mail) => mail.envelopeTo)).toEqual([['relance@exemple.fr']]);
+			const [message] = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+			expect(message.sentAt).toBeInstanceOf(Date);
+			expect(message.error).toBeNull();
+		} finally {
+			useSmtp(smtpUrl);
+		}
 	});
 });

@@ -2,7 +2,8 @@ import { verify } from '@node-rs/argon2';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES, SIZE_BANDS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
-import { DEFAULT_TIME_ZONE, wallClockAsUtc } from '../../src/lib/domain/time-zones';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/domain/time-zones';
+import { inZone } from '../../src/lib/domain/zoned-time';
 import { cpts, cptsMemberships, geoCommunes, libraryResources, regions, userRoles, users } from '../../src/lib/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
@@ -10,6 +11,7 @@ import { seedDemo } from '../../src/lib/server/demo';
 import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
 import { DEMO_THREADS_WITH_PRIVATE } from '../../src/lib/server/forum/demo-content';
 import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
+import { DEMO_WITHOUT_CRISIS_PLAN } from '../../src/lib/server/aci/demo';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 
@@ -150,6 +152,31 @@ describe('demo seed', () => {
 		expect(again.content.library).toMatchObject({ inserted: 0 });
 	}, 180_000);
 
+	it('signs the demo ACI contracts on the day the stage history reached « ACI signé », once', async () => {
+		await seedDemo(testDb.db);
+		const rows = await testDb.db.execute(sql`
+			select c.slug, k.signed_on::text as signed_on, e.reached_on::text as reached_on
+			from aci_contracts k join cpts c on c.id = k.cpts_id
+			left join cpts_stage_events e on e.cpts_id = c.id and e.stage = 'aci_signe'`);
+		type Row = { slug: string; signed_on: string; reached_on: string | null };
+		const contracts = (Array.isArray(rows) ? rows : (rows as { rows: Row[] }).rows) as Row[];
+		const signedStages = new Set(['aci_signe', 'en_fonctionnement']);
+		expect(contracts.map((row) => row.slug).sort()).toEqual(DEMO_CPTS.filter((entry) => signedStages.has(entry.stage)).map((entry) => entry.slug).sort());
+		expect(contracts.every((row) => row.signed_on === row.reached_on)).toBe(true);
+
+		const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+		const written = async (slug: string) => {
+			const result = await testDb.db.execute(sql`
+				select y.mission from aci_mission_years y join aci_contracts k on k.id = y.contract_id join cpts c on c.id = k.cpts_id
+				where c.slug = ${slug} and y.year = ${year} and btrim(y.actions) <> ''`);
+			return ((Array.isArray(result) ? result : (result as { rows: { mission: string }[] }).rows) as { mission: string }[]).map((row) => row.mission).sort();
+		};
+		// Sud-Toulois: access to care and crisis response written, the rest left to its coordinatrice.
+		expect(await written('sud-toulois')).toEqual(['acces_soins', 'crises_sanitaires']);
+		for (const slug of DEMO_WITHOUT_CRISIS_PLAN) expect(await written(slug)).not.toContain('crises_sanitaires');
+		expect((await seedDemo(testDb.db)).content.aci).toEqual({ contracts: 0 });
+	}, 180_000);
+
 	it('dates the demo forum posts on a working day of their authors’ clock, never in the future', async () => {
 		await seedDemo(testDb.db);
 		const rows = await testDb.db.execute(sql`
@@ -162,10 +189,10 @@ describe('demo seed', () => {
 		expect(posts.every((post) => post.past)).toBe(true);
 		const zoneOf = new Map(DEMO_THREADS_WITH_PRIVATE.map((thread) => [`demo:${thread.key}`, thread.timeZone ?? DEFAULT_TIME_ZONE]));
 		for (const post of posts) {
-			const wall = new Date(wallClockAsUtc(new Date(post.at), zoneOf.get(post.key)!));
-			expect(wall.getUTCHours(), post.key).toBeGreaterThanOrEqual(8);
-			expect(wall.getUTCHours(), post.key).toBeLessThan(20);
-			expect([0, 6], post.key).not.toContain(wall.getUTCDay());
+			const wall = inZone(new Date(post.at), zoneOf.get(post.key)!);
+			expect(wall.hour, post.key).toBeGreaterThanOrEqual(8);
+			expect(wall.hour, post.key).toBeLessThan(20);
+			expect([6, 7], post.key).not.toContain(wall.weekday);
 		}
 	});
 });

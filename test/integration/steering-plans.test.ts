@@ -3,6 +3,7 @@
  * close support of a CPTS, the portfolio's lateness, and who may do what (the role × scope
  * matrix with its refusals). Real INSEE referential, PGlite and PostgreSQL.
  */
+import { fieldErrorKey } from '../../src/lib/i18n/field-error';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, coveragePlanCommunes, coverageSnapshots, cpts, partnerAccounts } from '../../src/lib/server/db/schema';
@@ -179,7 +180,8 @@ describe('plans d’action', () => {
 		const refused = await routeOutcome(() => planListActions.create(planEvent('54', session(facilitator), { name: 'Doublon', status: 'a_lancer', communes: [b.code, a.code], porteur: 'Mme X' })));
 		const failure = refused.data as unknown as { status: number; data: { errors: Record<string, string>; messageParams: Record<string, string>; values: Record<string, string> } };
 		expect(failure.status).toBe(409);
-		expect(failure.data.errors.communes).toBe('plans.communeInOtherPlan');
+		// The field error carries its parameters (field-error.ts), so the form shows it in full.
+		expect(fieldErrorKey(failure.data.errors.communes)).toBe('plans.communeInOtherPlan');
 		expect(failure.data.messageParams.commune).toBe(`${a.name} (${a.code})`);
 		expect(failure.data.values).toMatchObject({ name: 'Doublon', porteur: 'Mme X', communes: `${b.code},${a.code}` });
 	});

@@ -8,7 +8,8 @@
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { documentChannel, flushLiveDocument, notifyAccessChanged, unregisterCollabServer } from '../../src/lib/server/collab/registry';
+import { documentChannel } from '../../src/lib/server/collab/channels';
+import { flushLiveDocument, notifyAccessChanged, unregisterCollabServer } from '../../src/lib/server/collab/registry';
 import { yjsDocuments } from '../../src/lib/server/db/schema';
 import {
 	addDraftReviewer,

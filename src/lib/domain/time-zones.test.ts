@@ -1,95 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import {
-	zoneWithOffset,
-	canonicalTimeZone,
-	describeInZones,
-	formatRangeInZone,
-	instantToZonedInput,
-	zonedTimeToInstant,
-	zoneOffsetMinutes
-} from './time-zones';
+import type { Translate } from '../i18n/keys';
+import { fillTemplate, type Locale } from '../i18n/locale';
+import common from '../i18n/messages/common';
+import { PLACE_TIME_ZONES, formatOffset, zoneLabel, zoneName } from './time-zones';
 
-describe('time zones of places', () => {
-	it('accepts IANA names in their canonical spelling and refuses the rest', () => {
-		expect(canonicalTimeZone('Indian/Reunion')).toBe('Indian/Reunion');
-		expect(canonicalTimeZone(' indian/reunion ')).toBe('Indian/Reunion');
-		expect(canonicalTimeZone('America/Cayenne')).toBe('America/Cayenne');
-		for (const bad of ['Mars/Olympus', '+04:00', 'CET', '', 'Europe/Paris; drop table', null, 42]) {
-			expect(canonicalTimeZone(bad)).toBeNull();
+const translatorFor = (locale: Locale): Translate => (key, params) => fillTemplate(locale, (common[locale] as Record<string, string>)[key] ?? key, params);
+const fr = translatorFor('fr');
+const en = translatorFor('en');
+
+describe('time zones named as people say them', () => {
+	it('names each zone of a place in French and English, with the offset at the date shown', () => {
+		expect(zoneLabel(fr, 'fr', 'Indian/Reunion', 'UTC+4')).toBe('heure de La Réunion (UTC+4)');
+		expect(zoneLabel(fr, 'fr', 'Europe/Paris', 'UTC+1')).toBe('heure de Paris (UTC+1)');
+		expect(zoneLabel(fr, 'fr', 'Europe/Paris', 'UTC+2')).toBe('heure de Paris (UTC+2)');
+		expect(zoneLabel(en, 'en', 'Indian/Reunion', 'UTC+4')).toBe('Réunion time (UTC+4)');
+		for (const zone of PLACE_TIME_ZONES) {
+			for (const [t, locale] of [[fr, 'fr'], [en, 'en']] as const) {
+				const name = zoneName(t, locale, zone);
+				expect(name).not.toContain('/');
+				expect(name).not.toBe(`timeZone.name.${zone}`);
+			}
+			expect(zoneName(fr, 'fr', zone)).toMatch(/^heure de /);
 		}
 	});
 
-	it('knows the overseas offsets, without daylight saving, and Paris with it', () => {
-		const winter = new Date('2026-12-03T06:00:00Z');
-		const summer = new Date('2026-07-03T06:00:00Z');
-		expect(zoneOffsetMinutes(winter, 'Indian/Reunion')).toBe(240);
-		expect(zoneOffsetMinutes(summer, 'Indian/Reunion')).toBe(240);
-		expect(zoneOffsetMinutes(winter, 'Indian/Mayotte')).toBe(180);
-		expect(zoneOffsetMinutes(winter, 'America/Martinique')).toBe(-240);
-		expect(zoneOffsetMinutes(winter, 'America/Cayenne')).toBe(-180);
-		expect(zoneOffsetMinutes(winter, 'Europe/Paris')).toBe(60);
-		expect(zoneOffsetMinutes(summer, 'Europe/Paris')).toBe(120);
-	});
-
-	it('reads a wall-clock time of the place as an instant and back', () => {
-		expect(zonedTimeToInstant('2026-12-03T09:00', 'Indian/Reunion')?.toISOString()).toBe('2026-12-03T05:00:00.000Z');
-		expect(zonedTimeToInstant('2026-07-03T09:00', 'Europe/Paris')?.toISOString()).toBe('2026-07-03T07:00:00.000Z');
-		// The night the clocks go back in Paris, and a time skipped when they go forward.
-		expect(zonedTimeToInstant('2026-10-25T12:00', 'Europe/Paris')?.toISOString()).toBe('2026-10-25T11:00:00.000Z');
-		expect(zonedTimeToInstant('2026-03-29T02:30', 'Europe/Paris')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
-		expect(instantToZonedInput(new Date('2026-12-03T05:00:00Z'), 'Indian/Reunion')).toBe('2026-12-03T09:00');
-		for (const bad of ['2026-02-30T09:00', '2026-12-03 09:00', '03/12/2026', '2026-12-03T25:00']) {
-			expect(zonedTimeToInstant(bad, 'Europe/Paris')).toBeNull();
+	it('names another zone (a viewer’s) by the runtime’s name for it, never its IANA id', () => {
+		for (const zone of ['America/New_York', 'Europe/Brussels', 'Asia/Tokyo']) {
+			const label = zoneLabel(fr, 'fr', zone, 'UTC+1');
+			expect(label).not.toContain(zone);
+			expect(label).toMatch(/\(UTC\+1\)$/);
 		}
 	});
 
-	it('shows a Réunion session in the place’s time and, for a Paris viewer, in theirs', () => {
-		const range = { start: new Date('2026-12-03T05:00:00Z'), end: new Date('2026-12-03T08:30:00Z') };
-		const both = describeInZones(range, 'Indian/Reunion', 'Europe/Paris', 'fr');
-		expect(both.place.text).toBe('jeudi 3 décembre 2026, 09:00 – 12:30');
-		expect(both.place.offset).toBe('UTC+4');
-		expect(both.viewer?.text).toBe('jeudi 3 décembre 2026, 06:00 – 09:30');
-		expect(both.viewer?.offset).toBe('UTC+1');
-		expect(describeInZones(range, 'Indian/Reunion', 'Indian/Reunion', 'fr').viewer).toBeNull();
-		// Another name, same wall-clock times: nothing more to show.
-		expect(describeInZones(range, 'Indian/Reunion', 'Asia/Dubai', 'fr').viewer).toBeNull();
-	});
-
-	it('writes the day once, or both days when a range crosses midnight in the place', () => {
-		const range = formatRangeInZone(new Date('2026-12-03T20:00:00Z'), new Date('2026-12-04T02:00:00Z'), 'America/Cayenne', 'fr');
-		expect(range.text).toBe('jeudi 3 décembre 2026, 17:00 – 23:00');
-		const overnight = formatRangeInZone(new Date('2026-12-03T22:00:00Z'), new Date('2026-12-04T06:00:00Z'), 'Europe/Paris', 'fr');
-		expect(overnight.text).toBe('jeudi 3 décembre 2026, 23:00 – vendredi 4 décembre 2026, 07:00');
-	});
-});
-
-describe('zoneWithOffset', () => {
-	it('names the zone and its offset, UTC once', () => {
-		expect(zoneWithOffset('Indian/Reunion', 'UTC+4')).toBe('Indian/Reunion, UTC+4');
-		expect(zoneWithOffset('UTC', 'UTC')).toBe('UTC');
-		expect(zoneWithOffset('Etc/UTC', 'UTC')).toBe('UTC');
-	});
-});
-
-describe('the zones offered in forms', () => {
-	it('list the five DROM apart from Saint-Pierre-et-Miquelon, Polynesia and New Caledonia', async () => {
-		const { PLACE_TIME_ZONE_GROUPS } = await import('./time-zones');
-		const byGroup = Object.fromEntries(PLACE_TIME_ZONE_GROUPS.map((entry) => [entry.group, [...entry.zones]]));
-		expect(byGroup.drom.sort()).toEqual(['America/Cayenne', 'America/Guadeloupe', 'America/Martinique', 'Indian/Mayotte', 'Indian/Reunion']);
-		expect(byGroup.collectivites.sort()).toEqual(['America/Miquelon', 'Pacific/Noumea', 'Pacific/Tahiti']);
-		for (const zone of byGroup.drom) {
-			// No DROM has daylight saving.
-			expect(zoneOffsetMinutes(new Date('2026-01-15T12:00:00Z'), zone)).toBe(zoneOffsetMinutes(new Date('2026-07-15T12:00:00Z'), zone));
-		}
-	});
-
-	it('have a French name with the offset people know, in each group', async () => {
-		const { PLACE_TIME_ZONES } = await import('./time-zones');
-		const { default: common } = await import('../i18n/messages/common');
+	it('have a French form label with the offsets of the year, in each group', () => {
 		const names = common.fr as Record<string, string>;
 		for (const zone of PLACE_TIME_ZONES) {
 			expect(names[`timeZone.${zone}`]).toMatch(/^Heure .+\(UTC[+−]\d+/);
 		}
 		expect(names['timeZone.Indian/Reunion']).toBe('Heure de La Réunion (UTC+4)');
+	});
+
+	it('writes offsets as people read them', () => {
+		expect(formatOffset(240)).toBe('UTC+4');
+		expect(formatOffset(-180)).toBe('UTC−3');
+		expect(formatOffset(330)).toBe('UTC+5:30');
+		expect(formatOffset(0)).toBe('UTC');
 	});
 });

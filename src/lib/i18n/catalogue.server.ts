@@ -5,6 +5,7 @@
  * code that imports it (with '$lib/i18n', which re-exports it): the browser gets the active
  * locale's groups as chunks instead.
  */
+import aci from './messages/aci';
 import admin from './messages/admin';
 import auth from './messages/auth';
 import calendar from './messages/calendar';
@@ -12,6 +13,7 @@ import common from './messages/common';
 import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
 import dpc from './messages/dpc';
+import obligation from './messages/obligation';
 import library from './messages/library';
 import drafts from './messages/drafts';
 import forum from './messages/forum';
@@ -25,7 +27,7 @@ import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from 
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -18,3 +18,9 @@ export function fieldErrorText(t: Translate, error: string): string {
 	const params = Object.fromEntries(new URLSearchParams(error.slice(separator + 1)));
 	return t(error.slice(0, separator) as MessageKey, params);
 }
+
+/** The key of a field error, without its parameters (for a page that formats them itself). */
+export function fieldErrorKey(error: string): MessageKey {
+	const separator = error.indexOf('?');
+	return (separator < 0 ? error : error.slice(0, separator)) as MessageKey;
+}

@@ -4,6 +4,7 @@
  * any group. Type-only imports: nothing here reaches a bundle.
  */
 import type { Locale } from './locale';
+import type aci from './messages/aci';
 import type admin from './messages/admin';
 import type auth from './messages/auth';
 import type calendar from './messages/calendar';
@@ -17,6 +18,7 @@ import type library from './messages/library';
 import type mail from './messages/mail';
 import type map from './messages/map';
 import type notifications from './messages/notifications';
+import type obligation from './messages/obligation';
 import type plans from './messages/plans';
 import type steering from './messages/steering';
 import type territories from './messages/territories';
@@ -39,6 +41,8 @@ export interface Catalogues {
 	territories: typeof territories;
 	steering: typeof steering;
 	plans: typeof plans;
+	aci: typeof aci;
+	obligation: typeof obligation;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -24,17 +24,18 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/reinitialisation': ['auth'],
 	'/verification': ['auth'],
 	'/cpts': ['cpts'],
-	// The « Suivi et accompagnement » link (plans) and the territory section.
-	'/cpts/[slug]': ['drafts', 'plans', 'territories'],
+	// The « Suivi et accompagnement » link (plans), the territory section and the contract pages (aci,
+	// whose dates reuse the plans' date messages).
+	'/cpts/[slug]': ['drafts', 'plans', 'territories', 'aci'],
 	'/cpts/nouvelle': ['territories'],
-	'/formations': ['dpc', 'calendar'],
+	'/formations': ['dpc', 'calendar', 'obligation'],
 	'/forums': ['forum'],
 	'/forums/sujet': ['calendar'],
 	// Notification titles come from the features that send them.
 	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
 	'/projets': ['drafts'],
-	// The national reference is worded once, in the dashboard's messages.
-	'/reseau': ['steering', 'map', 'dashboard'],
+	// The national reference is worded once, in the dashboard's messages; the evaluation link and pages (aci).
+	'/reseau': ['steering', 'map', 'dashboard', 'aci'],
 	'/reseau/departements/[code]/plans': ['plans'],
 	'/reseau/portefeuille': ['plans']
 };

@@ -29,3 +29,23 @@ describe('originWarning', () => {
 		expect(originFromProxyHeaders(parseConfig({ ...env, ORIGIN: 'https://reseau-cpts.example.fr' }))).toBe(false);
 	});
 });
+
+describe('the database and start variables', () => {
+	it('have their defaults and refuse malformed values, naming the variable', () => {
+		const defaults = parseConfig({});
+		expect(defaults.DATABASE_POOL_SIZE).toBe(10);
+		expect(defaults.MIGRATIONS_DIR).toBe('drizzle');
+		expect(defaults.SKIP_BUILD).toBeUndefined();
+		const set = parseConfig({ DATABASE_POOL_SIZE: '25', MIGRATIONS_DIR: 'build/drizzle', SKIP_BUILD: '1' });
+		expect([set.DATABASE_POOL_SIZE, set.MIGRATIONS_DIR, set.SKIP_BUILD]).toEqual([25, 'build/drizzle', true]);
+		expect(() => parseConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+		expect(() => parseConfig({ DATABASE_POOL_SIZE: 'beaucoup' })).toThrow(/DATABASE_POOL_SIZE/);
+		expect(() => parseConfig({ SKIP_BUILD: 'peut-être' })).toThrow(/SKIP_BUILD/);
+	});
+
+	it('lists every variable in .env.example', async () => {
+		const { readFileSync } = await import('node:fs');
+		const example = readFileSync('.env.example', 'utf8');
+		for (const name of ['DATABASE_POOL_SIZE', 'MIGRATIONS_DIR', 'SKIP_BUILD']) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+	});
+});

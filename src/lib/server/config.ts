@@ -29,6 +29,12 @@ const schema = z.object({
 	HOST_HEADER: z.string().min(1).optional(),
 	DATABASE_URL: postgresUrl.optional(),
 	PGLITE_DIR: z.string().min(1).default('./data/pglite'),
+	/** Connections of each process's PostgreSQL pool. */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+	/** Folder of the drizzle migrations, relative to the working directory. */
+	MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
+	/** `npm start` serves the existing build/ as it is (tests and CI build once beforehand). */
+	SKIP_BUILD: booleanFlag.optional(),
 	DEMO_MODE: booleanFlag.optional(),
 	SMTP_URL: z
 		.string()
@@ -41,7 +47,17 @@ const schema = z.object({
 	SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 	/** Accounts the sign-up form creates from one client address per window (as Discourse's max_new_accounts_per_registration_ip). */
 	NEW_ACCOUNTS_PER_IP: z.coerce.number().int().min(1).default(10),
-	NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24)
+	NEW_ACCOUNTS_PER_IP_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+	/**
+	 * The national DPC site's page for an action, where professionals register for ANDPC-funded
+	 * sessions: {reference} is replaced by the action's reference. Without {reference}, the
+	 * link opens the site and the page shows the reference to search for.
+	 */
+	MONDPC_ACTION_URL: z
+		.string()
+		.url()
+		.refine((value) => /^https?:\/\//.test(value), 'doit commencer par http:// ou https://')
+		.default('https://www.mondpc.fr/')
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -1,23 +1,16 @@
 /** Display helpers of the library pages (browser-safe). */
 import type { Locale, MessageKey, Translate } from '$lib/i18n';
-import { formatNumber } from '$lib/i18n/locale';
+import { formatNumber, intlLocale } from '$lib/i18n/locale';
 import { ATTACHMENT_TYPES, type AttachmentMediaType } from '$lib/domain/library';
 
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-	fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
-	en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' })
-};
-
-export function formatDate(locale: Locale, date: Date | string | null | undefined): string {
-	if (!date) return '';
-	return dateFormats[locale].format(typeof date === 'string' ? new Date(date) : date);
-}
+/** The library's dates are the site's long dates. */
+export { formatDate } from '$lib/i18n/locale';
 
 /** "240 Ko", "3,4 Mo". */
 export function formatSize(t: Translate, locale: Locale, bytes: number): string {
 	if (bytes < 1024 * 1024) return t('library.size.kb', { size: formatNumber(locale, Math.max(1, Math.round(bytes / 1024))) });
 	const megabytes = Math.round((bytes / (1024 * 1024)) * 10) / 10;
-	return t('library.size.mb', { size: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(megabytes) });
+	return t('library.size.mb', { size: new Intl.NumberFormat(intlLocale(locale)).format(megabytes) });
 }
 
 export function formatLabel(mediaType: string): string {

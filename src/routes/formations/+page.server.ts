@@ -10,6 +10,7 @@ import {
 	todayIn,
 	type CalendarView
 } from '$lib/server/dpc';
+import { describeInZones, zoneOffsetAt } from '$lib/domain/zoned-time';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, viewerZone, intlLocale } = await dpcRequest(event);
@@ -24,7 +25,10 @@ export const load: PageServerLoad = async (event) => {
 	const regions = await listRegions(db);
 
 	if (view === 'liste') {
-		return { view, filters, filterQuery, regions, viewerZone, list: await searchCatalogue(db, filters), calendar: null };
+		const list = await searchCatalogue(db, filters);
+		// Each card's times in the place's zone and the viewer's, written here: luxon stays off the browser.
+		const cards = list.cards.map((card) => ({ ...card, times: describeInZones({ start: card.startsAt, end: card.endsAt }, card.timeZone, viewerZone, intlLocale) }));
+		return { view, filters, filterQuery, regions, viewerZone, list: { ...list, cards }, calendar: null };
 	}
 	const today = todayIn(viewerZone);
 	const dateParam = url.searchParams.get('date');
@@ -41,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		calendar: {
 			anchor,
 			today,
+			/** The viewer's offset at the start of the period shown (UTC+1 in a Paris December). */
+			viewerOffset: zoneOffsetAt(range.from, viewerZone),
 			previous: range.previous,
 			next: range.next,
 			days: buildCalendarDays(range, entries, viewerZone, intlLocale, today)

@@ -1,5 +1,6 @@
 /** Display helpers of the DPC pages (browser-safe). */
 import type { MessageKey } from '$lib/i18n';
+import { intlLocale } from '$lib/i18n/locale';
 
 export const labelKey = {
 	method: (code: string) => `dpc.method.${code}` as MessageKey,
@@ -13,5 +14,5 @@ export const labelKey = {
 
 /** "3,5" in French, "3.5" in English. */
 export function formatHours(locale: string, hours: number): string {
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(hours);
+	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(hours);
 }

@@ -1,21 +1,13 @@
 /** Display helpers of the forum pages (browser-safe). */
 import type { Locale } from '$lib/i18n';
+import { formatDate as formatDateIn, formatDateTime as formatDateTimeIn } from '$lib/i18n/locale';
 
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-	fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }),
-	en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Paris' })
-};
-const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
-	fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-	en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' })
-};
-
-const asDate = (date: Date | string) => (typeof date === 'string' ? new Date(date) : date);
-
+/** "22 nov. 2026": the forum's shorter date, Paris time. */
 export function formatDate(locale: Locale, date: Date | string | null | undefined): string {
-	return date ? dateFormats[locale].format(asDate(date)) : '';
+	return formatDateIn(locale, date, 'medium');
 }
 
+/** "22 nov. 2026, 09:05": the forum's shorter date and time, Paris time. */
 export function formatDateTime(locale: Locale, date: Date | string | null | undefined): string {
-	return date ? dateTimeFormats[locale].format(asDate(date)) : '';
+	return formatDateTimeIn(locale, date, 'Europe/Paris', 'medium');
 }

@@ -1,5 +1,6 @@
 /** Number formats of the charts and the dashboard, per locale (formatters are costly to build: cached). */
 import type { Locale } from '$lib/i18n';
+import { intlLocale } from '$lib/i18n/locale';
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 
@@ -9,7 +10,7 @@ export function formatPercent(locale: Locale, share: number, options: { decimals
 	const key = `${locale}:${decimals}`;
 	let format = percentFormats.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+		format = new Intl.NumberFormat(intlLocale(locale), {
 			style: 'percent',
 			minimumFractionDigits: decimals,
 			maximumFractionDigits: decimals

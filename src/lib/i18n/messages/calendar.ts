@@ -18,8 +18,8 @@ const fr = {
 	'calendar.page.webcal': 'Ouvrir dans mon agenda',
 	'calendar.page.revoked': 'Le lien est révoqué : votre agenda ne peut plus le lire.',
 	'calendar.page.nothingToRevoke': 'Aucun lien actif à révoquer.',
-	'calendar.zone.place': 'Heure du lieu ({zone})',
-	'calendar.zone.viewer': 'Chez vous ({zone})',
+	'calendar.zone.place': 'Heure du lieu : {zone}',
+	'calendar.zone.viewer': 'Chez vous, {zone}',
 	'calendar.zone.unknown': 'Fuseau horaire inconnu (nom IANA attendu, par exemple Europe/Paris ou Indian/Reunion).'
 };
 
@@ -42,8 +42,8 @@ const en: Record<keyof typeof fr, string> = {
 	'calendar.page.webcal': 'Open in my calendar',
 	'calendar.page.revoked': 'The link is revoked: your calendar can no longer read it.',
 	'calendar.page.nothingToRevoke': 'No active link to revoke.',
-	'calendar.zone.place': 'Local time ({zone})',
-	'calendar.zone.viewer': 'Your time ({zone})',
+	'calendar.zone.place': 'Local time: {zone}',
+	'calendar.zone.viewer': 'Your time, {zone}',
 	'calendar.zone.unknown': 'Unknown time zone (an IANA name is expected, e.g. Europe/Paris or Indian/Reunion).'
 };
 

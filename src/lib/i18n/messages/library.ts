@@ -86,7 +86,7 @@ const fr = {
 	'library.search.label': 'Rechercher dans la bibliothèque',
 	'library.search.landmark': 'Recherche et filtres de la bibliothèque',
 	'library.search.hint':
-		'Les accents et les pluriels sont facultatifs. Mettez une expression entre guillemets, utilisez « ou » pour une alternative et un tiret pour exclure un mot.',
+		'Les accents et les pluriels sont facultatifs ; un métier trouve aussi son féminin (infirmier, infirmière) et un sigle les mots qu’il abrège (SNP, soins non programmés). Mettez une expression entre guillemets, utilisez « ou » pour une alternative et un tiret pour exclure un mot.',
 	'library.search.button': 'Rechercher',
 	'library.search.filters': 'Affiner',
 	'library.search.facet.kinds': 'Type de ressource',
@@ -372,7 +372,7 @@ const en: Record<keyof typeof fr, string> = {
 	'library.search.label': 'Search the library',
 	'library.search.landmark': 'Library search and filters',
 	'library.search.hint':
-		'Accents and plurals are optional. Put a phrase in quotes, use “or” for an alternative and a dash to exclude a word.',
+		'Accents and plurals are optional; a profession also finds its other gender (infirmier, infirmière) and an abbreviation the words it stands for (SNP, soins non programmés). Put a phrase in quotes, use “or” for an alternative and a dash to exclude a word.',
 	'library.search.button': 'Search',
 	'library.search.filters': 'Refine',
 	'library.search.facet.kinds': 'Kind of resource',

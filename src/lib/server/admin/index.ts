@@ -1,5 +1,5 @@
 /** The administration: roles and who may manage them, the audit log, the mail outbox. */
-export * from './permissions';
-export * from './roles';
-export * from './outbox';
-export * from './overview';
+export { canManageRoles, canReadAuditLog, canReadOutbox } from './permissions';
+export { grantRole, revokeRole, ROLE_GRANTED, ROLE_REVOKED, type RoleChange, searchUsers, type UserWithRoles } from './roles';
+export { getOutboxMessage, listOutbox, listOutboxEffects, type OutboxEffect, type OutboxEffectSubject, type OutboxMessage, type OutboxSummary } from './outbox';
+export { adminOverview } from './overview';

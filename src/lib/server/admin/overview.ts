@@ -1,12 +1,13 @@
 /** Figures for the administration home page. */
-import { count, eq, isNull } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { mailOutbox, userRoles } from '../db/schema';
+import { userRoles } from '../db/schema';
+import { countUndelivered } from '../outbox';
 
-export async function adminOverview(db: DbOrTx): Promise<{ admins: number; outboxUnsent: number }> {
-	const [[admins], [unsent]] = await Promise.all([
+export async function adminOverview(db: DbOrTx): Promise<{ admins: number; outboxPending: number; outboxFailed: number }> {
+	const [[admins], undelivered] = await Promise.all([
 		db.select({ value: count() }).from(userRoles).where(eq(userRoles.role, 'admin')),
-		db.select({ value: count() }).from(mailOutbox).where(isNull(mailOutbox.sentAt))
+		countUndelivered(db)
 	]);
-	return { admins: Number(admins.value), outboxUnsent: Number(unsent.value) };
+	return { admins: Number(admins.value), outboxPending: undelivered.pending, outboxFailed: undelivered.failed };
 }

@@ -1,7 +1,7 @@
 /** The e-mails of the account feature; their texts are in the auth catalogue. */
 import type { Locale } from '../../i18n';
 import type { DbOrTx } from '../db';
-import { sendMail, siteUrl } from '../mail';
+import { queueMail, siteUrl } from '../mail';
 
 interface Recipient {
 	email: string;
@@ -11,7 +11,7 @@ interface Recipient {
 
 /** The link that verifies an e-mail address (valid 48 hours). */
 export function sendVerificationMail(db: DbOrTx, to: Recipient, token: string) {
-	return sendMail(db, to.email, {
+	return queueMail(db, to.email, {
 		template: 'verify_email',
 		locale: to.locale,
 		subject: ['auth.mail.verify.subject'],
@@ -22,7 +22,7 @@ export function sendVerificationMail(db: DbOrTx, to: Recipient, token: string) {
 
 /** The one-time link that sets a new password (valid one hour). */
 export function sendPasswordResetMail(db: DbOrTx, to: Recipient, token: string) {
-	return sendMail(db, to.email, {
+	return queueMail(db, to.email, {
 		template: 'reset_password',
 		locale: to.locale,
 		subject: ['auth.mail.reset.subject'],
@@ -33,7 +33,7 @@ export function sendPasswordResetMail(db: DbOrTx, to: Recipient, token: string) 
 
 /** Tells the owner that the password changed, so that an intruder's change does not go unnoticed. */
 export function sendPasswordChangedMail(db: DbOrTx, to: Recipient) {
-	return sendMail(db, to.email, {
+	return queueMail(db, to.email, {
 		template: 'password_changed',
 		locale: to.locale,
 		subject: ['auth.mail.changed.subject'],
@@ -48,7 +48,7 @@ export function sendPasswordChangedMail(db: DbOrTx, to: Recipient) {
  * owner learns of it, with the way in if it was them.
  */
 export function sendSignUpAttemptMail(db: DbOrTx, to: Recipient) {
-	return sendMail(db, to.email, {
+	return queueMail(db, to.email, {
 		template: 'sign_up_existing',
 		locale: to.locale,
 		subject: ['auth.mail.signUpExisting.subject'],

@@ -3,7 +3,8 @@
  * them AND timezones-ical-library has their VTIMEZONE), and the viewer's zone of a request.
  */
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../../domain/time-zones';
+import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
+import { canonicalTimeZone } from '../../domain/zoned-time';
 
 /** The cookie where the browser tells us its zone (set by the root layout's script). */
 export const VIEWER_ZONE_COOKIE = 'cpts_tz';

@@ -12,29 +12,8 @@ import { randomUUID } from 'node:crypto';
 import type { RedisFanout } from '../../../../ws-server/fanout';
 import { getConfig } from '../config';
 import { getLogger } from '../logger';
+import type { AccessChange, LiveFlushResult } from './channels';
 import { DEFAULT_COLLAB_LIMITS } from './limits';
-
-/** Redis channel on which rights changes travel between processes. */
-export const ACCESS_CHANNEL = 'collab:access';
-
-/** Redis channel of the instances' heartbeats and goodbyes (see ws-server/fanout.ts). */
-export const INSTANCES_CHANNEL = 'collab:instances';
-
-/** Redis channel on which a process hears the answers to its flush requests. */
-export function flushReplyChannel(requesterId: string): string {
-	return `collab:flushed:${requesterId}`;
-}
-
-/** Redis channel of one document's updates and awareness. */
-export function documentChannel(documentName: string): string {
-	return `collab:doc:${documentName}`;
-}
-
-/** Whose rights changed, and on which document (all of theirs when absent). */
-export interface AccessChange {
-	userId: string;
-	documentName?: string;
-}
 
 export interface CollabMetrics {
 	instanceId: string;
@@ -68,16 +47,6 @@ export interface CollabMetrics {
 		/** Instances taken for dead (silent) or that said goodbye, since start. */
 		instancesGone: number;
 	};
-}
-
-/** What a flush of a live document reached. */
-export interface LiveFlushResult {
-	/** Instances that held the document loaded (this one included). */
-	holders: number;
-	/** Those that wrote what they held unsaved, and said so in time. */
-	confirmed: number;
-	/** Every holder confirmed: the stored state holds everything typed before the request. */
-	complete: boolean;
 }
 
 export interface CollabServerHandle {

@@ -7,7 +7,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { cpts, cptsInvitations, cptsMemberships, users } from '../db/schema';
 import { writeAudit } from '../audit';
-import { sendMail, siteUrl } from '../mail';
+import { queueMail, siteUrl } from '../mail';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateSecretToken, hashToken } from '../shared/ids';
 import { canManageMembers, type Viewer } from './permissions';
@@ -51,20 +51,20 @@ export async function inviteByEmail(
 			targetId: cptsId,
 			details: { email: address }
 		});
-	});
-	// Only the e-mail: an in-app notification would have to store the link, hence the token
-	// itself, in the notifications table, while only its hash may be kept.
-	const params = { cpts: target.name, name: inviter?.name ?? '' };
-	await sendMail(db, address, {
-		template: 'cpts_invitation',
-		locale: invitee?.locale === 'en' ? 'en' : 'fr',
-		subject: ['cpts.mail.invitation.subject', params],
-		paragraphs: [
-			['cpts.mail.invitation.intro', params],
-			['cpts.mail.invitation.how'],
-			['cpts.mail.invitation.expiry', { days: INVITATION_LIFETIME_DAYS }]
-		],
-		action: { label: 'cpts.mail.invitation.action', url: siteUrl(invitationPath(token)) }
+		// Only the e-mail: an in-app notification would have to store the link, hence the token
+		// itself, in the notifications table, while only its hash may be kept.
+		const params = { cpts: target.name, name: inviter?.name ?? '' };
+		await queueMail(tx, address, {
+			template: 'cpts_invitation',
+			locale: invitee?.locale === 'en' ? 'en' : 'fr',
+			subject: ['cpts.mail.invitation.subject', params],
+			paragraphs: [
+				['cpts.mail.invitation.intro', params],
+				['cpts.mail.invitation.how'],
+				['cpts.mail.invitation.expiry', { days: INVITATION_LIFETIME_DAYS }]
+			],
+			action: { label: 'cpts.mail.invitation.action', url: siteUrl(invitationPath(token)) }
+		});
 	});
 	return { token, invitationId };
 }

@@ -193,7 +193,7 @@ export async function appointCoordinator(
 		.select({ id: users.id, name: users.name })
 		.from(users)
 		.where(eq(users.email, email.trim().toLowerCase()));
-	if (!person) throw new AppError('invalid', 'cpts.coordinators.unknownEmail');
+	if (!person) throw new AppError('invalid', 'cpts.coordinators.unknownEmail', { field: 'email' });
 	await db.transaction(async (tx) => {
 		const decided = { role: 'coordinator', status: 'active', decidedBy: actor!.id, decidedAt: new Date() };
 		await tx

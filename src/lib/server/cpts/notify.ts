@@ -4,9 +4,9 @@
  * keys and params; they are translated in each recipient's language when shown or mailed.
  */
 import type { DbOrTx } from '../db';
-import { notify, type NotifyInput } from '../notifications';
+import { notifyAll, type NotifyInput } from '../notifications';
 
-/** Sends one notification per notice, each following its recipient's preferences. */
+/** Writes one notification per notice in one batch, each following its recipient's preferences. */
 export async function notifyCptsEvent(db: DbOrTx, notices: NotifyInput[]): Promise<void> {
-	for (const notice of notices) await notify(db, notice);
+	await notifyAll(db, notices);
 }

@@ -37,6 +37,11 @@ export interface Database {
 	migrate(): Promise<void>;
 	/** Answers when the database does (readiness). */
 	ping(): Promise<void>;
+	/**
+	 * Calls `onNotify` on each NOTIFY of `channel` (LISTEN, on its own connection on
+	 * PostgreSQL); resolves once listening, to the function that stops it.
+	 */
+	listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 	/** PGlite only: the data folder as a tarball, to start other instances from it. */
 	snapshot?: () => Promise<Blob>;
@@ -45,13 +50,13 @@ export interface Database {
 const globalKey = Symbol.for('reseau-cpts.database');
 type WithDatabase = typeof globalThis & { [globalKey]?: Database };
 
-const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
-
 /** Opens a database (without migrating it). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+	const { DATABASE_POOL_SIZE, MIGRATIONS_DIR } = getConfig();
+	const migrationsFolder = path.resolve(MIGRATIONS_DIR);
 	if (target.kind === 'postgres') {
 		const client = postgres(target.url, {
-			max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+			max: DATABASE_POOL_SIZE,
 			onnotice: () => {},
 			// Keeps the wire protocol's prepared statements; safe behind a session pooler.
 			prepare: true
@@ -63,6 +68,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 			migrate: () => migratePostgres(db, { migrationsFolder }),
 			ping: async () => {
 				await client`select 1`;
+			},
+			listen: async (channel, onNotify) => {
+				// postgres.js re-listens by itself after a lost connection.
+				const { unlisten } = await client.listen(channel, () => onNotify());
+				return unlisten;
 			},
 			close: () => client.end({ timeout: 5 })
 		};
@@ -79,6 +89,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 		migrate: () => migratePglite(db as never, { migrationsFolder }),
 		ping: async () => {
 			await client.query('select 1');
+		},
+		listen: async (channel, onNotify) => {
+			const unlisten = await client.listen(channel, () => onNotify());
+			return async () => {
+				// Closing first unlistens already (PGlite then refuses queries).
+				if (!client.closed) await unlisten();
+			};
 		},
 		close: () => client.close(),
 		snapshot: () => client.dumpDataDir('none')

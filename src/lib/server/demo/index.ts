@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoPartners } from './partners';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
 import { seedSteeringDemo } from './steering';
+import { seedAciDemo } from '../aci/demo';
 
 /** Ids of the demo accounts by e-mail, for feature steps that need authors. */
 export type DemoAccountIds = Map<string, string>;
@@ -35,6 +36,8 @@ interface DemoContentStep {
 const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 	// Stage history, close support, zone-blanche plans and the coverage trend of the network.
 	{ name: 'steering', run: (db, accounts) => seedSteeringDemo(db, { facilitatorId: accounts.get(DEMO_EMAILS.facilitator) ?? null }) },
+	// After the stage history: contracts are signed on the day it says « ACI signé » was reached.
+	{ name: 'aci', run: (db, accounts) => seedAciDemo(db, { authorId: accounts.get(DEMO_EMAILS.facilitator) ?? null }) },
 	{
 		name: 'library',
 		run: (db, accounts) =>

@@ -22,6 +22,7 @@ const actionColumns = {
 	format: dpcActions.format,
 	professions: dpcActions.professions,
 	interprofessional: dpcActions.interprofessional,
+	andpcFunded: dpcActions.andpcFunded,
 	missions: dpcActions.missions,
 	objectives: dpcActions.objectives,
 	programme: dpcActions.programme,
@@ -39,6 +40,7 @@ function contentColumns(input: ActionInput) {
 		format: input.format,
 		professions: input.professions,
 		interprofessional: input.interprofessional,
+		andpcFunded: input.andpcFunded,
 		missions: input.missions,
 		objectives: input.objectives,
 		programme: input.programme

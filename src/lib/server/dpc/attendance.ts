@@ -1,7 +1,8 @@
 /**
  * Running a session: the participant list (and its CSV), attendance per part (présent,
- * absent, excusé, retard) and "fully attended", computed from every part. Only the trainers
- * of the session's body (and admins) read or write any of it.
+ * absent, excusé, retard) with the minutes actually attended (late arrival, early departure),
+ * and "fully attended", computed from every part. Only the trainers of the session's body (and
+ * admins) read or write any of it.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
@@ -10,11 +11,43 @@ import { writeAudit } from '../audit';
 import { AppError, forbidden } from '../shared/errors';
 import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus } from '../../domain/dpc';
 import { canReadParticipants, type MaybeDpcViewer } from './permissions';
-import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './sessions';
+import { listParts, requireSessionFacts, type DpcSessionPart, type SessionFacts } from './session-facts';
 
-/** Every part marked present or late. */
-export function isFullyAttended(parts: readonly { id: string }[], marks: Partial<Record<string, AttendanceStatus>>): boolean {
-	return parts.length > 0 && parts.every((part) => ATTENDED_STATUSES.includes(marks[part.id] as AttendanceStatus));
+/** One person's mark for one part. `minutesAttended` null: the whole part when attended. */
+export interface AttendanceMark {
+	status: AttendanceStatus;
+	minutesAttended?: number | null;
+}
+
+/** A person's marks by part id. */
+export type AttendanceMarks = Partial<Record<string, AttendanceMark>>;
+
+type TimedPart = { id: string; startsAt: Date; endsAt: Date };
+
+/** Marks as stored, by part id. */
+export function marksByPart(rows: readonly { partId: string; status: AttendanceStatus; minutesAttended: number | null }[]): AttendanceMarks {
+	return Object.fromEntries(rows.map((row) => [row.partId, { status: row.status, minutesAttended: row.minutesAttended }]));
+}
+
+/** The scheduled length of a part, in whole minutes. */
+export function partMinutes(part: { startsAt: Date; endsAt: Date }): number {
+	return Math.round((part.endsAt.getTime() - part.startsAt.getTime()) / 60_000);
+}
+
+/** Minutes of a part the person attended: none unless marked present or late; the whole part unless fewer were recorded. */
+export function attendedMinutes(part: TimedPart, mark: AttendanceMark | undefined): number {
+	if (!mark || !ATTENDED_STATUSES.includes(mark.status)) return 0;
+	return mark.minutesAttended ?? partMinutes(part);
+}
+
+/** Every part marked present or late (possibly for part of it): the certificate can be issued. */
+export function attendedEveryPart(parts: readonly { id: string }[], marks: AttendanceMarks): boolean {
+	return parts.length > 0 && parts.every((part) => ATTENDED_STATUSES.includes(marks[part.id]?.status as AttendanceStatus));
+}
+
+/** Every part attended from its start to its end: "a suivi l'intégralité". */
+export function isFullyAttended(parts: readonly TimedPart[], marks: AttendanceMarks): boolean {
+	return attendedEveryPart(parts, marks) && parts.every((part) => attendedMinutes(part, marks[part.id]) >= partMinutes(part));
 }
 
 export interface Participant {
@@ -29,7 +62,7 @@ export interface Participant {
 	registeredAt: Date | null;
 	promotedAt: Date | null;
 	/** Attendance by part id. */
-	attendance: Partial<Record<string, AttendanceStatus>>;
+	attendance: AttendanceMarks;
 	fullyAttended: boolean;
 }
 
@@ -71,9 +104,7 @@ export async function listParticipants(db: DbOrTx, viewer: MaybeDpcViewer, sessi
 				.where(inArray(dpcAttendance.registrationId, rows.map((row) => row.registrationId)))
 		: [];
 	const people = rows.map((row) => {
-		const attendance = Object.fromEntries(
-			marks.filter((mark) => mark.registrationId === row.registrationId).map((mark) => [mark.partId, mark.status])
-		) as Participant['attendance'];
+		const attendance = marksByPart(marks.filter((mark) => mark.registrationId === row.registrationId));
 		return { ...row, attendance, fullyAttended: row.status === 'registered' && isFullyAttended(parts, attendance) };
 	});
 	return {
@@ -96,25 +127,34 @@ export function sessionIsOver(parts: readonly { endsAt: Date }[], now: Date): bo
 	return parts.length > 0 && parts.every((part) => part.endsAt.getTime() <= now.getTime());
 }
 
-/** The one rule for offering a certificate: the session is over and every part was attended. */
-export function certificateAvailable(
-	parts: readonly { id: string; endsAt: Date }[],
-	marks: Partial<Record<string, AttendanceStatus>>,
-	now: Date
-): boolean {
-	return sessionIsOver(parts, now) && isFullyAttended(parts, marks);
+/**
+ * The one rule for offering a certificate: the session is over and every part was attended
+ * (the certificate then states the hours attended, and "l'intégralité" only when it was).
+ */
+export function certificateAvailable(parts: readonly { id: string; endsAt: Date }[], marks: AttendanceMarks, now: Date): boolean {
+	return sessionIsOver(parts, now) && attendedEveryPart(parts, marks);
+}
+
+/** A mark as the trainer sends it; minutes null (left empty) means the whole part. */
+export interface AttendanceInput {
+	registrationId: string;
+	partId: string;
+	status: AttendanceStatus;
+	minutesAttended?: number | null;
 }
 
 /**
  * Records attendance marks. Marks for people not registered to this session, or parts of
  * another session, are refused whole (a forged form changes nothing); so are marks for a
- * part that has not begun (a January session cannot be marked present in December).
+ * part that has not begun (a January session cannot be marked present in December), and
+ * minutes that are not a whole number between 0 and the part's length. Minutes are kept for
+ * present and late marks only; absent and excused attend none.
  */
 export async function recordAttendance(
 	db: DbOrTx,
 	viewer: MaybeDpcViewer,
 	sessionId: string,
-	marks: { registrationId: string; partId: string; status: AttendanceStatus }[],
+	marks: AttendanceInput[],
 	now: Date = new Date()
 ): Promise<number> {
 	const session = await requireSessionFacts(db, sessionId);
@@ -133,14 +173,25 @@ export async function recordAttendance(
 	if (marks.some((mark) => !parts.has(mark.partId) || !registered.has(mark.registrationId))) throw forbidden('dpc.attendance.foreign');
 	const early = marks.map((mark) => partById.get(mark.partId)!).find((part) => !partHasStarted(part, now));
 	if (early) throw new AppError('invalid', 'dpc.attendance.notStarted', { part: early.position + 1 });
+	const rows = marks.map((mark) => {
+		const part = partById.get(mark.partId)!;
+		const attended = ATTENDED_STATUSES.includes(mark.status);
+		const minutes = mark.minutesAttended ?? null;
+		if (attended && minutes !== null) {
+			if (!Number.isInteger(minutes) || minutes < 0) throw new AppError('invalid', 'dpc.attendance.minutesInvalid', { part: part.position + 1 });
+			if (minutes > partMinutes(part))
+				throw new AppError('invalid', 'dpc.attendance.minutesTooMany', { part: part.position + 1, max: partMinutes(part) });
+		}
+		return { ...mark, minutesAttended: attended ? minutes : null };
+	});
 	await db.transaction(async (tx) => {
-		for (const mark of marks) {
+		for (const mark of rows) {
 			await tx
 				.insert(dpcAttendance)
 				.values({ ...mark, recordedBy: viewer!.id, recordedAt: now })
 				.onConflictDoUpdate({
 					target: [dpcAttendance.registrationId, dpcAttendance.partId],
-					set: { status: mark.status, recordedBy: viewer!.id, recordedAt: now }
+					set: { status: mark.status, minutesAttended: mark.minutesAttended, recordedBy: viewer!.id, recordedAt: now }
 				});
 		}
 		await writeAudit(tx, {
@@ -182,7 +233,7 @@ export function participantsCsv(
 				labels.status(person.status),
 				person.registeredAt?.toISOString() ?? '',
 				person.status === 'registered' ? (person.fullyAttended ? labels.yes : labels.no) : '',
-				...list.parts.map((part) => (person.attendance[part.id] ? labels.attendance(person.attendance[part.id]!) : ''))
+				...list.parts.map((part) => (person.attendance[part.id] ? labels.attendance(person.attendance[part.id]!.status) : ''))
 			]
 				.map(csvCell)
 				.join(';')

@@ -2,7 +2,7 @@
  * The catalogue's month and week views: a grid of days in the viewer's zone, each with the
  * parts starting that day (times in the viewer's zone, and the place's when different).
  */
-import { formatRangeInZone, wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
+import { dayInZone, formatRangeInZone, zonedInstant } from '../../domain/zoned-time';
 import type { CalendarEntry } from './catalogue';
 
 export type CalendarView = 'mois' | 'semaine';
@@ -55,7 +55,7 @@ export function calendarRange(view: CalendarView, anchor: string, zone: string) 
 
 /** Today in a zone, as "2026-12-03". */
 export function todayIn(zone: string, now: Date = new Date()): string {
-	return new Date(wallClockAsUtc(now, zone)).toISOString().slice(0, 10);
+	return dayInZone(now, zone);
 }
 
 /** Puts each part on its day (in the viewer's zone). */
@@ -68,7 +68,7 @@ export function buildCalendarDays(
 ): CalendarDay[] {
 	const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' });
 	// Each part's day in the viewer's zone, computed once.
-	const dayOf = new Map(entries.map((entry) => [entry, new Date(wallClockAsUtc(entry.startsAt, zone)).toISOString().slice(0, 10)]));
+	const dayOf = new Map(entries.map((entry) => [entry, dayInZone(entry.startsAt, zone)]));
 	return range.dates.map((date) => ({
 		date,
 		inMonth: Number(date.slice(5, 7)) - 1 === range.month,

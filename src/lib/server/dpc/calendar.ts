@@ -10,7 +10,7 @@ import { dpcActions, dpcBodies, dpcRegistrations, dpcSessionParts, dpcSessions, 
 import { eventUid, type CalendarEvent, type CalendarEventStatus } from '../calendar/ics';
 import type { FeedSource } from '../calendar/feed';
 import { translate, type Locale } from '../../i18n';
-import { sessionLabel, sessionPath } from './sessions';
+import { sessionLabel, sessionPath } from './session-facts';
 
 const eventColumns = {
 	sessionId: dpcSessions.id,

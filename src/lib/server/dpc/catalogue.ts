@@ -7,7 +7,7 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcBodies, dpcRegistrations, dpcSessionParts, dpcSessions, regions } from '../db/schema';
-import { zonedInstant } from '../../domain/time-zones';
+import { zonedInstant } from '../../domain/zoned-time';
 import type { CatalogueFilters } from './forms';
 
 export const CATALOGUE_PAGE_SIZE = 20;

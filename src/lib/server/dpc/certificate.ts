@@ -1,24 +1,31 @@
 /**
  * Certificates of attendance (attestations) as PDF, drawn with pdf-lib: the participant, the
  * action's ANDPC reference, the session number, each part's date and hours in the place's
- * zone, the total hours and the ODPC. Issued only to the participant, once every part is
- * marked present or late (canDownloadCertificate).
+ * zone with the hours attended, the total and the ODPC. "A suivi l'intégralité" only when every
+ * part was attended from start to end. Issued only to the participant, once the session is
+ * over and every part is marked present or late (canDownloadCertificate).
  */
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DbOrTx } from '../db';
 import { dpcAttendance, dpcBodies, dpcRegistrations, users } from '../db/schema';
-import { formatRangeInZone } from '../../domain/time-zones';
+import { zoneLabel } from '../../domain/time-zones';
+import { formatRangeInZone } from '../../domain/zoned-time';
 import { translate, type Locale, type MessageKey } from '../../i18n';
+import { formatDate, intlLocale } from '../../i18n/locale';
 import { AppError, forbidden, notFound } from '../shared/errors';
-import { certificateAvailable } from './attendance';
+import { attendedMinutes, certificateAvailable, isFullyAttended, marksByPart, partMinutes } from './attendance';
 import { canDownloadCertificate, type MaybeDpcViewer } from './permissions';
-import { listParts, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
+
+/** Minutes as hours, to the quarter hour. */
+export function minutesToHours(minutes: number): number {
+	return Math.round(minutes / 15) / 4;
+}
 
 /** Hours of a list of parts, to the quarter hour. */
 export function partsHours(parts: readonly { startsAt: Date; endsAt: Date }[]): number {
-	const minutes = parts.reduce((sum, part) => sum + (part.endsAt.getTime() - part.startsAt.getTime()) / 60_000, 0);
-	return Math.round(minutes / 15) / 4;
+	return minutesToHours(parts.reduce((sum, part) => sum + partMinutes(part), 0));
 }
 
 /**
@@ -48,7 +55,10 @@ export interface CertificateData {
 	action: { title: string; reference: string };
 	sessionNumber: number;
 	body: { name: string; registrationNumber: string };
-	parts: { startsAt: Date; endsAt: Date; timeZone: string }[];
+	/** Each part with the minutes the participant attended. */
+	parts: { startsAt: Date; endsAt: Date; timeZone: string; attendedMinutes: number }[];
+	/** Every part attended from start to end: the certificate says "l'intégralité". */
+	fullyAttended: boolean;
 	issuedAt: Date;
 	/** Printed at the bottom, to check a certificate against the platform's records. */
 	certificateId: string;
@@ -64,7 +74,7 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 	pdf.setCreator('Réseau CPTS');
 	pdf.setProducer('Réseau CPTS (pdf-lib)');
 	pdf.setCreationDate(data.issuedAt);
-	pdf.setLanguage(locale === 'fr' ? 'fr-FR' : 'en-GB');
+	pdf.setLanguage(intlLocale(locale));
 	const regular = await pdf.embedFont(StandardFonts.Helvetica);
 	const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
 	const page: PDFPage = pdf.addPage([595.28, 841.89]);
@@ -94,19 +104,22 @@ export async function renderCertificate(data: CertificateData, locale: Locale): 
 			.join(' — '),
 		{ gap: 14 }
 	);
-	write(t('dpc.certificate.attended'), { gap: 8 });
+	write(t(data.fullyAttended ? 'dpc.certificate.attended' : 'dpc.certificate.attendedPartly'), { gap: 8 });
 	write(data.action.title, { font: bold, size: 13, gap: 4 });
 	write(t('dpc.certificate.reference', { reference: data.action.reference, number: data.sessionNumber }), { gap: 14 });
 	write(t('dpc.certificate.parts'), { font: bold, gap: 4 });
 	for (const part of data.parts) {
-		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, locale === 'fr' ? 'fr-FR' : 'en-GB');
-		write(`• ${range.text} (${part.timeZone}, ${range.offset}) — ${t('dpc.certificate.hours', { hours: partsHours([part]) })}`, { gap: 2 });
+		const range = formatRangeInZone(part.startsAt, part.endsAt, part.timeZone, intlLocale(locale));
+		const hours = { attended: minutesToHours(part.attendedMinutes), hours: partsHours([part]) };
+		// The zone as people say it, with its offset on that day: « heure de La Réunion (UTC+4) ».
+		write(`• ${pdfText(range.text)} (${zoneLabel(t, locale, part.timeZone, range.offset)}) — ${t('dpc.certificate.hoursAttended', hours)}`, { gap: 2 });
 	}
 	y -= 8;
-	write(t('dpc.certificate.total', { hours: partsHours(data.parts) }), { font: bold, gap: 24 });
+	const attendedTotal = minutesToHours(data.parts.reduce((sum, part) => sum + part.attendedMinutes, 0));
+	write(t('dpc.certificate.totalAttended', { attended: attendedTotal, hours: partsHours(data.parts) }), { font: bold, gap: 24 });
 	write(
 		t('dpc.certificate.issued', {
-			date: new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(data.issuedAt)
+			date: formatDate(locale, data.issuedAt)
 		}),
 		{ gap: 4 }
 	);
@@ -138,8 +151,9 @@ export async function getCertificate(
 	if (!registration) throw notFound('dpc.certificate.notFound');
 	const parts = await listParts(db, sessionId);
 	const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, registration.id));
-	const fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
-	if (!canDownloadCertificate(viewer, { userId: registration.userId, fullyAttended })) throw forbidden('dpc.certificate.notYet');
+	const attendance = marksByPart(marks);
+	const available = certificateAvailable(parts, attendance, now);
+	if (!canDownloadCertificate(viewer, { userId: registration.userId, fullyAttended: available })) throw forbidden('dpc.certificate.notYet');
 	const [body] = await db.select().from(dpcBodies).where(eq(dpcBodies.id, session.bodyId));
 	const issuedAt = marks.reduce((latest, mark) => (mark.recordedAt > latest ? mark.recordedAt : latest), new Date(0));
 	const pdf = await renderCertificate(
@@ -148,7 +162,8 @@ export async function getCertificate(
 			action: { title: session.actionTitle, reference: session.actionReference },
 			sessionNumber: session.number,
 			body: { name: body.name, registrationNumber: body.registrationNumber },
-			parts,
+			parts: parts.map((part) => ({ ...part, attendedMinutes: attendedMinutes(part, attendance[part.id]) })),
+			fullyAttended: isFullyAttended(parts, attendance),
 			issuedAt,
 			certificateId: registration.id
 		},

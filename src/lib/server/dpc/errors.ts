@@ -6,7 +6,3 @@ export function fieldError(field: string, messageKey: string, params: Record<str
 	return new AppError('invalid', messageKey, { field, ...params });
 }
 
-/** The field of a field error, if it is one. */
-export function errorField(caught: unknown): string | null {
-	return caught instanceof AppError && typeof caught.details.field === 'string' ? caught.details.field : null;
-}

@@ -16,15 +16,21 @@ import {
 } from '../../domain/dpc';
 import { MISSIONS, type Mission } from '../../domain/library';
 import { PROFESSIONS, type Profession } from '../../domain/professions';
-import { instantToZonedInput, zonedTimeToInstant } from '../../domain/time-zones';
+import { instantToZonedInput, zonedTimeToInstant } from '../../domain/zoned-time';
 import { placeTimeZone } from '../calendar/zones';
 import { fields, formValues, parseForm, type FieldErrors, type FormResult } from '../shared/forms';
+import type { AttendanceInput } from './attendance';
 
 export const ACTION_ARRAY_FIELDS = ['professions', 'missions', 'resourceIds'];
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'form.choice' });
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.array(choice(values)).max(values.length).transform((list) => [...new Set(list)]);
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on' || value === 'true');
 
 export const actionFormSchema = z.object({
 	reference: z
@@ -36,10 +42,8 @@ export const actionFormSchema = z.object({
 	method: choice(HAS_METHODS),
 	format: choice(DPC_FORMATS),
 	professions: choices(PROFESSIONS).refine((list) => list.length > 0, 'dpc.form.professionsRequired'),
-	interprofessional: z
-		.string()
-		.optional()
-		.transform((value) => value === 'on' || value === 'true'),
+	interprofessional: checkbox,
+	andpcFunded: checkbox,
 	missions: choices(MISSIONS),
 	objectives: fields.requiredText(4000),
 	programme: fields.requiredText(12_000),
@@ -218,12 +222,21 @@ function partValues(formData: FormData): Record<string, string> {
 export const attendanceSchema = z.enum(ATTENDANCE_STATUSES);
 
 /** Attendance marks from the émargement form: fields "a:<registrationId>:<partId>". */
-export function parseAttendanceForm(formData: FormData): { registrationId: string; partId: string; status: AttendanceStatus }[] {
-	const marks: { registrationId: string; partId: string; status: AttendanceStatus }[] = [];
+export function parseAttendanceForm(formData: FormData): AttendanceInput[] {
+	const marks: AttendanceInput[] = [];
 	for (const [key, value] of formData.entries()) {
 		const match = /^a:([a-z0-9]{1,40}):([a-z0-9]{1,40})$/.exec(key);
 		const status = attendanceSchema.safeParse(value);
-		if (match && status.success) marks.push({ registrationId: match[1], partId: match[2], status: status.data });
+		if (!match || !status.success) continue;
+		// "m:" beside "a:" holds the minutes attended; empty means the whole part. Anything
+		// that is not a whole number is passed on as NaN for recordAttendance to refuse.
+		const minutes = String(formData.get(`m:${match[1]}:${match[2]}`) ?? '').trim();
+		marks.push({
+			registrationId: match[1],
+			partId: match[2],
+			status: status.data,
+			minutesAttended: minutes === '' ? null : /^-?\d+$/.test(minutes) ? Number(minutes) : Number.NaN
+		});
 	}
 	return marks.slice(0, 5000);
 }
@@ -296,6 +309,7 @@ export function actionFormValues(action: {
 	format: string;
 	professions: string[];
 	interprofessional: boolean;
+	andpcFunded: boolean;
 	missions: string[];
 	objectives: string;
 	programme: string;
@@ -309,6 +323,7 @@ export function actionFormValues(action: {
 		format: action.format,
 		professions: action.professions.join(','),
 		interprofessional: action.interprofessional ? 'on' : '',
+		andpcFunded: action.andpcFunded ? 'on' : '',
 		missions: action.missions.join(','),
 		objectives: action.objectives,
 		programme: action.programme,

@@ -9,9 +9,10 @@ import type { DbOrTx } from '../db';
 import { dpcSessions } from '../db/schema';
 import { getConfig } from '../config';
 import { ensureCategory } from '../forum/categories';
-import { createThread, threadPath } from '../forum/threads';
+import { threadPath } from '../forum/thread-records';
+import { createThread } from '../forum/thread-writes';
 import type { Profession } from '../../domain/professions';
-import { sessionLabel, sessionPath, type SessionFacts } from './sessions';
+import { sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 
 export const DPC_FORUM_CATEGORY = {
 	slug: 'formations-dpc',

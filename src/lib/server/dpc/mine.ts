@@ -5,16 +5,19 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions } from '../db/schema';
-import { ATTENDED_STATUSES, type AttendanceStatus, type RegistrationStatus, type SessionStatus } from '../../domain/dpc';
-import { certificateAvailable } from './attendance';
-import { partsHours } from './certificate';
+import type { HasMethod, RegistrationStatus, SessionStatus } from '../../domain/dpc';
+import { attendedMinutes, certificateAvailable, marksByPart } from './attendance';
+import { minutesToHours, partsHours } from './certificate';
 import { describeParts, type PartView } from './page';
-import { sessionLabel } from './sessions';
+import { sessionLabel } from './session-facts';
 
 export interface MySession {
 	sessionId: string;
 	label: string;
 	reference: string;
+	/** The action's HAS method and orientation (free text), for the DPC obligation. */
+	method: HasMethod;
+	orientation: string;
 	status: SessionStatus;
 	registration: RegistrationStatus;
 	promotedAt: Date | null;
@@ -29,7 +32,7 @@ export interface MySession {
 export interface MyTraining {
 	upcoming: MySession[];
 	past: MySession[];
-	/** Hours attended (present or late), by calendar year of the part. */
+	/** Hours attended (the minutes recorded for present or late marks), by calendar year of the part. */
 	hoursByYear: { year: number; hours: number }[];
 	/** Pairs of my live sessions whose parts overlap. */
 	overlaps: { first: string; second: string; firstId: string; secondId: string }[];
@@ -47,7 +50,9 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 			startsAt: dpcSessions.startsAt,
 			endsAt: dpcSessions.endsAt,
 			actionTitle: dpcActions.title,
-			reference: dpcActions.reference
+			reference: dpcActions.reference,
+			method: dpcActions.method,
+			orientation: dpcActions.orientation
 		})
 		.from(dpcRegistrations)
 		.innerJoin(dpcSessions, eq(dpcSessions.id, dpcRegistrations.sessionId))
@@ -64,19 +69,20 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 	const hoursByYear = new Map<number, number>();
 	const sessions: MySession[] = rows.map((row) => {
 		const own = parts.filter((part) => part.sessionId === row.sessionId);
-		const attendance = Object.fromEntries(
-			marks.filter((mark) => mark.registrationId === row.registrationId).map((mark) => [mark.partId, mark.status])
-		) as Partial<Record<string, AttendanceStatus>>;
+		const attendance = marksByPart(marks.filter((mark) => mark.registrationId === row.registrationId));
 		for (const part of own) {
-			if (row.registration === 'registered' && ATTENDED_STATUSES.includes(attendance[part.id] as AttendanceStatus)) {
+			const minutes = row.registration === 'registered' ? attendedMinutes(part, attendance[part.id]) : 0;
+			if (minutes > 0) {
 				const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: part.timeZone }).format(part.startsAt));
-				hoursByYear.set(year, (hoursByYear.get(year) ?? 0) + partsHours([part]));
+				hoursByYear.set(year, (hoursByYear.get(year) ?? 0) + minutesToHours(minutes));
 			}
 		}
 		return {
 			sessionId: row.sessionId,
 			label: sessionLabel(row),
 			reference: row.reference,
+			method: row.method,
+			orientation: row.orientation,
 			status: row.status,
 			registration: row.registration,
 			promotedAt: row.promotedAt,

@@ -2,16 +2,19 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcAttendance, dpcBodies, dpcRegistrations } from '../db/schema';
-import { describeInZones, type ZonedRange } from '../../domain/time-zones';
+import { DEFAULT_TIME_ZONE, type ZonedRange } from '../../domain/time-zones';
+import { describeInZones, zoneOffsetAt } from '../../domain/zoned-time';
+import { getConfig } from '../config';
 import { notFound } from '../shared/errors';
 import { listActionResources } from './actions';
-import { certificateAvailable } from './attendance';
+import { certificateAvailable, marksByPart } from './attendance';
 import { partsHours } from './certificate';
 import { sessionThreadPath } from './forum';
 import { canManageSession, canReadParticipants, canReadSession, type MaybeDpcViewer } from './permissions';
 import { findRegistration, ineligibility, isSessionTrainer, registeredCounts, waitlistPosition, type IneligibleReason } from './registrations';
 import { seatsLeftFor, totalRegistered } from './seats';
-import { listParts, listSessionTrainers, requireSessionFacts } from './sessions';
+import { listParts, requireSessionFacts } from './session-facts';
+import { listSessionTrainers } from './sessions';
 
 export interface PartView {
 	id: string;
@@ -35,6 +38,15 @@ export function describeParts(
 		hours: partsHours([part]),
 		...describeInZones({ start: part.startsAt, end: part.endsAt }, part.timeZone, viewerZone, locale)
 	}));
+}
+
+/**
+ * Where to register for an ANDPC-funded action on the national DPC site: the configured
+ * address with the reference in place of {reference}. The reference is passed as it is (an
+ * opaque 11-digit string: nothing is read from its digits).
+ */
+export function mondpcActionUrl(reference: string, pattern: string = getConfig().MONDPC_ACTION_URL): string {
+	return pattern.replaceAll('{reference}', encodeURIComponent(reference));
 }
 
 export async function getSessionPage(
@@ -66,13 +78,14 @@ export async function getSessionPage(
 	if (current?.status === 'registered') {
 		const marks = await db.select().from(dpcAttendance).where(eq(dpcAttendance.registrationId, current.id));
 		// Shown as "certificate available": the session must be over too.
-		fullyAttended = certificateAvailable(parts, Object.fromEntries(marks.map((mark) => [mark.partId, mark.status])), now);
+		fullyAttended = certificateAvailable(parts, marksByPart(marks), now);
 	}
 	const reason: IneligibleReason | null = ineligibility(viewer, session, now, {
 		isTrainer: viewer ? await isSessionTrainer(db, sessionId, viewer.id) : false,
 		current: current?.status ?? null
 	});
 	const { searchVector: _vector, ...actionColumns } = action;
+	const deadlineZone = parts[0]?.timeZone ?? DEFAULT_TIME_ZONE;
 	return {
 		session: {
 			id: session.id,
@@ -86,13 +99,16 @@ export async function getSessionPage(
 			online: Boolean(session.videoUrl),
 			regionCode: session.regionCode,
 			registrationDeadline: session.registrationDeadline,
-			/** The deadline is shown on the clock of the first part's place. */
-			deadlineZone: parts[0]?.timeZone ?? 'Europe/Paris',
+			/** The deadline is shown on the clock of the first part's place, with that zone's offset on the day. */
+			deadlineZone,
+			deadlineOffset: zoneOffsetAt(session.registrationDeadline, deadlineZone),
 			startsAt: session.startsAt,
 			endsAt: session.endsAt,
 			sequence: session.sequence
 		},
 		action: actionColumns,
+		/** ANDPC-funded: the professional also registers on the national DPC site, with the reference. */
+		mondpc: action.andpcFunded ? { reference: action.reference, url: mondpcActionUrl(action.reference) } : null,
 		body,
 		parts: describeParts(parts, viewerZone, locale),
 		totalHours: partsHours(parts),

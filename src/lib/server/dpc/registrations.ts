@@ -2,19 +2,20 @@
  * Registrations and the waiting list. Every change to one session's lists runs in one
  * transaction holding that session's row lock (lockSession): seats are counted and taken
  * under the lock, so 50 or 1,000 people clicking at once never overbook, and a cancellation
- * racing a registration leaves exact counts. Notifications go out after the commit.
+ * racing a registration leaves exact counts. Notifications are written in that transaction;
+ * their mails leave through the outbox after the commit.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db';
 import { dpcRegistrations, dpcSessions, dpcSessionTrainers } from '../db/schema';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import { requireVerifiedEmail } from '../auth/guards';
 import { AppError, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import type { RegistrationStatus, SessionStatus } from '../../domain/dpc';
 import type { MaybeDpcViewer } from './permissions';
 import { hasSeatFor, totalRegistered, type SeatCounts, type SeatRules } from './seats';
-import { lockSession, sessionLabel, sessionPath, type SessionFacts } from './sessions';
+import { lockSession, sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 
 /** Why someone may not register (each has a message "dpc.ineligible.<reason>"). */
 export type IneligibleReason =
@@ -149,7 +150,7 @@ export async function register(
 /**
  * Gives freed seats to the waiting list, earliest first, skipping people whose profession
  * has no seat left (a freed nurse's reserved seat goes to the first waiting nurse). Call
- * under the session lock; returns who was promoted (to notify after the commit).
+ * under the session lock; returns who was promoted (to notify in the same transaction).
  */
 export async function promoteWaitlisted(tx: Tx, session: SeatRules & { id: string; startsAt: Date; status: SessionStatus }, now: Date): Promise<string[]> {
 	if ((session.status !== 'published' && session.status !== 'full') || session.startsAt <= now) return [];
@@ -194,11 +195,10 @@ export async function cancelRegistration(
 		const promoted = current.status === 'registered' ? await promoteWaitlisted(tx, session, now) : [];
 		const next = statusForCounts(session, await registeredCounts(tx, sessionId));
 		if (next !== session.status) await tx.update(dpcSessions).set({ status: next }).where(eq(dpcSessions.id, sessionId));
-		return { promoted, label: sessionLabel(session) };
+		const params = { session: sessionLabel(session) };
+		await notifyAll(tx, promoted.map((userId) => ({ userId, kind: 'dpc.waitlist_promotion' as const, params, link: sessionPath(sessionId) })));
+		return { promoted };
 	});
-	for (const userId of outcome.promoted) {
-		await notify(db, { userId, kind: 'dpc.waitlist_promotion', params: { session: outcome.label }, link: sessionPath(sessionId) });
-	}
 	return { promoted: outcome.promoted };
 }
 

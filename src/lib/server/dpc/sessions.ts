@@ -2,14 +2,15 @@
  * Sessions of a DPC action: creation and edits with their parts (each in its place's zone),
  * trainer conflicts, publication, cancellation, completion. Changes a calendar subscriber
  * should see bump the session's SEQUENCE; editing a published session notifies everyone on
- * its lists (after the commit, so the lock is not held while mail goes out).
+ * its lists, in the change's transaction (their mails go out through the outbox afterwards,
+ * so the lock is never held while mail goes out).
  */
 import { and, asc, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db';
 import { dpcActions, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers, dpcTrainers, users } from '../db/schema';
 import { writeAudit } from '../audit';
 import { getLogger } from '../logger';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import { AppError, forbidden, isUniqueViolation, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import type { SessionStatus } from '../../domain/dpc';
@@ -19,80 +20,7 @@ import type { PartInput, SessionInput } from './forms';
 import { canManageSession, type MaybeDpcViewer } from './permissions';
 import { promoteWaitlisted, registeredCounts, statusForCounts } from './registrations';
 import { openSessionThread } from './forum';
-
-export type DpcSession = typeof dpcSessions.$inferSelect;
-export type DpcSessionPart = typeof dpcSessionParts.$inferSelect;
-
-/** A session with what the rules need of its action. */
-export interface SessionFacts extends DpcSession {
-	bodyId: string;
-	actionTitle: string;
-	actionReference: string;
-	professions: string[];
-}
-
-const factsColumns = {
-	session: dpcSessions,
-	bodyId: dpcActions.bodyId,
-	actionTitle: dpcActions.title,
-	actionReference: dpcActions.reference,
-	professions: dpcActions.professions
-};
-
-const flatten = (row: { session: DpcSession; bodyId: string; actionTitle: string; actionReference: string; professions: string[] }): SessionFacts => ({
-	...row.session,
-	bodyId: row.bodyId,
-	actionTitle: row.actionTitle,
-	actionReference: row.actionReference,
-	professions: row.professions
-});
-
-/** "Travailler en équipe — session 2": how messages and calendars name a session. */
-export function sessionLabel(session: { actionTitle: string; number: number }): string {
-	return `${session.actionTitle} — session ${session.number}`;
-}
-
-export function sessionPath(sessionId: string): string {
-	return `/formations/sessions/${sessionId}`;
-}
-
-const validId = (id: string) => /^[a-z0-9]{1,40}$/.test(id);
-
-export async function findSessionFacts(db: DbOrTx, sessionId: string): Promise<SessionFacts | null> {
-	if (!validId(sessionId)) return null;
-	const [row] = await db
-		.select(factsColumns)
-		.from(dpcSessions)
-		.innerJoin(dpcActions, eq(dpcActions.id, dpcSessions.actionId))
-		.where(eq(dpcSessions.id, sessionId));
-	return row ? flatten(row) : null;
-}
-
-export async function requireSessionFacts(db: DbOrTx, sessionId: string): Promise<SessionFacts> {
-	const facts = await findSessionFacts(db, sessionId);
-	if (!facts) throw notFound('dpc.sessionNotFound');
-	return facts;
-}
-
-/**
- * Locks the session row for the rest of the transaction: registrations, cancellations,
- * promotions and edits of one session happen one after the other, so counts stay exact.
- */
-export async function lockSession(tx: Tx, sessionId: string): Promise<SessionFacts> {
-	if (!validId(sessionId)) throw notFound('dpc.sessionNotFound');
-	const [row] = await tx
-		.select(factsColumns)
-		.from(dpcSessions)
-		.innerJoin(dpcActions, eq(dpcActions.id, dpcSessions.actionId))
-		.where(eq(dpcSessions.id, sessionId))
-		.for('update', { of: dpcSessions });
-	if (!row) throw notFound('dpc.sessionNotFound');
-	return flatten(row);
-}
-
-export async function listParts(db: DbOrTx, sessionId: string): Promise<DpcSessionPart[]> {
-	return db.select().from(dpcSessionParts).where(eq(dpcSessionParts.sessionId, sessionId)).orderBy(asc(dpcSessionParts.position));
-}
+import { listParts, lockSession, requireSessionFacts, sessionLabel, sessionPath, type DpcSession, type DpcSessionPart } from './session-facts';
 
 export async function listSessionTrainers(db: DbOrTx, sessionId: string): Promise<{ id: string; name: string }[]> {
 	return db
@@ -237,7 +165,7 @@ export async function updateSession(
 	input: SessionInput,
 	now: Date = new Date()
 ): Promise<DpcSession> {
-	let outcome: { session: DpcSession; label: string; notifyIds: string[]; promotedIds: string[] };
+	let outcome: { session: DpcSession };
 	try {
 		outcome = await db.transaction(async (tx) => {
 			const current = await lockSession(tx, sessionId);
@@ -278,17 +206,16 @@ export async function updateSession(
 				details: { scheduleChanged }
 			});
 			const notifyIds = live && scheduleChanged ? await listPeopleOnLists(tx, sessionId, promotedIds) : [];
-			return { session, label: sessionLabel({ actionTitle: current.actionTitle, number: session.number }), notifyIds, promotedIds };
+			const params = { session: sessionLabel({ actionTitle: current.actionTitle, number: session.number }) };
+			const link = sessionPath(sessionId);
+			await notifyAll(tx, [
+				...notifyIds.map((userId) => ({ userId, kind: 'dpc.session_changed' as const, params, link })),
+				...promotedIds.map((userId) => ({ userId, kind: 'dpc.waitlist_promotion' as const, params, link }))
+			]);
+			return { session };
 		});
 	} catch (caught) {
 		numberTaken(caught);
-	}
-	const link = sessionPath(sessionId);
-	for (const userId of outcome.notifyIds) {
-		await notify(db, { userId, kind: 'dpc.session_changed', params: { session: outcome.label }, link });
-	}
-	for (const userId of outcome.promotedIds) {
-		await notify(db, { userId, kind: 'dpc.waitlist_promotion', params: { session: outcome.label }, link });
 	}
 	return outcome.session;
 }
@@ -332,7 +259,7 @@ export async function publishSession(db: DbOrTx, viewer: MaybeDpcViewer, session
 
 /** Cancels a session: calendars get STATUS:CANCELLED, everyone on its lists is told. */
 export async function cancelSession(db: DbOrTx, viewer: MaybeDpcViewer, sessionId: string, now: Date = new Date()): Promise<void> {
-	const { label, notifyIds } = await db.transaction(async (tx) => {
+	await db.transaction(async (tx) => {
 		const current = await lockSession(tx, sessionId);
 		if (!canManageSession(viewer, current)) throw forbidden('dpc.cannotEdit');
 		if (!['draft', 'published', 'full'].includes(current.status)) throw new AppError('conflict', 'dpc.session.notEditable');
@@ -341,18 +268,19 @@ export async function cancelSession(db: DbOrTx, viewer: MaybeDpcViewer, sessionI
 			.set({ status: 'cancelled', cancelledAt: now, updatedAt: now, sequence: current.sequence + 1 })
 			.where(eq(dpcSessions.id, sessionId));
 		await writeAudit(tx, { actorId: viewer!.id, action: 'dpc.session.cancel', targetType: 'dpc_session', targetId: sessionId });
-		return { label: sessionLabel(current), notifyIds: current.status === 'draft' ? [] : await listPeopleOnLists(tx, sessionId) };
+		const notifyIds = current.status === 'draft' ? [] : await listPeopleOnLists(tx, sessionId);
+		await notifyAll(
+			tx,
+			notifyIds.map((userId) => ({
+				userId,
+				kind: 'dpc.session_changed' as const,
+				title: 'dpc.notify.cancelled.title' as const,
+				body: 'dpc.notify.cancelled.body' as const,
+				params: { session: sessionLabel(current) },
+				link: sessionPath(sessionId)
+			}))
+		);
 	});
-	for (const userId of notifyIds) {
-		await notify(db, {
-			userId,
-			kind: 'dpc.session_changed',
-			title: 'dpc.notify.cancelled.title',
-			body: 'dpc.notify.cancelled.body',
-			params: { session: label },
-			link: sessionPath(sessionId)
-		});
-	}
 }
 
 /** Marks a session that has ended as completed (certificates stay available either way). */

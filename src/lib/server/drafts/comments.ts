@@ -10,7 +10,7 @@ import { writeAudit } from '../audit';
 import { listMembers } from '../cpts/membership';
 import type { DbOrTx } from '../db';
 import { draftComments, draftReviewers, users } from '../db/schema';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getDraftAccess, type Draft, type DraftAccess, type DraftViewer } from './permissions';
@@ -76,22 +76,11 @@ async function notifyComment(db: DbOrTx, draft: Draft, author: NonNullable<Draft
 	const link = `/projets/${draft.id}#commentaires`;
 	const excerpt = body.length > 160 ? `${body.slice(0, 157)}…` : body;
 	const mentioned = findMentions(body, await mentionablePeople(db, draft)).filter((id) => id !== author.id);
-	for (const userId of mentioned) {
-		await notify(db, {
-			userId,
-			kind: 'draft.mention',
-			params: { name: author.name, draft: draft.title, excerpt },
-			link
-		});
-	}
-	if (threadAuthorId && threadAuthorId !== author.id && !mentioned.includes(threadAuthorId)) {
-		await notify(db, {
-			userId: threadAuthorId,
-			kind: 'draft.comment',
-			params: { name: author.name, draft: draft.title },
-			link
-		});
-	}
+	const toThreadAuthor = threadAuthorId && threadAuthorId !== author.id && !mentioned.includes(threadAuthorId) ? [threadAuthorId] : [];
+	await notifyAll(db, [
+		...mentioned.map((userId) => ({ userId, kind: 'draft.mention' as const, params: { name: author.name, draft: draft.title, excerpt }, link })),
+		...toThreadAuthor.map((userId) => ({ userId, kind: 'draft.comment' as const, params: { name: author.name, draft: draft.title }, link }))
+	]);
 	return mentioned;
 }
 

@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { createPostgresStore } from '../../../../ws-server/persistence';
 import { DRAFT_FIELD, draftContentExtensions, nodeText, type DocNode } from '../../drafts/document';
 import { draftDocumentName } from '../collab/names';
-import { deliverDocumentUpdate, flushLiveDocument, type LiveFlushResult } from '../collab/registry';
+import type { LiveFlushResult } from '../collab/channels';
+import { deliverDocumentUpdate, flushLiveDocument } from '../collab/registry';
 import type { Db, DbOrTx } from '../db';
 
 let schema: ReturnType<typeof getSchema> | undefined;

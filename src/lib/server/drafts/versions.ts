@@ -13,7 +13,7 @@ import { parseDocumentName } from '../collab/names';
 import type { DbOrTx } from '../db';
 import { DRAFT_STATUSES, draftVersions, drafts, users, type DraftStatus, type DraftVersionKind } from '../db/schema';
 import { getLogger } from '../logger';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import type { MessageKey } from '../../i18n';
 import { mentionablePeople } from './comments';
 import { AppError, forbidden, notFound } from '../shared/errors';
@@ -137,19 +137,20 @@ export async function changeDraftStatus(db: DbOrTx, user: DraftViewer, draftId: 
 			targetId: draftId,
 			details: { from: draft.status, to: target, version: version!.number }
 		});
+		// Everyone who works on the draft hears of it (in the app by default), in one batch.
+		const people = (await mentionablePeople(tx, access.draft)).filter((person) => person.userId !== user!.id);
+		await notifyAll(
+			tx,
+			people.map((person) => ({
+				userId: person.userId,
+				kind: 'draft.status' as const,
+				title: `drafts.notify.status.${target}` as MessageKey,
+				params: { draft: access.draft.title, name: user!.name },
+				link: `/projets/${draftId}/versions/${version!.number}`
+			}))
+		);
 		return version!;
 	});
-	// After the commit: everyone who works on the draft hears of it (in the app by default).
-	for (const person of await mentionablePeople(db, access.draft)) {
-		if (person.userId === user!.id) continue;
-		await notify(db, {
-			userId: person.userId,
-			kind: 'draft.status',
-			title: `drafts.notify.status.${target}` as MessageKey,
-			params: { draft: access.draft.title, name: user!.name },
-			link: `/projets/${draftId}/versions/${version.number}`
-		});
-	}
 	return version;
 }
 

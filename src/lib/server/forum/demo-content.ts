@@ -10,28 +10,28 @@ import type { DbOrTx } from '../db';
 import { cpts, forumReactions, forumPosts, forumThreads, users } from '../db/schema';
 import type { Mission } from '../../domain/library';
 import type { Profession, TerritoryNature } from '../../domain/professions';
-import { DEFAULT_TIME_ZONE, wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
+import type { DateTime } from 'luxon';
+import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
+import { inZone } from '../../domain/zoned-time';
 import { ensureCategory, ensureCptsSpace } from './categories';
-import { appendPost, createThread } from './threads';
+import { appendPost, createThread } from './thread-writes';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Demo posts are written on working days, 8:00 to 20:00 on their authors' clock. */
 const WORKDAY_START_HOUR = 8;
 const WORKDAY_HOURS = 12;
 /** Public holidays on a fixed date (month-day), when nobody posts either. */
 const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25']);
 
-/** Whether a calendar day (a wall-clock date read as UTC) is a working day. */
-function isWorkingDay(day: Date): boolean {
-	const weekday = day.getUTCDay();
-	return weekday !== 0 && weekday !== 6 && !FIXED_HOLIDAYS.has(day.toISOString().slice(5, 10));
+/** Whether a calendar day (in its zone) is a working day. */
+function isWorkingDay(day: DateTime): boolean {
+	return day.weekday <= 5 && !FIXED_HOLIDAYS.has(day.toFormat('MM-dd'));
 }
 
 /** The calendar day `step` days from `day` (negative: before), moved on in that direction to a working day. */
-function workingDayFrom(day: Date, step: number): Date {
-	let at = new Date(day.getTime() + step * DAY_MS);
+function workingDayFrom(day: DateTime, step: number): DateTime {
+	let at = day.plus({ days: step });
 	const direction = step < 0 ? -1 : 1;
-	while (!isWorkingDay(at)) at = new Date(at.getTime() + direction * DAY_MS);
+	while (!isWorkingDay(at)) at = at.plus({ days: direction });
 	return at;
 }
 
@@ -42,12 +42,10 @@ function workingDayFrom(day: Date, step: number): Date {
  * later than `now`: a post that would be is moved back by working days.
  */
 function demoInstant(now: Date, daysAgo: number, workingHours: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
-	const today = new Date(wallClockAsUtc(now, timeZone));
-	let day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-	day = workingDayFrom(day, -daysAgo);
+	let day = workingDayFrom(inZone(now, timeZone).startOf('day'), -daysAgo);
 	for (let left = Math.floor(workingHours / WORKDAY_HOURS); left > 0; left--) day = workingDayFrom(day, 1);
 	const minutes = Math.round((workingHours % WORKDAY_HOURS) * 60);
-	const at = () => zonedInstant(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), WORKDAY_START_HOUR, minutes, 0, timeZone);
+	const at = () => day.set({ hour: WORKDAY_START_HOUR }).plus({ minutes }).toJSDate();
 	while (at().getTime() > now.getTime()) day = workingDayFrom(day, -1);
 	return at();
 }

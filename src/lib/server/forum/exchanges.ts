@@ -17,16 +17,21 @@ import { forumExchangeRegistrations, forumExchanges, forumThreads, users, type F
 import { eventUid, renderCalendar, type CalendarEvent } from '../calendar/ics';
 import { placeTimeZone } from '../calendar/zones';
 import type { FeedSource } from '../calendar/feed';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import { writeAudit } from '../audit';
 import { fields } from '../shared/forms';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getLogger } from '../logger';
-import { formatRangeInZone, zonedTimeToInstant } from '../../domain/time-zones';
+import { startPeriodicJob } from '../shared/periodic';
+import { zoneLabel } from '../../domain/time-zones';
+import { formatRangeInZone, zonedTimeToInstant } from '../../domain/zoned-time';
+import { translator, type Locale } from '../../i18n';
+import { intlLocale, pickLocale } from '../../i18n/locale';
 import { canReact, canScheduleExchange, loadForumViewer, type MaybeViewer } from './permissions';
 import { postBody } from './forms';
-import { loadThread, replyToThread, requireReadableThread, type ThreadRecord } from './threads';
+import { replyToThread } from './commands/reply-to-thread';
+import { loadThread, requireReadableThread, type ThreadRecord } from './thread-records';
 import { readersAmong } from './mentions';
 
 export const MAX_AGENDA_LENGTH = 4000;
@@ -79,18 +84,23 @@ async function notifyRegistrants(db: DbOrTx, thread: ThreadRecord, exchange: For
 	if (recipients.length === 0) return 0;
 	// The date is written into the notification: in each recipient's language.
 	const locales = await db.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, recipients));
-	const localeOf = new Map(locales.map((row) => [row.id, row.locale === 'en' ? 'en-GB' : 'fr-FR']));
-	for (const userId of recipients) {
-		const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, localeOf.get(userId) ?? 'fr-FR');
-		await notify(db, {
-			userId,
-			kind: 'forum.exchange',
-			title: title as never,
-			body: 'forum.exchange.notify.body',
-			params: { topic: thread.title, when: `${when.text} (${when.timeZone})` },
-			link
-		});
-	}
+	const localeOf = new Map(locales.map((row) => [row.id, pickLocale(row.locale, undefined, null)]));
+	await notifyAll(
+		db,
+		recipients.map((userId) => {
+			const locale: Locale = localeOf.get(userId) ?? 'fr';
+			const when = formatRangeInZone(exchange.startsAt, exchangeEnd(exchange), exchange.timeZone, intlLocale(locale));
+			const zone = zoneLabel(translator(locale), locale, exchange.timeZone, when.offset);
+			return {
+				userId,
+				kind: 'forum.exchange' as const,
+				title: title as never,
+				body: 'forum.exchange.notify.body' as const,
+				params: { topic: thread.title, when: `${when.text} (${zone})` },
+				link
+			};
+		})
+	);
 	return recipients.length;
 }
 
@@ -107,7 +117,7 @@ export async function scheduleExchange(db: DbOrTx, viewer: MaybeViewer, threadId
 		agenda: input.agenda,
 		capacity: input.capacity
 	};
-	const { saved, changed } = await db.transaction(async (tx) => {
+	return db.transaction(async (tx) => {
 		const [existing] = await tx.select().from(forumExchanges).where(eq(forumExchanges.threadId, threadId)).for('update');
 		if (existing) {
 			if (input.capacity < (await registrantIds(tx, existing.id)).length) {
@@ -119,14 +129,13 @@ export async function scheduleExchange(db: DbOrTx, viewer: MaybeViewer, threadId
 				.set({ ...values, sequence: existing.sequence + 1, updatedAt: new Date(), reminderSentAt: moved ? null : existing.reminderSentAt })
 				.where(eq(forumExchanges.id, existing.id))
 				.returning();
-			return { saved: row, changed: moved };
+			if (moved) await notifyRegistrants(tx, thread, row, 'forum.exchange.notify.changed', `/forums/sujet/${threadId}#echange`);
+			return row;
 		}
 		const [row] = await tx.insert(forumExchanges).values({ id: generateId(), threadId, createdBy: viewer.id, ...values }).returning();
 		await writeAudit(tx, { actorId: viewer.id, action: 'forum.exchange_schedule', targetType: 'forum_thread', targetId: String(threadId) });
-		return { saved: row, changed: false };
+		return row;
 	});
-	if (changed) await notifyRegistrants(db, thread, saved, 'forum.exchange.notify.changed', `/forums/sujet/${threadId}#echange`);
-	return saved;
 }
 
 export interface ExchangeView {
@@ -303,15 +312,5 @@ export async function sendExchangeReminders(db: DbOrTx, now = new Date()): Promi
 
 /** Checks for reminders every quarter of an hour (the timer does not keep the process alive). */
 export function startExchangeReminders(getDatabase: () => Promise<DbOrTx>, intervalMs = 15 * 60_000): () => void {
-	const tick = async () => {
-		try {
-			await sendExchangeReminders(await getDatabase());
-		} catch (caught) {
-			getLogger().error({ err: caught }, 'exchange reminders failed');
-		}
-	};
-	const timer = setInterval(tick, intervalMs);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	return startPeriodicJob('exchange reminders', getDatabase, (db) => sendExchangeReminders(db), intervalMs);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FLAG_REASONS, MAX_POST_LENGTH, MAX_THREAD_TITLE_LENGTH, REACTION_KINDS, WATCH_LEVELS } from '../../domain/forum';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { fields } from '../shared/forms';
+import { AppError } from '../shared/errors';
 import { MISSIONS } from '../../domain/library';
 
 /** A post body: line endings normalised; empty and too long get their own French messages. */
@@ -15,6 +16,24 @@ export const postBody = z
 			.min(1, 'forum.form.bodyRequired')
 			.max(MAX_POST_LENGTH, 'forum.form.bodyTooLong')
 	);
+
+/**
+ * A post body checked once, where it enters a command (forms and other features alike):
+ * the text to save, or an 'invalid' refusal about the `body` field.
+ */
+export function checkedPostBody(body: string): string {
+	const parsed = postBody.safeParse(body);
+	if (!parsed.success) throw new AppError('invalid', parsed.error.issues[0].message, { field: 'body' });
+	return parsed.data;
+}
+
+/** A thread title checked for other features' threads (the form checks its own): trimmed, or an 'invalid' refusal about `title`. */
+export function checkedThreadTitle(rawTitle: string): string {
+	const title = rawTitle.trim();
+	if (title.length === 0) throw new AppError('invalid', 'form.required', { field: 'title' });
+	if (title.length > MAX_THREAD_TITLE_LENGTH) throw new AppError('invalid', 'form.tooLong', { field: 'title' });
+	return title;
+}
 
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
 	z

@@ -2,8 +2,6 @@
 import { getDb, type Db } from '../db';
 import { loadForumViewer, type ForumViewer } from './permissions';
 
-export { failFromError, orErrorPage, signInPath } from '../shared/http';
-
 /** The database and the reader (null when signed out), with their CPTS memberships. */
 export async function forumContext(locals: App.Locals): Promise<{ db: Db; viewer: ForumViewer | null }> {
 	const db = await getDb();

@@ -19,7 +19,7 @@ import { writeAudit } from '../audit';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import type { ReactionKind, WatchLevel } from '../../domain/forum';
 import { canAcceptAnswer, canModerateCategory, canReact, canReadCategory, type MaybeViewer } from './permissions';
-import { loadThread, requireReadablePost, type ThreadRecord } from './threads';
+import { loadThread, requireReadablePost, type ThreadRecord } from './thread-records';
 import type { ForumCategory } from '../db/schema';
 
 const counterOf = { merci: forumPosts.merciCount, utile: forumPosts.utileCount } as const;

@@ -1,5 +1,7 @@
 /**
- * Live replies: posting publishes "post N was added to thread T"; the thread page's
+ * Live replies: posting queues "post N was added to thread T" in the transactional outbox
+ * (queuePostPublished, in the reply's transaction); the outbox worker then publishes it on
+ * the bus (publishQueuedPost), and the thread page's
  * Server-Sent Events stream (routes/forums/sujet/[id]/flux) forwards it to open browsers,
  * which then fetch the new posts through the same permission checks as the page.
  *
@@ -12,6 +14,8 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { DbOrTx } from '../db';
+import { enqueue } from '../outbox';
 
 export interface LivePostEvent {
 	threadId: number;
@@ -109,8 +113,27 @@ export function createLiveBus(): LiveBus {
 	};
 }
 
-/** This process's bus. */
-const liveBus = createLiveBus();
+/**
+ * This process's bus, on globalThis: the server entry (whose outbox worker publishes) and the
+ * SvelteKit bundle (whose pages subscribe) each load their own copy of this module.
+ */
+const globalKey = Symbol.for('reseau-cpts.forum-live-bus');
+const liveBus = ((globalThis as typeof globalThis & { [globalKey]?: LiveBus })[globalKey] ??= createLiveBus());
+
+/** The outbox kind of a live "new post" event. */
+export const POST_PUBLISHED = 'forum.post_published';
+
+/** Queues the announcement of a new post, in the transaction that writes it. */
+export async function queuePostPublished(tx: DbOrTx, event: LivePostEvent): Promise<void> {
+	await enqueue(tx, POST_PUBLISHED, [{ threadId: event.threadId, position: event.position }]);
+}
+
+/** The outbox handler of POST_PUBLISHED: announces the post on this process's bus. */
+export function publishQueuedPost(payload: Record<string, unknown>): void {
+	const event = { threadId: Number(payload.threadId), position: Number(payload.position) };
+	if (!Number.isSafeInteger(event.threadId) || !Number.isSafeInteger(event.position)) throw new Error('unreadable live post event');
+	liveBus.publishPost(event);
+}
 
 export const publishPost = (event: LivePostEvent) => liveBus.publishPost(event);
 export const subscribeToThread = (threadId: number, listener: (event: LivePostEvent) => void) =>

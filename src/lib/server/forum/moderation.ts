@@ -11,7 +11,7 @@ import { writeAudit } from '../audit';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import type { FlagReason } from '../../domain/forum';
 import { canModerateCategory, canReact, canReadCategory, isForumFacilitator, type ForumViewer, type MaybeViewer } from './permissions';
-import { loadThread, requireReadablePost } from './threads';
+import { loadThread, requireReadablePost } from './thread-records';
 
 /** A member reports a post; a second report by the same member while open is ignored. */
 export async function flagPost(db: DbOrTx, viewer: MaybeViewer, postId: number, reason: FlagReason, comment: string): Promise<void> {

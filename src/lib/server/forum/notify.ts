@@ -7,12 +7,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { forumCategoryWatches, forumThreadWatches } from '../db/schema';
-import { notify } from '../notifications';
+import { notifyAll } from '../notifications';
 import type { ForumViewer } from './permissions';
-import { readersAmong, resolveMentions } from './mentions';
-import type { ThreadRecord } from './threads';
+import { extractMentions, readersAmong, resolveMentions } from './mentions';
+import { getLogger } from '../logger';
+import type { ThreadRecord } from './thread-records';
 
 const EXCERPT_LENGTH = 180;
+
+/** What notifications read of a thread: its title and link, its category (who may read it), its author. */
+export type PostedThread = Pick<ThreadRecord, 'id' | 'title' | 'categoryId' | 'authorId' | 'category'>;
 
 function excerptOf(markdown: string): string {
 	const text = markdown
@@ -28,11 +32,11 @@ function postLink(threadId: number, position: number): string {
 	return position > 1 ? `/forums/sujet/${threadId}?depuis=${position}#message-${position}` : `/forums/sujet/${threadId}`;
 }
 
-/** Sends the notifications of a new (or edited: only new mentions) post. */
+/** Writes the notifications of a new (or edited: only new mentions) post, in one batch. */
 export async function notifyNewPost(
 	db: DbOrTx,
 	author: ForumViewer,
-	thread: ThreadRecord,
+	thread: PostedThread,
 	position: number,
 	body: string,
 	newHandles: string[],
@@ -42,8 +46,11 @@ export async function notifyNewPost(
 	const link = postLink(thread.id, position);
 	const { userIds } = await resolveMentions(db, author, newHandles);
 	const mentioned = await readersAmong(db, thread.category, userIds);
-	for (const userId of mentioned) await notify(db, { userId, kind: 'forum.mention', params, link });
-	if (!isNewPost || position === 1) return { mentioned, replied: [] };
+	const mentions = mentioned.map((userId) => ({ userId, kind: 'forum.mention' as const, params, link }));
+	if (!isNewPost || position === 1) {
+		await notifyAll(db, mentions);
+		return { mentioned, replied: [] };
+	}
 
 	const [threadLevels, categoryLevels] = await Promise.all([
 		db
@@ -63,15 +70,35 @@ export async function notifyNewPost(
 	if (thread.authorId && levelOf(thread.authorId) !== 'muted') candidates.add(thread.authorId);
 	for (const [userId] of [...threadLevel, ...categoryLevel]) if (levelOf(userId) === 'watching') candidates.add(userId);
 	const recipients = (await readersAmong(db, thread.category, candidates)).filter((userId) => !skip.has(userId));
-	for (const userId of recipients) {
-		const own = userId === thread.authorId;
-		await notify(db, {
+	// Everyone in one batch: the mentioned and the repliers.
+	await notifyAll(db, [
+		...mentions,
+		...recipients.map((userId) => ({
 			userId,
-			kind: 'forum.reply',
+			kind: 'forum.reply' as const,
 			params,
 			link,
-			...(own ? {} : { title: 'forum.notify.watched.title', body: 'forum.notify.watched.body' })
-		});
-	}
+			...(userId === thread.authorId ? {} : { title: 'forum.notify.watched.title' as const, body: 'forum.notify.watched.body' as const })
+		}))
+	]);
 	return { mentioned, replied: recipients };
+}
+
+/**
+ * When a post is written (new, or edited: `previousBody`): notifies the mentions it adds and,
+ * for a reply, the watchers, in the post's transaction (their mails go through the outbox, so
+ * nothing slow runs under the thread's lock). In a savepoint: a failure rolls back the
+ * notifications only, is logged, and never turns into an error for the author, whose post is
+ * saved.
+ */
+export async function notifyPostWritten(tx: DbOrTx, author: ForumViewer, thread: PostedThread, position: number, body: string, previousBody?: string): Promise<void> {
+	try {
+		await tx.transaction(async (savepoint) => {
+			const before = new Set(previousBody === undefined ? [] : extractMentions(previousBody));
+			const handles = extractMentions(body).filter((handle) => !before.has(handle));
+			await notifyNewPost(savepoint, author, thread, position, body, handles, previousBody === undefined);
+		});
+	} catch (caught) {
+		getLogger().error({ err: caught, threadId: thread.id, position }, 'forum notification failed');
+	}
 }

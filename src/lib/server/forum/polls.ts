@@ -12,7 +12,7 @@ import { fields } from '../shared/forms';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { canModerateCategory, canReact, type MaybeViewer } from './permissions';
-import { requireReadableThread, type ThreadRecord } from './threads';
+import { requireReadableThread, type ThreadRecord } from './thread-records';
 
 export const pollFormSchema = z.object({
 	question: fields.requiredText(300),

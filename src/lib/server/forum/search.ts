@@ -1,7 +1,7 @@
 /**
- * French full-text search of the forums, through the library's configuration
- * ('french_unaccent': stemming after removing accents) and its query parsing
- * (websearch_to_tsquery accepts any input).
+ * French full-text search of the forums, with the library's query (search/query.ts:
+ * 'french_unaccent' stemming after removing accents, any input valid, hyphenated words and
+ * the field's words in all their forms, search/thesaurus.ts).
  *
  * Posts match on their body (GIN index on the generated vector) and opening posts also on
  * their thread's title (GIN index on the title vector): two index reads united, never an OR
@@ -14,6 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../db';
 import { parseHeadline, type SnippetPart } from '../library/search';
 import { cleanSearchText } from '../library/forms';
+import { SEARCH_CONFIG, textSearchQuery } from '../search/query';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import type { MaybeViewer } from './permissions';
 
@@ -46,7 +47,6 @@ export interface ForumSearchHit {
 export const FORUM_SEARCH_PAGE_SIZE = 20;
 /** Visible matches ranked at most (per source: bodies, titles): beyond that, refine the words or the filters. */
 const MAX_CANDIDATES = 1000;
-const CONFIG = sql.raw(`'french_unaccent'::regconfig`);
 // The markers library/search.ts's parseHeadline splits on.
 const HEADLINE_OPTIONS = `StartSel="\u2063[[", StopSel="]]\u2063", MaxWords=30, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -77,7 +77,7 @@ export function parseForumSearch(params: URLSearchParams): ForumSearchQuery {
 /** Searches what this reader may read. */
 export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumSearchQuery): Promise<{ hits: ForumSearchHit[]; hasMore: boolean }> {
 	if (!query.q) return { hits: [], hasMore: false };
-	const tsquery = sql`websearch_to_tsquery(${CONFIG}, ${query.q})`;
+	const tsquery = textSearchQuery(query.q);
 	const cptsIds = viewer ? [...viewer.memberOf] : [];
 	const filters: SQL[] = [
 		sql`p.hidden_at is null`,
@@ -124,7 +124,7 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 			order by rank desc, p.id desc
 			limit ${FORUM_SEARCH_PAGE_SIZE + 1} offset ${offset}
 		)
-		select r.*, ts_headline(${CONFIG}, left(p.body_text, 20000), replace(q.query::text, ' & ', ' | ')::tsquery, ${HEADLINE_OPTIONS}) as headline
+		select r.*, ts_headline(${SEARCH_CONFIG}, left(p.body_text, 20000), replace(q.query::text, ' & ', ' | ')::tsquery, ${HEADLINE_OPTIONS}) as headline
 		from ranked r join forum_posts p on p.id = r.id, q
 		order by r.rank desc, r.id desc
 	`);

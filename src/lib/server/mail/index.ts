@@ -1,14 +1,16 @@
 /**
- * The one mail module. Every message is written to the outbox table; with SMTP_URL set it
- * is also sent through nodemailer and marked sent (or its error kept). Without SMTP_URL
- * admins read the outbox at /admin/outbox. A failed send never fails the caller's action.
+ * The one mail module. Every message is rendered and written to mail_outbox in the caller's
+ * transaction (queueMail). With SMTP_URL set, a 'mail.send' effect is queued with it in the
+ * transactional outbox, and the outbox worker sends it through nodemailer afterwards
+ * (deliverQueuedMail), so no request waits for an SMTP server and a failed send is retried.
+ * Without SMTP_URL admins read the messages at /admin/outbox/emails.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { getConfig } from '../config';
 import type { DbOrTx } from '../db';
 import { mailOutbox } from '../db/schema';
-import { getLogger } from '../logger';
+import { enqueue } from '../outbox';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../i18n';
 
 export interface MailContent {
@@ -66,27 +68,68 @@ export function resetMailTransport(): void {
 	transporter = undefined;
 }
 
-/** Records a message in the outbox and sends it when SMTP is configured. */
-export async function sendMail(db: DbOrTx, to: string, mail: MailTemplate): Promise<{ id: number; sent: boolean }> {
-	const content = renderMail(mail);
-	const [row] = await db
-		.insert(mailOutbox)
-		.values({ toAddress: to, subject: content.subject, textBody: content.text, htmlBody: content.html, template: mail.template })
-		.returning({ id: mailOutbox.id });
+/** The outbox kind of a message to send over SMTP. */
+export const MAIL_SEND = 'mail.send';
+
+export interface QueuedMail {
+	to: string;
+	mail: MailTemplate;
+}
+
+/**
+ * Writes messages (rendered now, in their locale) and queues their sending, in one
+ * transaction (the caller's when given one). Returns their ids, in order.
+ */
+export async function queueMails(db: DbOrTx, messages: QueuedMail[]): Promise<number[]> {
+	if (messages.length === 0) return [];
+	const values = messages.map(({ to, mail }) => {
+		const content = renderMail(mail);
+		return { toAddress: to, subject: content.subject, textBody: content.text, htmlBody: content.html, template: mail.template };
+	});
+	// A savepoint inside the caller's transaction; a transaction of its own otherwise.
+	return db.transaction(async (tx) => {
+		const rows = await tx.insert(mailOutbox).values(values).returning({ id: mailOutbox.id });
+		if (getConfig().SMTP_URL) await enqueue(tx, MAIL_SEND, rows.map((row) => ({ mailId: row.id })));
+		return rows.map((row) => row.id);
+	});
+}
+
+/** Writes one message and queues its sending (see queueMails). */
+export async function queueMail(db: DbOrTx, to: string, mail: MailTemplate): Promise<{ id: number }> {
+	const [id] = await queueMails(db, [{ to, mail }]);
+	return { id };
+}
+
+/**
+ * The outbox handler of 'mail.send': sends the message over SMTP and marks it sent; on
+ * failure keeps the error on the message and throws, so that the worker retries.
+ */
+export async function deliverQueuedMail(db: DbOrTx, payload: Record<string, unknown>): Promise<void> {
+	const mailId = Number(payload.mailId);
+	const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+	// Gone (deleted with its data) or sent by an earlier attempt: nothing left to do.
+	if (!message || message.sentAt) return;
 	const smtp = getTransporter();
-	if (!smtp) return { id: row.id, sent: false };
+	if (!smtp) throw new Error('SMTP_URL is not configured');
 	try {
-		await smtp.sendMail({ from: getConfig().MAIL_FROM, to, subject: content.subject, text: content.text, html: content.html });
-		await db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
-		return { id: row.id, sent: true };
+		await smtp.sendMail({ from: getConfig().MAIL_FROM, to: message.toAddress, subject: message.subject, text: message.textBody, html: message.htmlBody });
 	} catch (error) {
-		getLogger().error({ err: error, template: mail.template }, 'mail not sent');
 		await db
 			.update(mailOutbox)
 			.set({ error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' })
-			.where(eq(mailOutbox.id, row.id));
-		return { id: row.id, sent: false };
+			.where(eq(mailOutbox.id, mailId));
+		throw error;
 	}
+	await db.update(mailOutbox).set({ sentAt: new Date(), error: null }).where(eq(mailOutbox.id, mailId));
+}
+
+/** Messages by id (the outbox page describes mail effects with them). */
+export async function mailSummaries(db: DbOrTx, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.select({ id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject })
+		.from(mailOutbox)
+		.where(inArray(mailOutbox.id, ids));
 }
 
 /** An absolute link to a path of the site, for e-mails. */

@@ -7,14 +7,15 @@
  * use another one, and a locale change applies to past notifications too).
  *
  * Delivery follows the recipient's per-kind preference (kinds.ts gives the defaults):
- * 'in_app' stores it; 'email' stores it and mails it at once; 'digest' stores it and the
+ * 'in_app' stores it; 'email' stores it and queues its mail in the transactional outbox
+ * (the outbox worker sends it after the commit); 'digest' stores it and the
  * digest (sendDigests) mails it, daily or weekly as the user chose; 'off' stores nothing. Mail goes only to verified
  * addresses, so an address typed by someone else is never sent notifications.
  */
-import { and, asc, count, desc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { notificationPreferences, notifications, users } from '../db/schema';
-import { sendMail, siteUrl, type MailTemplate } from '../mail';
+import { queueMail, queueMails, siteUrl, type MailTemplate } from '../mail';
 import { translate, type Locale, type MessageKey, type MessageParams } from '../../i18n';
 import {
 	DIGEST_FREQUENCIES,
@@ -26,7 +27,18 @@ import {
 	type NotificationPreference
 } from './kinds';
 
-export * from './kinds';
+export {
+	DIGEST_FREQUENCIES,
+	type DigestFrequency,
+	isNotificationKind,
+	kindLabelKey,
+	NOTIFICATION_KIND_LIST,
+	NOTIFICATION_KINDS,
+	NOTIFICATION_PREFERENCES,
+	type NotificationChannel,
+	type NotificationKind,
+	type NotificationPreference
+} from './kinds';
 
 export type Notification = typeof notifications.$inferSelect;
 
@@ -64,52 +76,89 @@ export async function preferenceFor(db: DbOrTx, userId: string, kind: Notificati
 	return (row?.channel as NotificationPreference | undefined) ?? NOTIFICATION_KINDS[kind].defaultPreference;
 }
 
+export interface NotifyOutcome {
+	/** The stored notification's id; null when the kind is off for the recipient. */
+	id: number | null;
+	channel: NotificationChannel | 'off';
+}
+
 /**
  * Notifies a user, following their preference for the kind. Returns the stored
  * notification's id (null when the kind is off for them) and how it was delivered.
- * With the 'email' channel the mail is written to the outbox in the caller's transaction
- * and sent right away; a failed send is kept in the outbox and never throws.
+ * See notifyAll: pass the transaction of the change that causes it.
  */
-export async function notify(
-	db: DbOrTx,
-	input: NotifyInput
-): Promise<{ id: number | null; channel: NotificationChannel | 'off' }> {
-	const definition = NOTIFICATION_KINDS[input.kind];
-	if (!definition) throw new Error(`unknown notification kind: ${input.kind}`);
-	if (input.link && !isSiteLink(input.link)) throw new Error(`notification link must be a path of this site: ${input.link}`);
+export async function notify(db: DbOrTx, input: NotifyInput): Promise<NotifyOutcome> {
+	const [outcome] = await notifyAll(db, [input]);
+	return outcome;
+}
 
-	const preference = await preferenceFor(db, input.userId, input.kind);
-	if (preference === 'off') return { id: null, channel: 'off' };
+/**
+ * Notifies several users at once, each following their preference for the kind: the
+ * preferences and recipients are read in two queries, the notifications written in one
+ * statement, and the e-mails of the 'email' channel queued in the transactional outbox
+ * (sent by the outbox worker after the commit). Pass the transaction of the change that
+ * causes them: they then exist if and only if it commits. Outcomes come in input order.
+ */
+export async function notifyAll(db: DbOrTx, inputs: NotifyInput[]): Promise<NotifyOutcome[]> {
+	if (inputs.length === 0) return [];
+	for (const input of inputs) {
+		if (!NOTIFICATION_KINDS[input.kind]) throw new Error(`unknown notification kind: ${input.kind}`);
+		if (input.link && !isSiteLink(input.link)) throw new Error(`notification link must be a path of this site: ${input.link}`);
+	}
+	const userIds = [...new Set(inputs.map((input) => input.userId))];
+	const kinds = [...new Set(inputs.map((input) => input.kind))];
+	const [chosen, recipients] = await Promise.all([
+		db
+			.select({ userId: notificationPreferences.userId, kind: notificationPreferences.kind, channel: notificationPreferences.channel })
+			.from(notificationPreferences)
+			.where(and(inArray(notificationPreferences.userId, userIds), inArray(notificationPreferences.kind, kinds))),
+		db
+			.select({ id: users.id, email: users.email, locale: users.locale, verifiedAt: users.emailVerifiedAt })
+			.from(users)
+			.where(inArray(users.id, userIds))
+	]);
+	const preferenceOf = new Map(chosen.map((row) => [`${row.userId} ${row.kind}`, row.channel as NotificationPreference]));
+	const recipientOf = new Map(recipients.map((row) => [row.id, row]));
 
-	const [recipient] = await db
-		.select({ email: users.email, name: users.name, locale: users.locale, verifiedAt: users.emailVerifiedAt })
-		.from(users)
-		.where(eq(users.id, input.userId));
-	if (!recipient) throw new Error(`notify: no user ${input.userId}`);
-	// Unverified addresses get no mail: the notification is delivered in the app only.
-	const channel: NotificationChannel = preference !== 'in_app' && !recipient.verifiedAt ? 'in_app' : preference;
-
-	const title = input.title ?? definition.title;
-	const body = input.body === undefined ? definition.body : input.body;
-	const [row] = await db
-		.insert(notifications)
-		.values({
+	const outcomes: NotifyOutcome[] = inputs.map(() => ({ id: null, channel: 'off' }));
+	const rows: (typeof notifications.$inferInsert)[] = [];
+	const stored: { index: number; email: string | null; locale: Locale }[] = [];
+	const now = new Date();
+	inputs.forEach((input, index) => {
+		const recipient = recipientOf.get(input.userId);
+		if (!recipient) throw new Error(`notify: no user ${input.userId}`);
+		const definition = NOTIFICATION_KINDS[input.kind];
+		const preference = preferenceOf.get(`${input.userId} ${input.kind}`) ?? definition.defaultPreference;
+		if (preference === 'off') return;
+		// Unverified addresses get no mail: the notification is delivered in the app only.
+		const channel: NotificationChannel = preference !== 'in_app' && !recipient.verifiedAt ? 'in_app' : preference;
+		const body = input.body === undefined ? definition.body : input.body;
+		rows.push({
 			userId: input.userId,
 			kind: input.kind,
-			title,
+			title: input.title ?? definition.title,
 			body: body ?? '',
 			params: input.params ?? {},
 			link: input.link ?? null,
-			channel
-		})
-		.returning({ id: notifications.id });
+			channel,
+			// The mail is queued with the notification, in the same transaction.
+			emailedAt: channel === 'email' ? now : null
+		});
+		outcomes[index].channel = channel;
+		stored.push({ index, email: channel === 'email' ? recipient.email : null, locale: recipient.locale === 'en' ? 'en' : 'fr' });
+	});
+	if (rows.length === 0) return outcomes;
 
-	if (channel === 'email') {
-		const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
-		await sendMail(db, recipient.email, instantMail(locale, { title, body, params: input.params ?? {}, link: input.link ?? null }));
-		await db.update(notifications).set({ emailedAt: new Date() }).where(eq(notifications.id, row.id));
-	}
-	return { id: row.id, channel };
+	// PostgreSQL returns the rows of a multi-row insert in the order of its VALUES.
+	const ids = await db.insert(notifications).values(rows).returning({ id: notifications.id });
+	stored.forEach((entry, position) => (outcomes[entry.index].id = ids[position].id));
+	const mails = stored.flatMap((entry, position) => {
+		if (!entry.email) return [];
+		const row = rows[position];
+		return [{ to: entry.email, mail: instantMail(entry.locale, { title: row.title, body: row.body || null, params: row.params ?? {}, link: row.link ?? null }) }];
+	});
+	await queueMails(db, mails);
+	return outcomes;
 }
 
 function instantMail(
@@ -132,8 +181,9 @@ function instantMail(
  * Sends the digests of one frequency due at `now`: one mail per user who chose that
  * frequency, with their digest notifications of the period before `now` (a day or a week)
  * not mailed yet, then marks them mailed. Users with nothing new get nothing. Each user's
- * notifications are claimed (emailed_at set, rows locked) before the mail is written, in one
- * transaction, so concurrent runs never mail one twice.
+ * notifications are claimed (emailed_at set, rows locked) and the mail queued in the outbox in
+ * one transaction, so concurrent runs never mail one twice and none is marked mailed without
+ * its mail (the outbox worker sends it, with retries).
  */
 export async function sendDigests(
 	db: DbOrTx,
@@ -165,7 +215,7 @@ export async function sendDigests(
 			if (rows.length === 0) return 0;
 			rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
 			const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
-			await sendMail(tx, recipient.email, digestMail(locale, recipient.name, rows, frequency));
+			await queueMail(tx, recipient.email, digestMail(locale, recipient.name, rows, frequency));
 			return rows.length;
 		});
 		if (claimed > 0) {

@@ -85,6 +85,12 @@ export const NOTIFICATION_KINDS = {
 		title: 'notifications.kind.dpc.session_changed.title',
 		body: 'notifications.kind.dpc.session_changed.body'
 	},
+	// No dialogue de gestion in twelve months under an ACI contract: once a month, by mail.
+	'aci.dialogue_due': {
+		defaultPreference: 'email',
+		title: 'notifications.kind.aci.dialogue_due.title',
+		body: 'notifications.kind.aci.dialogue_due.body'
+	},
 	system: {
 		defaultPreference: 'in_app',
 		title: 'notifications.kind.system.title',

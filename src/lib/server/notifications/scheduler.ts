@@ -7,35 +7,26 @@
  */
 import { getDb, type DbOrTx } from '../db';
 import { getLogger } from '../logger';
-import { wallClockAsUtc, zonedInstant } from '../../domain/time-zones';
+import { inZone } from '../../domain/zoned-time';
 import { sendDigests } from './index';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const DIGEST_HOUR = 7;
 export const DIGEST_TIME_ZONE = 'Europe/Paris';
 
-/** The Paris wall clock of an instant, read as if it were UTC (to do arithmetic on it). */
-const parisWallClockAsUtc = (instant: Date) => wallClockAsUtc(instant, DIGEST_TIME_ZONE);
-
-/** The instant at which Paris clocks show the given date and hour (DST-aware). */
-const parisInstant = (year: number, monthIndex: number, day: number, hour: number) =>
-	zonedInstant(year, monthIndex, day, hour, 0, 0, DIGEST_TIME_ZONE);
-
 /** The latest digest time (7:00 in Paris) at or before `now`. */
 export function latestDigestTime(now: Date): Date {
-	const wall = new Date(parisWallClockAsUtc(now));
-	const today = parisInstant(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), DIGEST_HOUR);
-	if (today.getTime() <= now.getTime()) return today;
-	const yesterday = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() - 1));
-	return parisInstant(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate(), DIGEST_HOUR);
+	const paris = inZone(now, DIGEST_TIME_ZONE);
+	// luxon keeps the wall clock across a clock change: "the day before at 7:00" stays 7:00.
+	const today = paris.set({ hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 });
+	return (today <= paris ? today : today.minus({ days: 1 })).toJSDate();
 }
 
 /** The latest weekly digest time (Monday 7:00 in Paris) at or before `now`. */
 export function latestWeeklyDigestTime(now: Date): Date {
-	const daily = latestDigestTime(now);
-	const wall = new Date(parisWallClockAsUtc(daily));
-	const daysSinceMonday = (wall.getUTCDay() + 6) % 7;
-	return parisInstant(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() - daysSinceMonday, DIGEST_HOUR);
+	const daily = inZone(latestDigestTime(now), DIGEST_TIME_ZONE);
+	// ISO weeks start on Monday.
+	return daily.startOf('week').set({ hour: DIGEST_HOUR }).toJSDate();
 }
 
 /**

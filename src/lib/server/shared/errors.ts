@@ -1,6 +1,7 @@
 /**
  * Expected failures, typed with a stable code and a user-safe message key. Routes turn
- * them into fail()/error() responses; anything else is unexpected and logged.
+ * them into fail()/error() responses through shared/http.ts (formAction, endpoint,
+ * orErrorPage); anything else is unexpected and logged.
  */
 export type AppErrorCode =
 	| 'not_found'
@@ -34,6 +35,18 @@ export class AppError extends Error {
 
 	get status(): number {
 		return statusByCode[this.code];
+	}
+
+	/** The details that fill the message's {placeholders} (strings and numbers). */
+	get params(): Record<string, string | number> {
+		return Object.fromEntries(
+			Object.entries(this.details).filter((entry): entry is [string, string | number] => entry[0] !== 'field' && ['string', 'number'].includes(typeof entry[1]))
+		);
+	}
+
+	/** The form field the refusal is about (shown next to it), if any. */
+	get field(): string | null {
+		return typeof this.details.field === 'string' ? this.details.field : null;
 	}
 }
 

@@ -98,12 +98,27 @@ export const stageEventSchema = z.object({
 export type StageEventInput = z.infer<typeof stageEventSchema>;
 
 /**
- * Records a stage reached on a date. A stage later than the current one becomes the CPTS's
- * stage and a coverage snapshot is taken. Refuses a date that contradicts the history (a
- * later stage dated before an earlier one). Returns whether cpts.stage changed.
+ * Records a stage reached on a date (those who add to the suivi). A stage later than the
+ * current one becomes the CPTS's stage and a coverage snapshot is taken. Refuses a date that
+ * contradicts the history (a later stage dated before an earlier one). Returns whether
+ * cpts.stage changed.
  */
 export async function recordStage(db: DbOrTx, actor: Actor, cptsId: string, input: StageEventInput): Promise<{ stageChanged: boolean }> {
 	const { row } = await requireSuivi(db, actor, cptsId, 'adds');
+	return applyStageEvent(db, actor!.id, row, input);
+}
+
+/**
+ * The one way a stage event is written, once the caller has checked who may write it (the
+ * suivi page, or the signature of an ACI contract): checks the date against the history,
+ * inserts the event, moves cpts.stage forward when later, snapshots coverage, audits.
+ */
+export async function applyStageEvent(
+	db: DbOrTx,
+	actorId: string,
+	row: Pick<CptsRow, 'id' | 'stage'>,
+	input: StageEventInput
+): Promise<{ stageChanged: boolean }> {
 	const rank = (stage: string) => CPTS_STAGES.indexOf(stage as CptsStage);
 	const history = await stageHistory(db, row.id);
 	const contradicting = history.find(
@@ -114,12 +129,12 @@ export async function recordStage(db: DbOrTx, actor: Actor, cptsId: string, inpu
 	}
 	const stageChanged = rank(input.stage) > rank(row.stage);
 	await db.transaction(async (tx) => {
-		await tx.insert(cptsStageEvents).values({ id: generateId(), cptsId: row.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedBy: actor!.id });
+		await tx.insert(cptsStageEvents).values({ id: generateId(), cptsId: row.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedBy: actorId });
 		if (stageChanged) {
 			await tx.update(cpts).set({ stage: input.stage, updatedAt: new Date() }).where(eq(cpts.id, row.id));
 			await snapshotCoverage(tx, 'stage');
 		}
-		await writeAudit(tx, { actorId: actor!.id, action: 'cpts.stage', targetType: 'cpts', targetId: row.id, details: { stage: input.stage, reachedOn: input.reachedOn, stageChanged } });
+		await writeAudit(tx, { actorId, action: 'cpts.stage', targetType: 'cpts', targetId: row.id, details: { stage: input.stage, reachedOn: input.reachedOn, stageChanged } });
 	});
 	return { stageChanged };
 }

@@ -1,8 +1,43 @@
 /** Steering the network: plans for the zones blanches, CPTS emergence and close support, portfolios, partner accounts. */
-export * from './dates';
-export * from './follow-up';
-export * from './partners';
-export * from './plans';
-export * from './portfolio';
-export * from './thresholds';
-export * from './http';
+export { isCalendarDay, type LogEntryInput, logEntrySchema, optionalDay, pastDay, shiftIso, todayIso } from './dates';
+export {
+	addFollowUp,
+	cptsPlace,
+	followUps,
+	getSuivi,
+	recordStage,
+	type StageEvent,
+	type StageEventInput,
+	stageEventSchema,
+	stageHistory,
+	suiviAccess,
+	type SuiviAccess,
+	type SupportInput,
+	supportSchema,
+	updateSupport
+} from './follow-up';
+export { listPartnerAccounts, type PartnerAccountRow, partnerFormSchema, type PartnerInput, removePartnerAccount, setPartnerAccount } from './partners';
+export {
+	addPlanLog,
+	assertFacilitator,
+	createPlan,
+	departementPlace,
+	getPlan,
+	listFacilitators,
+	type LogEntry,
+	PLAN_ARRAY_FIELDS,
+	type PlanCommune,
+	planFormSchema,
+	planFormValues,
+	type PlanInput,
+	plansOfDepartement,
+	plansOfFacilitator,
+	type PlanSummary,
+	requireDepartementPlans,
+	uncoveredByEpci,
+	updatePlan,
+	type ZoneGroup,
+	zonesWithoutPlan
+} from './plans';
+export { type Lateness, latenessOf, portfolio, type PortfolioCpts } from './portfolio';
+export { LATENESS_THRESHOLDS, type LatenessKind } from './thresholds';

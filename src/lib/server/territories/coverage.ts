@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { rowsOf, type DbOrTx } from '../db';
 import { coverageSnapshots, cpts, cptsTerritories, geoCommunes, geoDepartements, geoReferential, regions } from '../db/schema';
 import { generateId } from '../shared/ids';
-import { getLogger } from '../logger';
+import { startPeriodicJob } from '../shared/periodic';
 import { OPERATING_STAGES, PROJECT_STAGES, SELECTABLE_KINDS, type SnapshotReason } from '../../domain/geography';
 import { inList } from '../db/schema/sql';
 
@@ -197,15 +197,5 @@ export async function takeMonthlySnapshotIfDue(db: DbOrTx, now = new Date()): Pr
 
 /** In the serving process: the monthly snapshot at start and then every six hours if due. */
 export function startMonthlySnapshots(getDatabase: () => Promise<DbOrTx>, intervalMs = 6 * 3_600_000): () => void {
-	const tick = async () => {
-		try {
-			await takeMonthlySnapshotIfDue(await getDatabase());
-		} catch (caught) {
-			getLogger().error({ err: caught }, 'monthly coverage snapshot failed');
-		}
-	};
-	const timer = setInterval(tick, intervalMs);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	return startPeriodicJob('monthly coverage snapshot', getDatabase, (db) => takeMonthlySnapshotIfDue(db), intervalMs);
 }

@@ -50,6 +50,12 @@ export class TerritoryChangeRejected extends TerritoryRejected {
 	}
 }
 
+/** The problems of a rejected change, for its page (anything else propagates). */
+export function rejectionProblems(caught: unknown): { problems: TerritoryProblem[] } {
+	if (caught instanceof TerritoryChangeRejected) return { problems: caught.reasons };
+	throw caught;
+}
+
 /**
  * Applies one change to a CPTS territory for this actor: checks the permission, builds the
  * whole new list, saves it (or refuses it whole), audits it, then snapshots coverage.

@@ -4,12 +4,12 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { grantRole, revokeRole, searchUsers } from '$lib/server/admin';
 import { requireRole } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { AppError } from '$lib/server/shared/errors';
+import { formAction } from '$lib/server/shared/http';
 import { parseForm } from '$lib/server/shared/forms';
 import { GRANTED_ROLES, type GrantedRole } from '$lib/domain/professions';
 import { listRegions } from '$lib/server/cpts';
 import { listDepartements } from '$lib/server/geo/units';
-import { failOnField, listPartnerAccounts, partnerFormSchema, removePartnerAccount, setPartnerAccount } from '$lib/server/steering';
+import { listPartnerAccounts, partnerFormSchema, removePartnerAccount, setPartnerAccount } from '$lib/server/steering';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const admin = requireRole(locals, url, 'admin');
@@ -36,46 +36,34 @@ const roleChangeSchema = z.object({
 });
 
 /** Runs a grant or revoke from a form post and turns its outcome into the page's message. */
-async function changeRole({ locals, url, request }: RequestEvent, change: typeof grantRole | typeof revokeRole) {
-	const admin = requireRole(locals, url, 'admin');
-	const parsed = parseForm(roleChangeSchema, await request.formData());
-	if (!parsed.ok) return fail(400, { message: parsed.errors.role ?? parsed.errors.userId ?? 'form.invalid' });
-	try {
+function changeRole(change: typeof grantRole | typeof revokeRole) {
+	return formAction(async ({ locals, url, request }: RequestEvent) => {
+		const admin = requireRole(locals, url, 'admin');
+		const parsed = parseForm(roleChangeSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { message: parsed.errors.role ?? parsed.errors.userId ?? 'form.invalid' });
 		const result = await change(await getDb(), admin, parsed.data.userId, parsed.data.role);
 		const key = change === grantRole
 			? result.changed ? 'admin.roles.granted' : 'admin.roles.alreadyGranted'
 			: result.changed ? 'admin.roles.revoked' : 'admin.roles.notHeld';
 		return { success: key, role: parsed.data.role, name: result.userName };
-	} catch (error) {
-		if (error instanceof AppError) return fail(error.status, { message: error.messageKey });
-		throw error;
-	}
+	});
 }
 
 export const actions: Actions = {
-	grant: (event) => changeRole(event, grantRole),
-	revoke: (event) => changeRole(event, revokeRole),
-	setPartner: async ({ locals, url, request }) => {
+	grant: changeRole(grantRole),
+	revoke: changeRole(revokeRole),
+	setPartner: formAction(async ({ locals, url, request }, scope) => {
 		const admin = requireRole(locals, url, 'admin');
 		const parsed = parseForm(partnerFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { partnerErrors: parsed.errors, partnerValues: parsed.values });
-		try {
-			const { userName } = await setPartnerAccount(await getDb(), admin, parsed.data);
-			return { partnerSuccess: 'plans.partner.saved', name: userName };
-		} catch (caught) {
-			const failure = failOnField(locals.locale, caught, parsed.values);
-			return fail(failure.status, { partnerErrors: failure.data.errors, partnerValues: parsed.values });
-		}
-	},
-	removePartner: async ({ locals, url, request }) => {
+		scope.keep({ partnerValues: parsed.values });
+		const { userName } = await setPartnerAccount(await getDb(), admin, parsed.data);
+		return { partnerSuccess: 'plans.partner.saved', name: userName };
+	}, { fieldErrors: 'partnerErrors' }),
+	removePartner: formAction(async ({ locals, url, request }) => {
 		const admin = requireRole(locals, url, 'admin');
 		const userId = (await request.formData()).get('userId');
-		try {
-			await removePartnerAccount(await getDb(), admin, typeof userId === 'string' ? userId : '');
-		} catch (error) {
-			if (error instanceof AppError) return fail(error.status, { message: error.messageKey });
-			throw error;
-		}
+		await removePartnerAccount(await getDb(), admin, typeof userId === 'string' ? userId : '');
 		return { partnerSuccess: 'plans.partner.removed', name: '' };
-	}
+	})
 };

@@ -18,7 +18,7 @@ import {
 	setUsefulVote,
 	submitResource
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 /** Messages a redirect may ask this page to show (?message=…). */
 const FLASH = {
@@ -44,97 +44,67 @@ async function resourceOf(locals: App.Locals, url: URL, slug: string) {
 }
 
 export const actions: Actions = {
-	useful: async ({ request, params, locals, url }) => {
+	useful: formAction(async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
 		const useful = (await request.formData()).get('useful') === 'true';
-		try {
-			await setUsefulVote(db, user, resource.id, useful);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await setUsefulVote(db, user, resource.id, useful);
 		return { reacted: true };
-	},
-	bookmark: async ({ request, params, locals, url }) => {
+	}),
+	bookmark: formAction(async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
 		const bookmarked = (await request.formData()).get('bookmarked') === 'true';
-		try {
-			await setBookmark(db, user, resource.id, bookmarked);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await setBookmark(db, user, resource.id, bookmarked);
 		return { reacted: true };
-	},
-	submit: async ({ params, locals, url }) => {
+	}),
+	submit: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
-		try {
-			await submitResource(db, user, resource.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await submitResource(db, user, resource.id);
 		return { success: 'library.flash.submitted' };
-	},
-	publish: async ({ params, locals, url }) => {
+	}),
+	publish: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
-		try {
-			await publishResource(db, user, resource.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await publishResource(db, user, resource.id);
 		return { success: 'library.flash.published' };
-	},
-	requestChanges: async ({ request, params, locals, url }) => {
+	}),
+	requestChanges: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
 		const parsed = parseForm(reviewCommentSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { reviewErrors: parsed.errors, values: parsed.values });
-		try {
-			await requestChanges(db, user, resource.id, parsed.data.comment);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await requestChanges(db, user, resource.id, parsed.data.comment);
 		return { success: 'library.flash.changesRequested' };
-	},
-	archive: async ({ params, locals, url }) => {
+	}),
+	archive: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
-		try {
-			await archiveResource(db, user, resource.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await archiveResource(db, user, resource.id);
 		return { success: 'library.flash.archived' };
-	},
-	upload: async ({ request, params, locals, url }) => {
+	}),
+	upload: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
 		const file = (await request.formData()).get('file');
+		// The page shows an upload's refusal beside the file field, not at the top.
+		scope.keep({ upload: true });
 		if (!(file instanceof File) || (file.size === 0 && !file.name)) {
-			return fail(400, { uploadError: 'library.resource.chooseFile', uploadParams: {} });
+			return fail(400, { upload: true, message: 'library.resource.chooseFile', messageParams: {} });
 		}
-		try {
-			await addAttachment(db, getAttachmentStore(), user, resource.id, {
-				name: file.name,
-				bytes: new Uint8Array(await file.arrayBuffer())
-			});
-		} catch (caught) {
-			const failure = failFromError(locals.locale, caught);
-			return fail(failure.status, { uploadError: failure.data.message, uploadParams: failure.data.messageParams });
-		}
+		await addAttachment(db, getAttachmentStore(), user, resource.id, {
+			name: file.name,
+			bytes: new Uint8Array(await file.arrayBuffer())
+		});
 		return { success: 'library.flash.attachmentAdded' };
-	},
-	removeAttachment: async ({ request, params, locals, url }) => {
+	}),
+	removeAttachment: formAction(async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const { db, resource } = await resourceOf(locals, url, params.slug);
 		const attachmentId = String((await request.formData()).get('attachmentId') ?? '');
-		try {
-			await removeAttachment(db, getAttachmentStore(), user, resource.id, attachmentId);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await removeAttachment(db, getAttachmentStore(), user, resource.id, attachmentId);
 		return { success: 'library.flash.attachmentRemoved' };
-	}
+	})
 };

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { listRegions } from '$lib/server/cpts';
 import { parseForm } from '$lib/server/shared/forms';
 import { createResource, RESOURCE_ARRAY_FIELDS, resourceFormSchema, submitResource } from '$lib/server/library';
-import { failFromError } from '$lib/server/shared/http';
+import { formAction } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireUser(locals, url);
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: formAction(async ({ request, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const regions = await listRegions(db);
@@ -25,13 +25,10 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		let slug: string;
 		const submit = formData.get('intent') === 'submit';
-		try {
-			const created = await createResource(db, user, parsed.data);
-			if (submit) await submitResource(db, user, created.id);
-			slug = created.slug;
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		const created = await createResource(db, user, parsed.data);
+		if (submit) await submitResource(db, user, created.id);
+		slug = created.slug;
 		redirect(303, `/bibliotheque/${slug}?message=${submit ? 'submitted' : 'created'}`);
-	}
+	})
 };

@@ -11,8 +11,9 @@ import {
 	requestToJoin,
 	requireCptsBySlug
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { suiviAccess } from '$lib/server/steering';
+import { contractAccess } from '$lib/server/aci';
 import { getTerritoryView } from '$lib/server/territories/editing';
 
 // The member list itself is not loaded here: it lives on /membres, behind canSeeMembers.
@@ -20,10 +21,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 	const access = await getViewerAccess(db, locals.user, cpts.id);
-	const [people, territory, suivi] = await Promise.all([
+	const [people, territory, suivi, contract] = await Promise.all([
 		getPublicMembership(db, cpts.id),
 		getTerritoryView(db, cpts.id),
-		suiviAccess(db, locals.user, cpts)
+		suiviAccess(db, locals.user, cpts),
+		contractAccess(db, locals.user, cpts)
 	]);
 	return {
 		cpts,
@@ -32,34 +34,28 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		signedIn: locals.user !== null,
 		coordinators: people.coordinators,
 		memberCount: people.memberCount,
-		seesSuivi: suivi.readsHistory
+		seesSuivi: suivi.readsHistory,
+		seesContract: contract.reads
 	};
 };
 
 export const actions: Actions = {
-	join: async ({ request, params, locals, url }) => {
+	join: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(joinRequestSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await requestToJoin(db, user, cpts.id, parsed.data.message);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await requestToJoin(db, user, cpts.id, parsed.data.message);
 		return { success: 'cpts.join.sent' };
-	},
-	leave: async ({ params, locals, url }) => {
+	}),
+	leave: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const wasPending = (await getViewerAccess(db, user, cpts.id)).membership?.status === 'pending';
-		try {
-			await leaveCpts(db, user, cpts.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await leaveCpts(db, user, cpts.id);
 		return { success: wasPending ? 'cpts.join.withdrawn' : 'cpts.leave.done' };
-	}
+	})
 };

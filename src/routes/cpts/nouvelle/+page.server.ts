@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
 import { canManageCpts, createCpts, cptsFormSchema, listPlaces } from '$lib/server/cpts';
-import { failFromError } from '$lib/server/shared/http';
+import { formAction } from '$lib/server/shared/http';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
 function requireCptsManager(locals: App.Locals, url: URL) {
@@ -21,18 +21,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: formAction(async ({ request, locals, url }, scope) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
 		const { choices } = await listPlaces(db);
 		const parsed = parseForm(cptsFormSchema(choices), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let slug: string;
-		try {
-			slug = (await createCpts(db, user, parsed.data)).slug;
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		const slug = (await createCpts(db, user, parsed.data)).slug;
 		redirect(303, `/cpts/${slug}/modifier?cree=1`);
-	}
+	})
 };

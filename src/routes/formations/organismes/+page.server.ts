@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { translate } from '$lib/i18n';
 import { parseForm } from '$lib/server/shared/forms';
-import { attachTrainerByEmail, bodyFormSchema, canManageBodies, createBody, dpcFailure, dpcRequest, listBodies } from '$lib/server/dpc';
+import { attachTrainerByEmail, bodyFormSchema, canManageBodies, createBody, dpcRequest, listBodies } from '$lib/server/dpc';
+import { formAction } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -13,30 +14,23 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	create: async (event) => {
+	create: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const parsed = parseForm(bodyFormSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { action: 'create' as const, errors: parsed.errors, values: parsed.values });
-		try {
-			await createBody(db, viewer, parsed.data);
-		} catch (caught) {
-			return dpcFailure(locale, caught, parsed.values);
-		}
+		scope.keep({ action: 'create', values: parsed.values });
+		await createBody(db, viewer, parsed.data);
 		return { action: 'create' as const, done: 'dpc.bodies.created' };
-	},
-	attach: async (event) => {
+	}, { fieldErrors: 'errors' }),
+	attach: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const data = await event.request.formData();
 		const bodyId = String(data.get('bodyId') ?? '');
 		const email = String(data.get('email') ?? '');
-		try {
-			await attachTrainerByEmail(db, viewer, bodyId, email);
-		} catch (caught) {
-			const failure = dpcFailure(locale, caught, { email, bodyId });
-			return fail(failure.status, { ...failure.data, action: 'attach' as const, bodyId });
-		}
+		scope.keep({ action: 'attach', bodyId, values: { email, bodyId } });
+		await attachTrainerByEmail(db, viewer, bodyId, email);
 		return { action: 'attach' as const, bodyId, done: 'dpc.bodies.attached' };
-	}
+	}, { fieldErrors: 'errors' })
 };

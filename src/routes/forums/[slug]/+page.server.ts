@@ -14,7 +14,8 @@ import {
 	threadFormSchema,
 	watchSchema
 } from '$lib/server/forum';
-import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
+import { forumContext } from '$lib/server/forum/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { db, viewer } = await forumContext(locals);
@@ -37,20 +38,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	newThread: async ({ request, params, locals, url }) => {
+	newThread: formAction(async ({ request, params, locals, url }, scope) => {
 		requireUser(locals, url);
 		const { db, viewer } = await forumContext(locals);
 		const category = await orErrorPage(locals.locale, url, () => requireReadableCategory(db, viewer, params.slug));
 		const parsed = parseForm(threadFormSchema, await request.formData(), THREAD_ARRAY_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let threadId: number;
-		try {
-			({ threadId } = await startThread(db, viewer, category.id, parsed.data));
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		const { threadId } = await startThread(db, viewer, category.id, parsed.data);
 		redirect(303, `/forums/sujet/${threadId}`);
-	},
+	}),
 	watch: async ({ request, params, locals, url }) => {
 		requireUser(locals, url);
 		const { db, viewer } = await forumContext(locals);

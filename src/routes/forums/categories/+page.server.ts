@@ -5,7 +5,8 @@ import { listRegions } from '$lib/server/cpts';
 import { parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
 import { canManageCategories, categoryFormSchema, listCategories, saveCategory } from '$lib/server/forum';
-import { failFromError, forumContext } from '$lib/server/forum/http';
+import { forumContext } from '$lib/server/forum/http';
+import { formAction } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireUser(locals, url);
@@ -16,16 +17,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, url }) => {
+	save: formAction(async ({ request, locals, url }, scope) => {
 		requireUser(locals, url);
 		const { db, viewer } = await forumContext(locals);
 		const parsed = parseForm(categoryFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await saveCategory(db, viewer, parsed.data);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await saveCategory(db, viewer, parsed.data);
 		return { success: 'forum.flash.categorySaved' };
-	}
+	})
 };

@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { draftDocumentName } from '$lib/server/collab/names';
-import { failFromError } from '$lib/server/shared/http';
+import { formAction } from '$lib/server/shared/http';
 import { getDb } from '$lib/server/db';
 import {
 	COMMENT_MAX,
@@ -71,92 +71,68 @@ const reviewerSchema = z.object({ email: fields.email });
 const reviewerRemovalSchema = z.object({ userId: z.string().min(1).max(64) });
 
 export const actions: Actions = {
-	comment: async ({ request, params, locals, url }) => {
+	comment: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(commentSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'comment', errors: parsed.errors, values: parsed.values });
-		try {
-			await addComment(await getDb(), user, params.id, parsed.data);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'comment', values: parsed.values });
-		}
+		scope.keep({ action: 'comment', values: parsed.values });
+		await addComment(await getDb(), user, params.id, parsed.data);
 		return { action: 'comment', success: 'drafts.comments.added' };
-	},
-	reply: async ({ request, params, locals, url }) => {
+	}),
+	reply: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(replySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'reply', thread: parsed.values.thread, errors: parsed.errors, values: parsed.values });
-		try {
-			await replyToComment(await getDb(), user, params.id, parsed.data.thread, parsed.data.body);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'reply', thread: parsed.data.thread, values: parsed.values });
-		}
+		scope.keep({ action: 'reply', thread: parsed.data.thread, values: parsed.values });
+		await replyToComment(await getDb(), user, params.id, parsed.data.thread, parsed.data.body);
 		return { action: 'reply', success: 'drafts.comments.replied' };
-	},
-	resolve: async ({ request, params, locals, url }) => {
+	}),
+	resolve: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(threadSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'resolve', errors: parsed.errors });
-		try {
-			await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, true);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'resolve' });
-		}
+		scope.keep({ action: 'resolve' });
+		await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, true);
 		return { action: 'resolve', success: 'drafts.comments.resolved' };
-	},
-	reopen: async ({ request, params, locals, url }) => {
+	}),
+	reopen: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(threadSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'reopen', errors: parsed.errors });
-		try {
-			await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, false);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'reopen' });
-		}
+		scope.keep({ action: 'reopen' });
+		await setCommentResolved(await getDb(), user, params.id, parsed.data.thread, false);
 		return { action: 'reopen', success: 'drafts.comments.reopened' };
-	},
-	status: async ({ request, params, locals, url }) => {
+	}),
+	status: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(statusSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'status', errors: parsed.errors });
-		try {
-			const version = await changeDraftStatus(await getDb(), user, params.id, parsed.data.status);
-			return { action: 'status', success: 'drafts.workflow.changed', version: version.number, status: version.status };
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'status' });
-		}
-	},
-	version: async ({ request, params, locals, url }) => {
+		scope.keep({ action: 'status' });
+		const version = await changeDraftStatus(await getDb(), user, params.id, parsed.data.status);
+		return { action: 'status', success: 'drafts.workflow.changed', version: version.number, status: version.status };
+	}),
+	version: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(versionSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'version', errors: parsed.errors, values: parsed.values });
-		try {
-			const version = await nameVersion(await getDb(), user, params.id, parsed.data.label);
-			return { action: 'version', success: 'drafts.versions.named', version: version.number };
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'version', values: parsed.values });
-		}
-	},
-	invite: async ({ request, params, locals, url }) => {
+		scope.keep({ action: 'version', values: parsed.values });
+		const version = await nameVersion(await getDb(), user, params.id, parsed.data.label);
+		return { action: 'version', success: 'drafts.versions.named', version: version.number };
+	}),
+	invite: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(reviewerSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'invite', errors: parsed.errors, values: parsed.values });
-		try {
-			await addDraftReviewer(await getDb(), user, params.id, parsed.data.email);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'invite', values: parsed.values });
-		}
+		scope.keep({ action: 'invite', values: parsed.values });
+		await addDraftReviewer(await getDb(), user, params.id, parsed.data.email);
 		return { action: 'invite', success: 'drafts.reviewers.invited' };
-	},
-	uninvite: async ({ request, params, locals, url }) => {
+	}),
+	uninvite: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const parsed = parseForm(reviewerRemovalSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { action: 'uninvite', errors: parsed.errors });
-		try {
-			await removeDraftReviewer(await getDb(), user, params.id, parsed.data.userId);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { action: 'uninvite' });
-		}
+		scope.keep({ action: 'uninvite' });
+		await removeDraftReviewer(await getDb(), user, params.id, parsed.data.userId);
 		return { action: 'uninvite', success: 'drafts.reviewers.removed' };
-	}
+	})
 };

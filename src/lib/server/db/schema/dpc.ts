@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	date,
 	index,
 	integer,
 	jsonb,
@@ -89,6 +90,8 @@ export const dpcActions = pgTable(
 		format: text('format').$type<DpcFormat>().notNull(),
 		professions: text('professions').array().$type<Profession[]>().notNull(),
 		interprofessional: boolean('interprofessional').notNull().default(false),
+		/** Funded by the ANDPC: professionals register on the national DPC site with the reference. */
+		andpcFunded: boolean('andpc_funded').notNull().default(false),
 		missions: text('missions').array().$type<Mission[]>().notNull().default(sql`'{}'::text[]`),
 		objectives: text('objectives').notNull(),
 		programme: text('programme').notNull(),
@@ -246,11 +249,85 @@ export const dpcAttendance = pgTable(
 			.notNull()
 			.references(() => dpcSessionParts.id, { onDelete: 'cascade' }),
 		status: text('status').$type<AttendanceStatus>().notNull(),
+		/**
+		 * Minutes actually attended (late arrival, early departure); null means the whole part
+		 * for present/late and none otherwise (marks recorded before minutes existed).
+		 */
+		minutesAttended: integer('minutes_attended'),
 		recordedBy: text('recorded_by').references(() => users.id, { onDelete: 'set null' }),
 		recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [
 		primaryKey({ columns: [table.registrationId, table.partId] }),
-		check('dpc_attendance_status_check', sql`${table.status} in (${inList(ATTENDANCE_STATUSES)})`)
+		check('dpc_attendance_status_check', sql`${table.status} in (${inList(ATTENDANCE_STATUSES)})`),
+		check('dpc_attendance_minutes_check', sql`${table.minutesAttended} is null or ${table.minutesAttended} >= 0`)
+	]
+);
+
+/**
+ * The triennial DPC periods (Code de la santé publique, art. L4021-1: the obligation is met over
+ * a three-year period). A referential: later periods are entered by an admin when published.
+ */
+export const dpcObligationPeriods = pgTable(
+	'dpc_obligation_periods',
+	{
+		id: text('id').primaryKey(),
+		startYear: integer('start_year').notNull(),
+		endYear: integer('end_year').notNull(),
+		/** Where the period (and its orientations) come from, as published. */
+		source: text('source').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('dpc_obligation_periods_start_key').on(table.startYear),
+		check('dpc_obligation_periods_years_check', sql`${table.endYear} = ${table.startYear} + 2`)
+	]
+);
+
+/** The national orientations prioritaires of a period, as the arrêté that sets them lists them. */
+export const dpcPriorityOrientations = pgTable(
+	'dpc_priority_orientations',
+	{
+		id: text('id').primaryKey(),
+		periodId: text('period_id')
+			.notNull()
+			.references(() => dpcObligationPeriods.id, { onDelete: 'cascade' }),
+		/** The number in the arrêté's annex, when it gives one. */
+		number: integer('number'),
+		title: text('title').notNull(),
+		source: text('source').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		uniqueIndex('dpc_priority_orientations_title_key').on(table.periodId, table.title),
+		check('dpc_priority_orientations_title_check', sql`length(${table.title}) between 1 and 300`)
+	]
+);
+
+/** A DPC action a professional followed elsewhere and declares, for her obligation. */
+export const dpcDeclaredActions = pgTable(
+	'dpc_declared_actions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		method: text('method').$type<HasMethod>().notNull(),
+		completedOn: date('completed_on', { mode: 'string' }).notNull(),
+		/** Whether it answered an orientation prioritaire of its period (as the ODPC presented it). */
+		answersPriority: boolean('answers_priority').notNull().default(false),
+		/** Which one, when the referential lists it. */
+		orientationId: text('orientation_id').references(() => dpcPriorityOrientations.id, { onDelete: 'set null' }),
+		/** The training body (ODPC) that ran it. */
+		bodyName: text('body_name').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [
+		index('dpc_declared_actions_user_idx').on(table.userId, table.completedOn),
+		check('dpc_declared_actions_method_check', sql`${table.method} in (${inList(HAS_METHODS)})`),
+		check('dpc_declared_actions_title_check', sql`length(${table.title}) between 1 and 200`),
+		check('dpc_declared_actions_body_check', sql`length(${table.bodyName}) between 1 and 200`)
 	]
 );

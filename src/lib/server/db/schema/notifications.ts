@@ -40,7 +40,7 @@ export const notifications = pgTable(
 		channel: text('channel').notNull().default('in_app'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		readAt: timestamp('read_at', { withTimezone: true }),
-		/** Set when the notification went out by e-mail (at once or in a digest). */
+		/** Set when its e-mail was queued in the outbox (at once, or in a digest). */
 		emailedAt: timestamp('emailed_at', { withTimezone: true })
 	},
 	(table) => [

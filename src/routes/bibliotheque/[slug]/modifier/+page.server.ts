@@ -15,7 +15,7 @@ import {
 	submitResource,
 	updateResource
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 async function editableResource(locals: App.Locals, url: URL, slug: string) {
 	const user = requireUser(locals, url);
@@ -36,19 +36,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, locals, url }) => {
+	default: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, user, resource } = await editableResource(locals, url, params.slug);
 		const regions = await listRegions(db);
 		const formData = await request.formData();
 		const parsed = parseForm(resourceFormSchema(regions.map((region) => region.code)), formData, RESOURCE_ARRAY_FIELDS);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		const submit = formData.get('intent') === 'submit';
-		try {
-			await updateResource(db, user, resource.id, parsed.data);
-			if (submit) await submitResource(db, user, resource.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await updateResource(db, user, resource.id, parsed.data);
+		if (submit) await submitResource(db, user, resource.id);
 		redirect(303, `/bibliotheque/${resource.slug}?message=${submit ? 'submitted' : 'saved'}`);
-	}
+	})
 };

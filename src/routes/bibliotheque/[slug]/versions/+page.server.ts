@@ -9,7 +9,7 @@ import {
 	requireReadableResource,
 	restoreRevision
 } from '$lib/server/library';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 const revisionNumber = (value: string | null) => {
 	const number = Number(value);
@@ -36,17 +36,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	restore: async ({ request, params, locals, url }) => {
+	restore: formAction(async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const resource = await orErrorPage(locals.locale, url, () => requireReadableResource(db, user, params.slug));
 		const number = revisionNumber(String((await request.formData()).get('number') ?? ''));
 		if (!number) return { restored: null };
-		try {
-			await restoreRevision(db, user, resource.id, number);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await restoreRevision(db, user, resource.id, number);
 		return { restored: number };
-	}
+	})
 };

@@ -15,7 +15,7 @@ import {
 	removeMember,
 	requireCptsBySlug
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 /** Anonymous visitors go to sign-in; signed-in non-members get a 403 (canSeeMembers). */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -44,42 +44,27 @@ async function memberActionContext({ request, params, locals, url }: RequestEven
 }
 
 export const actions: Actions = {
-	approve: async (event) => {
+	approve: formAction(async (event) => {
 		const { user, db, cpts, userId } = await memberActionContext(event);
-		try {
-			await approveJoinRequest(db, user, cpts.id, userId);
-		} catch (caught) {
-			return failFromError(event.locals.locale, caught);
-		}
+		await approveJoinRequest(db, user, cpts.id, userId);
 		return { success: 'cpts.members.approved' };
-	},
-	refuse: async (event) => {
+	}),
+	refuse: formAction(async (event) => {
 		const { user, db, cpts, userId } = await memberActionContext(event);
-		try {
-			await refuseJoinRequest(db, user, cpts.id, userId);
-		} catch (caught) {
-			return failFromError(event.locals.locale, caught);
-		}
+		await refuseJoinRequest(db, user, cpts.id, userId);
 		return { success: 'cpts.members.refused' };
-	},
-	remove: async (event) => {
+	}),
+	remove: formAction(async (event) => {
 		const { user, db, cpts, userId } = await memberActionContext(event);
-		try {
-			await removeMember(db, user, cpts.id, userId);
-		} catch (caught) {
-			return failFromError(event.locals.locale, caught);
-		}
+		await removeMember(db, user, cpts.id, userId);
 		return { success: 'cpts.members.removed' };
-	},
-	invite: async (event) => {
+	}),
+	invite: formAction(async (event, scope) => {
 		const { user, db, cpts, form } = await memberActionContext(event);
 		const parsed = parseForm(emailOnlySchema, form);
 		if (!parsed.ok) return fail(400, { inviteErrors: parsed.errors, inviteValues: parsed.values });
-		try {
-			await inviteByEmail(db, user, cpts.id, parsed.data.email);
-		} catch (caught) {
-			return failFromError(event.locals.locale, caught, { inviteValues: parsed.values });
-		}
+		scope.keep({ inviteValues: parsed.values });
+		await inviteByEmail(db, user, cpts.id, parsed.data.email);
 		return { success: 'cpts.invite.sent', invitedEmail: parsed.data.email };
-	}
+	})
 };

@@ -16,8 +16,7 @@ import {
 	requireCptsBySlug,
 	updateCpts
 } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
-import { AppError } from '$lib/server/shared/errors';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { getTerritoryView } from '$lib/server/territories/editing';
 
 /** Facilitators and admins only: others are sent to sign-in or get a 403. */
@@ -45,47 +44,34 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, params, locals, url }) => {
+	save: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const [{ choices }, territory] = await Promise.all([listPlaces(db), getTerritoryView(db, cpts.id)]);
 		const parsed = parseForm(cptsFormSchema(choices, { placeTyped: territory.units.length === 0 }), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await updateCpts(db, user, cpts.id, parsed.data);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		await updateCpts(db, user, cpts.id, parsed.data);
 		return { success: 'common.saved' };
-	},
-	appoint: async ({ request, params, locals, url }) => {
+	}),
+	appoint: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(emailOnlySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { coordinatorErrors: parsed.errors, coordinatorValues: parsed.values });
-		try {
-			const appointed = await appointCoordinator(db, user, cpts.id, parsed.data.email);
-			return { success: 'cpts.coordinators.appointed', appointedName: appointed.name };
-		} catch (caught) {
-			// An unknown e-mail belongs next to the field, not in a banner.
-			if (caught instanceof AppError && caught.code === 'invalid') {
-				return fail(400, { coordinatorErrors: { email: caught.messageKey }, coordinatorValues: parsed.values });
-			}
-			return failFromError(locals.locale, caught, { coordinatorValues: parsed.values });
-		}
-	},
-	removeCoordinator: async ({ request, params, locals, url }) => {
+		scope.keep({ coordinatorValues: parsed.values });
+		const appointed = await appointCoordinator(db, user, cpts.id, parsed.data.email);
+		return { success: 'cpts.coordinators.appointed', appointedName: appointed.name };
+		// An unknown e-mail (its refusal names the field) belongs next to the field, not in a banner.
+	}, { fieldErrors: 'coordinatorErrors' }),
+	removeCoordinator: formAction(async ({ request, params, locals, url }) => {
 		const user = requireCptsManager(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const userId = (await request.formData()).get('userId');
-		try {
-			await removeCoordinatorRole(db, user, cpts.id, typeof userId === 'string' ? userId : '');
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await removeCoordinatorRole(db, user, cpts.id, typeof userId === 'string' ? userId : '');
 		return { success: 'cpts.coordinators.removed' };
-	}
+	})
 };

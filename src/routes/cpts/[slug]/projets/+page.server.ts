@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getViewerAccess, requireCptsBySlug } from '$lib/server/cpts';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { countOpenThreads, draftCreateSchema, listCptsDrafts, profileChoices, startDraft } from '$lib/server/drafts';
 import { parseForm } from '$lib/server/shared/forms';
 
@@ -37,18 +37,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, params, locals, url }) => {
+	create: formAction(async ({ request, params, locals, url }, scope) => {
 		const user = requireUser(locals, url);
 		const db = await getDb();
 		const cpts = await orErrorPage(locals.locale, url, () => requireCptsBySlug(db, params.slug));
 		const parsed = parseForm(draftCreateSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let draftId: string;
-		try {
-			draftId = (await startDraft(db, user, cpts, parsed.data)).id;
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values });
-		}
+		scope.keep({ values: parsed.values });
+		const draftId = (await startDraft(db, user, cpts, parsed.data)).id;
 		redirect(303, `/projets/${draftId}?cree=1`);
-	}
+	})
 };

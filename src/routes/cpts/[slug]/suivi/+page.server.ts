@@ -3,8 +3,8 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireCptsBySlug } from '$lib/server/cpts';
 import { parseForm } from '$lib/server/shared/forms';
-import { orErrorPage } from '$lib/server/shared/http';
-import { addFollowUp, failOnField, getSuivi, listFacilitators, logEntrySchema, recordStage, stageEventSchema, supportSchema, todayIso, updateSupport } from '$lib/server/steering';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
+import { addFollowUp, getSuivi, listFacilitators, logEntrySchema, recordStage, stageEventSchema, supportSchema, todayIso, updateSupport } from '$lib/server/steering';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
@@ -25,40 +25,28 @@ async function cptsOf(params: { slug: string }, locals: App.Locals, url: URL) {
 }
 
 export const actions: Actions = {
-	stage: async ({ request, params, locals, url }) => {
+	stage: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, cpts } = await cptsOf(params, locals, url);
 		const parsed = parseForm(stageEventSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { stageErrors: parsed.errors, stageValues: parsed.values });
-		try {
-			const { stageChanged } = await recordStage(db, locals.user, cpts.id, parsed.data);
-			return { success: stageChanged ? 'plans.stage.recordedAndChanged' : 'plans.stage.recorded' };
-		} catch (caught) {
-			const failure = failOnField(locals.locale, caught, parsed.values);
-			return fail(failure.status, { stageErrors: failure.data.errors, stageParams: failure.data.messageParams, stageValues: parsed.values });
-		}
-	},
-	support: async ({ request, params, locals, url }) => {
+		scope.keep({ stageValues: parsed.values });
+		const { stageChanged } = await recordStage(db, locals.user, cpts.id, parsed.data);
+		return { success: stageChanged ? 'plans.stage.recordedAndChanged' : 'plans.stage.recorded' };
+	}, { fieldErrors: 'stageErrors' }),
+	support: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, cpts } = await cptsOf(params, locals, url);
 		const parsed = parseForm(supportSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { supportErrors: parsed.errors, supportValues: parsed.values });
-		try {
-			await updateSupport(db, locals.user, cpts.id, parsed.data);
-		} catch (caught) {
-			const failure = failOnField(locals.locale, caught, parsed.values);
-			return fail(failure.status, { supportErrors: failure.data.errors, supportValues: parsed.values });
-		}
+		scope.keep({ supportValues: parsed.values });
+		await updateSupport(db, locals.user, cpts.id, parsed.data);
 		return { success: 'common.saved' };
-	},
-	followUp: async ({ request, params, locals, url }) => {
+	}, { fieldErrors: 'supportErrors' }),
+	followUp: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, cpts } = await cptsOf(params, locals, url);
 		const parsed = parseForm(logEntrySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { logErrors: parsed.errors, logValues: parsed.values });
-		try {
-			await addFollowUp(db, locals.user, cpts.id, parsed.data);
-		} catch (caught) {
-			const failure = failOnField(locals.locale, caught, parsed.values);
-			return fail(failure.status, { logErrors: failure.data.errors, logValues: parsed.values });
-		}
+		scope.keep({ logValues: parsed.values });
+		await addFollowUp(db, locals.user, cpts.id, parsed.data);
 		return { success: 'plans.log.added' };
-	}
+	}, { fieldErrors: 'logErrors' })
 };

@@ -4,8 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { translate } from '$lib/i18n';
 import { canEditTerritory, requireCptsBySlug } from '$lib/server/cpts';
-import { changeTerritory, getTerritoryView, searchForTerritory, TerritoryChangeRejected, type TerritoryChange } from '$lib/server/territories/editing';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { changeTerritory, getTerritoryView, rejectionProblems, searchForTerritory, type TerritoryChange } from '$lib/server/territories/editing';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 
 /** The CPTS, once the viewer is known to be allowed to draw its territory (sign-in, else 403). */
 async function editableCpts(locals: App.Locals, url: URL, slug: string) {
@@ -35,24 +35,23 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 /** One action per way of changing the territory; each sends the whole new list. */
-async function apply(event: Parameters<Actions[string]>[0], toChange: (form: FormData) => TerritoryChange) {
-	const { locals, url, params, request } = event;
-	const { user, db, cpts } = await editableCpts(locals, url, params.slug!);
-	const form = await request.formData();
-	const change = toChange(form);
-	const values = change.kind === 'paste' ? { codes: change.text, replace: change.replace } : {};
-	try {
-		const { added, removed, summary } = await changeTerritory(db, user, cpts.id, change);
-		return { success: true, added, removed, population: summary.population, kind: change.kind };
-	} catch (caught) {
-		if (caught instanceof TerritoryChangeRejected) return fail(400, { kind: change.kind, problems: caught.reasons, values });
-		return failFromError(locals.locale, caught, { kind: change.kind, values });
-	}
+function apply(toChange: (form: FormData) => TerritoryChange) {
+	return formAction(async ({ locals, url, params, request }: Parameters<Actions[string]>[0], scope) => {
+		const { user, db, cpts } = await editableCpts(locals, url, params.slug!);
+		const form = await request.formData();
+		const change = toChange(form);
+		const values = change.kind === 'paste' ? { codes: change.text, replace: change.replace } : {};
+		scope.keep({ kind: change.kind, values });
+		// A change refused for its communes lists them, each with why.
+		const outcome = await changeTerritory(db, user, cpts.id, change).catch(rejectionProblems);
+		if ('problems' in outcome) return fail(400, { kind: change.kind, problems: outcome.problems, values });
+		return { success: true, added: outcome.added, removed: outcome.removed, population: outcome.summary.population, kind: change.kind };
+	});
 }
 
 export const actions: Actions = {
-	add: (event) => apply(event, (form) => ({ kind: 'add', code: text(form, 'code') })),
-	remove: (event) => apply(event, (form) => ({ kind: 'remove', code: text(form, 'code') })),
-	epci: (event) => apply(event, (form) => ({ kind: 'epci', epciCode: text(form, 'epci') })),
-	paste: (event) => apply(event, (form) => ({ kind: 'paste', text: text(form, 'codes'), replace: form.get('replace') === 'on' }))
+	add: apply((form) => ({ kind: 'add', code: text(form, 'code') })),
+	remove: apply((form) => ({ kind: 'remove', code: text(form, 'code') })),
+	epci: apply((form) => ({ kind: 'epci', epciCode: text(form, 'epci') })),
+	paste: apply((form) => ({ kind: 'paste', text: text(form, 'codes'), replace: form.get('replace') === 'on' }))
 };

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { acceptInvitation, getInvitationState } from '$lib/server/cpts';
-import { failFromError } from '$lib/server/shared/http';
+import { formAction } from '$lib/server/shared/http';
 
 // Opening the link shows the invitation; joining is a POST (one button), so that a link
 // opened by a mail scanner or forced by another site never makes anyone a member.
@@ -16,13 +16,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, url }) => {
+	default: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
-		try {
-			const { cpts } = await acceptInvitation(await getDb(), user, params.token);
-			return { accepted: { slug: cpts.slug, name: cpts.name } };
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
-	}
+		const { cpts } = await acceptInvitation(await getDb(), user, params.token);
+		return { accepted: { slug: cpts.slug, name: cpts.name } };
+	})
 };

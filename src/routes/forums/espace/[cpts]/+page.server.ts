@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { openCptsSpace } from '$lib/server/forum';
-import { forumContext, orErrorPage } from '$lib/server/forum/http';
+import { forumContext } from '$lib/server/forum/http';
+import { orErrorPage } from '$lib/server/shared/http';
 
 /** A CPTS's private space, created on its first visit by a member. */
 export const load: PageServerLoad = async ({ params, locals, url }) => {

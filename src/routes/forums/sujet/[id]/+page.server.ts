@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseForm } from '$lib/server/shared/forms';
+import { formValues, parseForm } from '$lib/server/shared/forms';
 import { translate } from '$lib/i18n';
+import { intlLocale } from '$lib/i18n/locale';
 import { quoteMarkdown } from '$lib/domain/forum';
 import {
 	acceptAnswer,
@@ -15,7 +16,6 @@ import {
 	moveThread,
 	parseId,
 	reactionSchema,
-	replyFormSchema,
 	replyToThread,
 	quotablePost,
 	requireReadableThread,
@@ -30,10 +30,17 @@ import {
 	type ThreadModeration
 } from '$lib/server/forum';
 import { exchangeFormSchema, getExchangeView, minutesFormSchema, postMinutes, registerForExchange, scheduleExchange, unregisterFromExchange } from '$lib/server/forum/exchanges';
-import { failFromError, forumContext, orErrorPage } from '$lib/server/forum/http';
+import { forumContext } from '$lib/server/forum/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { addPoll, canAddPoll, getPollView, pollFormSchema, votePoll } from '$lib/server/forum/polls';
 import { viewerTimeZone } from '$lib/server/calendar';
-import { describeInZones, instantToZonedInput } from '$lib/domain/time-zones';
+import { describeInZones, instantToZonedInput } from '$lib/domain/zoned-time';
+
+/** A text field of a form ('' when absent): the command validates it. */
+function textOf(formData: FormData, name: string): string {
+	const value = formData.get(name);
+	return typeof value === 'string' ? value : '';
+}
 
 function threadIdOf(param: string, locale: App.Locals['locale']): number {
 	const id = parseId(param);
@@ -62,7 +69,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
 	const editing = editingId ? (view.posts.find((post) => post.id === editingId && post.canEdit) ?? null) : null;
 	const { thread } = view;
 	const [exchange, poll] = await Promise.all([getExchangeView(db, viewer, thread), getPollView(db, viewer, thread)]);
-	const localeTag = locals.locale === 'en' ? 'en-GB' : 'fr-FR';
+	const localeTag = intlLocale(locals.locale);
 	return {
 		exchange: exchange && {
 			...exchange,
@@ -99,186 +106,131 @@ async function threadOf(locals: App.Locals, url: URL, param: string) {
 }
 
 export const actions: Actions = {
-	reply: async ({ request, params, locals, url }) => {
-		const { db, viewer, thread } = await threadOf(locals, url, params.id);
-		const parsed = parseForm(replyFormSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { replyErrors: parsed.errors, values: parsed.values });
-		let position: number;
-		try {
-			({ position } = await replyToThread(db, viewer, thread.id, parsed.data.body));
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values, replyFailed: true });
-		}
-		redirect(303, `/forums/sujet/${thread.id}?depuis=${Math.max(1, position - 4)}#message-${position}`);
-	},
-	edit: async ({ request, params, locals, url }) => {
-		const { db, viewer, thread } = await threadOf(locals, url, params.id);
+	// A reply is one command: it loads the thread (locked), checks who may, validates the body
+	// once and writes in one transaction; a refusal about the body comes back beside it.
+	reply: formAction(async ({ request, params, locals, url }, scope) => {
+		requireUser(locals, url);
+		const threadId = threadIdOf(params.id, locals.locale);
+		const { db, viewer } = await forumContext(locals);
+		const formData = await request.formData();
+		scope.keep({ values: formValues(formData), replyFailed: true });
+		const { position } = await replyToThread(db, viewer, threadId, textOf(formData, 'body'));
+		redirect(303, `/forums/sujet/${threadId}?depuis=${Math.max(1, position - 4)}#message-${position}`);
+	}, { fieldErrors: 'replyErrors' }),
+	edit: formAction(async ({ request, params, locals, url }, scope) => {
+		requireUser(locals, url);
+		const threadId = threadIdOf(params.id, locals.locale);
+		const { db, viewer } = await forumContext(locals);
 		const formData = await request.formData();
 		const postId = parseId(formData.get('postId'));
-		const parsed = parseForm(replyFormSchema, formData);
 		if (!postId) return fail(400, { message: 'forum.postNotFound' });
-		if (!parsed.ok) return fail(400, { editErrors: parsed.errors, values: parsed.values, editingId: postId });
-		let position: number;
-		try {
-			({ position } = await editPost(db, viewer, postId, parsed.data.body));
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { values: parsed.values, editingId: postId });
-		}
-		redirect(303, `/forums/sujet/${thread.id}?depuis=${position}#message-${position}`);
-	},
-	react: async ({ request, params, locals, url }) => {
+		scope.keep({ values: formValues(formData), editingId: postId });
+		const { position } = await editPost(db, viewer, postId, textOf(formData, 'body'));
+		redirect(303, `/forums/sujet/${threadId}?depuis=${position}#message-${position}`);
+	}, { fieldErrors: 'editErrors' }),
+	react: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer } = await threadOf(locals, url, params.id);
 		const formData = await request.formData();
 		const parsed = parseForm(reactionSchema, formData);
 		const postId = parseId(formData.get('postId'));
 		if (!parsed.ok || !postId) return fail(400, { message: 'form.invalid' });
-		try {
-			await setReaction(db, viewer, postId, parsed.data.kind, parsed.data.on);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await setReaction(db, viewer, postId, parsed.data.kind, parsed.data.on);
 		return { reacted: true };
-	},
-	bookmark: async ({ request, params, locals, url }) => {
+	}),
+	bookmark: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer } = await threadOf(locals, url, params.id);
 		const formData = await request.formData();
 		const postId = parseId(formData.get('postId'));
 		if (!postId) return fail(400, { message: 'form.invalid' });
-		try {
-			await setBookmark(db, viewer, postId, formData.get('on') === 'true');
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await setBookmark(db, viewer, postId, formData.get('on') === 'true');
 		return { success: formData.get('on') === 'true' ? 'forum.flash.bookmarked' : 'forum.flash.unbookmarked' };
-	},
-	accept: async ({ request, params, locals, url }) => {
+	}),
+	accept: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const postId = parseId((await request.formData()).get('postId'));
-		try {
-			await acceptAnswer(db, viewer, thread.id, postId);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await acceptAnswer(db, viewer, thread.id, postId);
 		return { success: postId ? 'forum.flash.accepted' : 'forum.flash.unaccepted' };
-	},
-	watch: async ({ request, params, locals, url }) => {
+	}),
+	watch: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const parsed = parseForm(watchSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { message: 'form.choice' });
 		await setThreadWatch(db, viewer, thread, parsed.data.level);
 		return { success: 'forum.flash.watchSaved' };
-	},
-	flag: async ({ request, params, locals, url }) => {
+	}),
+	flag: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer } = await threadOf(locals, url, params.id);
 		const formData = await request.formData();
 		const postId = parseId(formData.get('postId'));
 		const parsed = parseForm(flagFormSchema, formData);
 		if (!postId || !parsed.ok) return fail(400, { message: 'forum.form.flagReason' });
-		try {
-			await flagPost(db, viewer, postId, parsed.data.reason, parsed.data.comment);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await flagPost(db, viewer, postId, parsed.data.reason, parsed.data.comment);
 		return { success: 'forum.flash.flagged' };
-	},
-	hidePost: async ({ request, params, locals, url }) => {
+	}),
+	hidePost: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer } = await threadOf(locals, url, params.id);
 		const formData = await request.formData();
 		const postId = parseId(formData.get('postId'));
 		if (!postId) return fail(400, { message: 'form.invalid' });
-		try {
-			await setPostHidden(db, viewer, postId, formData.get('hidden') === 'true');
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await setPostHidden(db, viewer, postId, formData.get('hidden') === 'true');
 		return { success: formData.get('hidden') === 'true' ? 'forum.flash.hidden' : 'forum.flash.restored' };
-	},
-	moderate: async ({ request, params, locals, url }) => {
+	}),
+	moderate: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const operation = String((await request.formData()).get('operation') ?? '');
 		if (!['lock', 'unlock', 'pin', 'unpin', 'hide', 'restore'].includes(operation)) return fail(400, { message: 'form.invalid' });
-		try {
-			await moderateThread(db, viewer, thread.id, operation as ThreadModeration);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await moderateThread(db, viewer, thread.id, operation as ThreadModeration);
 		return { success: `forum.flash.thread.${operation}` };
-	},
-	schedule: async ({ request, params, locals, url }) => {
+	}),
+	schedule: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const parsed = parseForm(exchangeFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { exchangeErrors: parsed.errors, exchangeValues: parsed.values });
-		try {
-			await scheduleExchange(db, viewer, thread.id, parsed.data);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { exchangeValues: parsed.values });
-		}
+		scope.keep({ exchangeValues: parsed.values });
+		await scheduleExchange(db, viewer, thread.id, parsed.data);
 		return { success: 'forum.flash.exchangeSaved' };
-	},
-	register: async ({ request, params, locals, url }) => {
+	}),
+	register: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const leave = (await request.formData()).get('leave') === 'true';
-		try {
-			if (leave) await unregisterFromExchange(db, viewer, thread.id);
-			else await registerForExchange(db, viewer, thread.id);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		if (leave) await unregisterFromExchange(db, viewer, thread.id);
+		else await registerForExchange(db, viewer, thread.id);
 		return { success: leave ? 'forum.flash.unregistered' : 'forum.flash.registered' };
-	},
-	minutes: async ({ request, params, locals, url }) => {
+	}),
+	minutes: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const parsed = parseForm(minutesFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { minutesErrors: parsed.errors, minutesValues: parsed.values });
-		let position: number;
-		try {
-			({ position } = await postMinutes(db, viewer, thread.id, parsed.data.body));
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { minutesValues: parsed.values });
-		}
+		scope.keep({ minutesValues: parsed.values });
+		const { position } = await postMinutes(db, viewer, thread.id, parsed.data.body);
 		redirect(303, `/forums/sujet/${thread.id}?depuis=${Math.max(1, position - 4)}#message-${position}`);
-	},
-	addPoll: async ({ request, params, locals, url }) => {
+	}),
+	addPoll: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const parsed = parseForm(pollFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { pollErrors: parsed.errors, pollValues: parsed.values });
-		try {
-			await addPoll(db, viewer, thread.id, parsed.data);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { pollValues: parsed.values });
-		}
+		scope.keep({ pollValues: parsed.values });
+		await addPoll(db, viewer, thread.id, parsed.data);
 		return { success: 'forum.flash.pollAdded' };
-	},
-	vote: async ({ request, params, locals, url }) => {
+	}),
+	vote: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const choice = Number((await request.formData()).get('choice'));
-		try {
-			await votePoll(db, viewer, thread.id, choice);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await votePoll(db, viewer, thread.id, choice);
 		return { success: 'forum.flash.voted' };
-	},
-	split: async ({ request, params, locals, url }) => {
+	}),
+	split: formAction(async ({ request, params, locals, url }, scope) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const parsed = parseForm(splitFormSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { splitErrors: parsed.errors, splitValues: parsed.values });
-		let newThreadId: number;
-		try {
-			newThreadId = await splitThread(db, viewer, thread.id, parsed.data.fromPosition, parsed.data.title);
-		} catch (caught) {
-			return failFromError(locals.locale, caught, { splitValues: parsed.values });
-		}
+		scope.keep({ splitValues: parsed.values });
+		const newThreadId = await splitThread(db, viewer, thread.id, parsed.data.fromPosition, parsed.data.title);
 		redirect(303, `/forums/sujet/${newThreadId}`);
-	},
-	move: async ({ request, params, locals, url }) => {
+	}),
+	move: formAction(async ({ request, params, locals, url }) => {
 		const { db, viewer, thread } = await threadOf(locals, url, params.id);
 		const categoryId = String((await request.formData()).get('categoryId') ?? '');
-		try {
-			await moveThread(db, viewer, thread.id, categoryId);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await moveThread(db, viewer, thread.id, categoryId);
 		return { success: 'forum.flash.moved' };
-	}
+	})
 };

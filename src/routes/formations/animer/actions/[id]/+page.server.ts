@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { listPublishedResourceLinks } from '$lib/server/library/resources';
-import { orErrorPage } from '$lib/server/shared/http';
-import { actionFormValues, dpcFailure, dpcRequest, getActionForEdit, parseActionForm, updateAction } from '$lib/server/dpc';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
+import { actionFormValues, dpcRequest, getActionForEdit, parseActionForm, updateAction } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -13,16 +13,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const parsed = parseActionForm(await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await updateAction(db, viewer, event.params.id, parsed.data);
-		} catch (caught) {
-			return dpcFailure(locale, caught, parsed.values);
-		}
+		scope.keep({ values: parsed.values });
+		await updateAction(db, viewer, event.params.id, parsed.data);
 		return { saved: true, values: parsed.values };
-	}
+	}, { fieldErrors: 'errors' })
 };

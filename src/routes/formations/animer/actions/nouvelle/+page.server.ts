@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { translate } from '$lib/i18n';
 import { listPublishedResourceLinks } from '$lib/server/library/resources';
-import { canCreateAction, createAction, dpcFailure, dpcRequest, parseActionForm } from '$lib/server/dpc';
+import { canCreateAction, createAction, dpcRequest, parseActionForm } from '$lib/server/dpc';
+import { formAction } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -13,17 +14,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const parsed = parseActionForm(await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let actionId: string;
-		try {
-			actionId = (await createAction(db, viewer, parsed.data)).id;
-		} catch (caught) {
-			return dpcFailure(locale, caught, parsed.values);
-		}
+		scope.keep({ values: parsed.values });
+		const { id: actionId } = await createAction(db, viewer, parsed.data);
 		redirect(303, `/formations/animer/actions/${actionId}/sessions/nouvelle`);
-	}
+	}, { fieldErrors: 'errors' })
 };

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { listRegions } from '$lib/server/cpts';
-import { orErrorPage } from '$lib/server/shared/http';
-import { dpcFailure, dpcRequest, getSessionForEdit, listBodyTrainers, parseSessionForm, sessionFormValues, updateSession } from '$lib/server/dpc';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
+import { dpcRequest, getSessionForEdit, listBodyTrainers, parseSessionForm, sessionFormValues, updateSession } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -18,16 +18,13 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const parsed = parseSessionForm(await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await updateSession(db, viewer, event.params.id, parsed.data);
-		} catch (caught) {
-			return dpcFailure(locale, caught, parsed.values);
-		}
+		scope.keep({ values: parsed.values });
+		await updateSession(db, viewer, event.params.id, parsed.data);
 		redirect(303, `/formations/sessions/${event.params.id}`);
-	}
+	}, { fieldErrors: 'errors' })
 };

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
-import { orErrorPage } from '$lib/server/shared/http';
-import { describeParts, dpcFailure, dpcRequest, listParticipants, parseAttendanceForm, partHasStarted, recordAttendance } from '$lib/server/dpc';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
+import { describeParts, dpcRequest, listParticipants, parseAttendanceForm, partHasStarted, partMinutes, recordAttendance } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -10,21 +10,17 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		session: { id: list.session.id, number: list.session.number, actionTitle: list.session.actionTitle, status: list.session.status },
 		// A part not begun yet cannot be marked (recordAttendance refuses it): its column is read-only.
-		parts: describeParts(list.parts, viewerZone, intlLocale).map((part) => ({ ...part, started: partHasStarted(part, new Date()) })),
+		parts: describeParts(list.parts, viewerZone, intlLocale).map((part) => ({ ...part, started: partHasStarted(part, new Date()), minutes: partMinutes(part) })),
 		registered: list.registered,
 		waitlisted: list.waitlisted
 	};
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: formAction(async (event) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
-		try {
-			await recordAttendance(db, viewer, event.params.id, parseAttendanceForm(await event.request.formData()));
-		} catch (caught) {
-			return dpcFailure(locale, caught);
-		}
+		const { db, viewer } = await dpcRequest(event);
+		await recordAttendance(db, viewer, event.params.id, parseAttendanceForm(await event.request.formData()));
 		return { saved: true };
-	}
+	})
 };

@@ -4,24 +4,18 @@
  * the stream itself never carries content (a membership ended meanwhile leaks nothing).
  */
 import type { RequestHandler } from './$types';
-import { error } from '@sveltejs/kit';
-import { translate } from '$lib/i18n';
 import { parseId, requireReadableThread, subscribeToThread } from '$lib/server/forum';
 import { forumContext } from '$lib/server/forum/http';
-import { AppError } from '$lib/server/shared/errors';
+import { notFound } from '$lib/server/shared/errors';
+import { endpoint } from '$lib/server/shared/http';
 
 const HEARTBEAT_MS = 25_000;
 
-export const GET: RequestHandler = async ({ params, locals, request }) => {
+export const GET: RequestHandler = endpoint(async ({ params, locals, request }) => {
 	const threadId = parseId(params.id);
+	if (!threadId) throw notFound('forum.threadNotFound');
 	const { db, viewer } = await forumContext(locals);
-	try {
-		if (!threadId) throw new AppError('not_found', 'forum.threadNotFound');
-		await requireReadableThread(db, viewer, threadId);
-	} catch (caught) {
-		if (caught instanceof AppError) error(caught.status, translate(locals.locale, caught.messageKey));
-		throw caught;
-	}
+	await requireReadableThread(db, viewer, threadId);
 	const encoder = new TextEncoder();
 	let stop = () => {};
 	const stream = new ReadableStream<Uint8Array>({
@@ -34,7 +28,7 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 				}
 			};
 			send('retry: 5000\n\n');
-			const unsubscribe = subscribeToThread(threadId!, (event) => send(`event: post\ndata: ${JSON.stringify({ position: event.position })}\n\n`));
+			const unsubscribe = subscribeToThread(threadId, (event) => send(`event: post\ndata: ${JSON.stringify({ position: event.position })}\n\n`));
 			const heartbeat = setInterval(() => send(': ping\n\n'), HEARTBEAT_MS);
 			stop = () => {
 				clearInterval(heartbeat);
@@ -56,4 +50,4 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 	return new Response(stream, {
 		headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' }
 	});
-};
+});

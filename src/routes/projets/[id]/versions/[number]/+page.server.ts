@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { failFromError, orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import { getDb } from '$lib/server/db';
 import { compareDocuments, getVersion, loadCurrentJSON, restoreVersion } from '$lib/server/drafts';
 import { requireReadableDraft } from '$lib/server/drafts/http';
@@ -20,15 +20,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	restore: async ({ params, locals, url }) => {
+	restore: formAction(async ({ params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const number = Number(params.number);
-		try {
-			await restoreVersion(await getDb(), user, params.id, number);
-		} catch (caught) {
-			return failFromError(locals.locale, caught);
-		}
+		await restoreVersion(await getDb(), user, params.id, number);
 		// Everyone connected already has the restored text; the page says it was done.
 		redirect(303, `/projets/${params.id}?restauree=${number}`);
-	}
+	})
 };

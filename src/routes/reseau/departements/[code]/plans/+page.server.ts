@@ -2,11 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/shared/forms';
-import { orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import {
 	PLAN_ARRAY_FIELDS,
 	createPlan,
-	failOnField,
 	listFacilitators,
 	planFormSchema,
 	plansOfDepartement,
@@ -26,17 +25,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, params, locals, url }) => {
+	create: formAction(async ({ request, params, locals, url }, scope) => {
 		const db = await getDb();
 		await orErrorPage(locals.locale, url, () => requireDepartementPlans(db, locals.user, params.code));
 		const parsed = parseForm(planFormSchema, await request.formData(), PLAN_ARRAY_FIELDS);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values, messageParams: undefined });
-		let id: string;
-		try {
-			id = await createPlan(db, locals.user, params.code, parsed.data);
-		} catch (caught) {
-			return failOnField(locals.locale, caught, parsed.values);
-		}
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		scope.keep({ values: parsed.values });
+		const id = await createPlan(db, locals.user, params.code, parsed.data);
 		redirect(303, `/reseau/departements/${params.code}/plans/${id}?cree`);
-	}
+	}, { fieldErrors: 'errors' })
 };

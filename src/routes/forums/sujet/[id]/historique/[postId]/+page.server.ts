@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { getPostHistory, parseId } from '$lib/server/forum';
-import { forumContext, orErrorPage } from '$lib/server/forum/http';
+import { forumContext } from '$lib/server/forum/http';
+import { orErrorPage } from '$lib/server/shared/http';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const postId = parseId(params.postId);

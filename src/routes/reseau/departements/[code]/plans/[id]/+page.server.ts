@@ -2,11 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/shared/forms';
-import { orErrorPage } from '$lib/server/shared/http';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
 import {
 	PLAN_ARRAY_FIELDS,
 	addPlanLog,
-	failOnField,
 	getPlan,
 	listFacilitators,
 	logEntrySchema,
@@ -33,29 +32,22 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, params, locals, url }) => {
+	save: formAction(async ({ request, params, locals, url }, scope) => {
 		const db = await getDb();
 		await orErrorPage(locals.locale, url, () => getPlan(db, locals.user, params.code, params.id));
 		const parsed = parseForm(planFormSchema, await request.formData(), PLAN_ARRAY_FIELDS);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values, messageParams: undefined });
-		try {
-			await updatePlan(db, locals.user, params.code, params.id, parsed.data);
-		} catch (caught) {
-			return failOnField(locals.locale, caught, parsed.values);
-		}
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		scope.keep({ values: parsed.values });
+		await updatePlan(db, locals.user, params.code, params.id, parsed.data);
 		return { success: 'plans.saved' };
-	},
-	log: async ({ request, params, locals, url }) => {
+	}, { fieldErrors: 'errors' }),
+	log: formAction(async ({ request, params, locals, url }, scope) => {
 		const db = await getDb();
 		await orErrorPage(locals.locale, url, () => getPlan(db, locals.user, params.code, params.id));
 		const parsed = parseForm(logEntrySchema, await request.formData());
 		if (!parsed.ok) return fail(400, { logErrors: parsed.errors, logValues: parsed.values });
-		try {
-			await addPlanLog(db, locals.user, params.code, params.id, parsed.data);
-		} catch (caught) {
-			const failure = failOnField(locals.locale, caught, parsed.values);
-			return fail(failure.status, { logErrors: failure.data.errors, logValues: parsed.values });
-		}
+		scope.keep({ logValues: parsed.values });
+		await addPlanLog(db, locals.user, params.code, params.id, parsed.data);
 		return { success: 'plans.log.added' };
-	}
+	}, { fieldErrors: 'logErrors' })
 };

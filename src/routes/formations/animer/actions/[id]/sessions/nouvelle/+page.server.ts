@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { translate } from '$lib/i18n';
 import { listRegions } from '$lib/server/cpts';
-import { orErrorPage } from '$lib/server/shared/http';
-import { canEditAction, createSession, dpcFailure, dpcRequest, listBodyTrainers, nextSessionNumber, parseSessionForm, requireAction } from '$lib/server/dpc';
+import { formAction, orErrorPage } from '$lib/server/shared/http';
+import { canEditAction, createSession, dpcRequest, listBodyTrainers, nextSessionNumber, parseSessionForm, requireAction } from '$lib/server/dpc';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event.locals, event.url);
@@ -25,18 +25,14 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	default: formAction(async (event, scope) => {
 		requireUser(event.locals, event.url);
-		const { db, viewer, locale } = await dpcRequest(event);
+		const { db, viewer } = await dpcRequest(event);
 		const parsed = parseSessionForm(await event.request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let sessionId: string;
-		try {
-			sessionId = (await createSession(db, viewer, event.params.id, parsed.data)).id;
-		} catch (caught) {
-			return dpcFailure(locale, caught, parsed.values);
-		}
+		scope.keep({ values: parsed.values });
+		const { id: sessionId } = await createSession(db, viewer, event.params.id, parsed.data);
 		redirect(303, `/formations/sessions/${sessionId}`);
-	}
+	}, { fieldErrors: 'errors' })
 };
 
