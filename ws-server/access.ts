@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
-import type { AccessChange } from '../src/lib/server/collab/registry';
+import type { AccessChange } from '../src/lib/server/collab/channels';
 import type { Db } from '../src/lib/server/db';
 import { sessionDocumentAccess } from './auth';
 import type { Connection } from './connection';
