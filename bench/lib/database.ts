@@ -1,6 +1,7 @@
 /** A fresh bench database on a real PostgreSQL: created, migrated and seeded each run. */
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/lib/server/db';
+import { migrateDatabase } from '../../src/lib/server/startup';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from '../../src/lib/server/demo/seed';
 
 export interface BenchDatabase {
@@ -36,7 +37,8 @@ export async function createBenchDatabase(serverUrl: string, name: string, { reu
 	const url = new URL(serverUrl);
 	url.pathname = `/${databaseName}`;
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-	await database.migrate();
+	// As `npm start`: migrations, then the INSEE referential the demo territories are checked against.
+	await migrateDatabase(database);
 	const seeded = await seedDemoNetworkIfEmpty(database.db);
 	return {
 		url: url.toString(),

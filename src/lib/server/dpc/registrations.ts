@@ -185,7 +185,8 @@ export async function waitlistPosition(db: DbOrTx, sessionId: string, userId: st
 			and(
 				eq(dpcRegistrations.sessionId, sessionId),
 				eq(dpcRegistrations.status, 'waitlisted'),
-				sql`(${dpcRegistrations.queuedAt}, ${dpcRegistrations.id}) < (${mine.queuedAt}, ${mine.id})`
+				// A raw Date parameter fails on postgres.js (it wants the timestamp as text).
+				sql`(${dpcRegistrations.queuedAt}, ${dpcRegistrations.id}) < (${mine.queuedAt.toISOString()}::timestamptz, ${mine.id})`
 			)
 		);
 	return Number(row.ahead) + 1;
