@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Session, SessionExtras, SessionUser } from '$lib/server/auth/session';
 import type { Locale } from '$lib/i18n';
 
 declare global {
@@ -7,6 +7,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** Read with the session (auth/session.ts); null for visitors. */
+			sessionExtras: SessionExtras | null;
 			locale: Locale;
 			requestId: string;
 			log: Logger;

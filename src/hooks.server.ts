@@ -56,16 +56,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.log = getLogger().child({ requestId });
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.sessionExtras = null;
 
 	// Probes answer without touching sessions.
 	if (event.url.pathname !== '/healthz' && event.url.pathname !== '/readyz') {
 		const token = event.cookies.get(SESSION_COOKIE);
 		if (token) {
 			const { db } = await getDatabase();
-			const { session, user, renewed } = await validateSessionToken(db, token);
+			const { session, user, renewed, extras } = await validateSessionToken(db, token);
 			if (session && user) {
 				event.locals.session = session;
 				event.locals.user = user;
+				event.locals.sessionExtras = extras ?? null;
 				if (renewed) {
 					event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(getConfig().secureCookies, session.expiresAt));
 				}

@@ -1,8 +1,8 @@
 /** A fresh bench database on a real PostgreSQL: created, migrated and seeded each run. */
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/lib/server/db';
-import { seedDemoNetworkIfEmpty, type SeedCounts } from '../../src/lib/server/demo/seed';
 import { migrateDatabase } from '../../src/lib/server/startup';
+import { seedDemoNetworkIfEmpty, type SeedCounts } from '../../src/lib/server/demo/seed';
 
 export interface BenchDatabase {
 	url: string;

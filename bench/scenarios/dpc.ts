@@ -1,17 +1,19 @@
 /**
  * DPC registrations on real PostgreSQL: 1,000 people press "M'inscrire" at the same moment
  * on a 30-seat session, through the app (form action POSTs, each with its own signed-in
- * session). Prints the duration, registrations per second, how many got a seat (must be 30)
- * and how many wait; then the catalogue pages are loaded like the others, beside the
+ * session), then the same on a second session with register() called directly (no HTTP).
+ * Prints the duration, registrations per second, latency p50/p99, how many got a seat (must
+ * be 30), how many wait, and overbooking counted by a query over every session (must be 0); then the catalogue pages are loaded like the others, beside the
  * bare-Node bound.
  *
  * `BENCH_ONLY=dpc npm run bench` (or `npm run bench -- dpc`). BENCH_DPC_PEOPLE changes 1,000,
  * BENCH_DPC_SEATS the 30, BENCH_DPC_SESSIONS the number of extra catalogue sessions (300).
  */
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../src/lib/server/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../src/lib/server/db';
 import { dpcActions, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers, users } from '../../src/lib/server/db/schema';
 import { seedDpcDemo } from '../../src/lib/server/dpc/demo';
+import { dpcViewer, register } from '../../src/lib/server/dpc';
 import { ensureBody } from '../../src/lib/server/dpc/bodies';
 import { MISSIONS } from '../../src/lib/domain/library';
 import type { BenchContext, Scenario } from '../lib/types';
@@ -86,8 +88,8 @@ async function generateCatalogue(db: Db, bodyId: string): Promise<void> {
 	await db.execute(sql`analyze dpc_actions`);
 }
 
-/** The 30-seat session everyone rushes to, and its 1,000 candidates (nurses and GPs). */
-async function prepareRush(db: Db, bodyId: string, trainerId: string): Promise<{ sessionId: string; emails: string[] }> {
+/** The 30-seat sessions everyone rushes to (one through the app, one direct), and the 1,000 candidates (nurses and GPs). */
+async function prepareRush(db: Db, bodyId: string, trainerId: string): Promise<{ sessionId: string; directSessionId: string; emails: string[] }> {
 	const [action] = await db
 		.insert(dpcActions)
 		.values({
@@ -121,8 +123,12 @@ async function prepareRush(db: Db, bodyId: string, trainerId: string): Promise<{
 			publishedAt: new Date()
 		})
 		.returning();
-	await db.insert(dpcSessionParts).values({ id: 'benchdpcrushpart', sessionId: session.id, position: 0, startsAt: session.startsAt, endsAt: session.endsAt, timeZone: 'Indian/Reunion' });
-	await db.insert(dpcSessionTrainers).values({ sessionId: session.id, userId: trainerId });
+	const { id: _id, ...copy } = session;
+	const [direct] = await db.insert(dpcSessions).values({ ...copy, id: 'benchdpcrushdirect', number: 2 }).returning();
+	for (const each of [session, direct]) {
+		await db.insert(dpcSessionParts).values({ id: `${each.id}part`, sessionId: each.id, position: 0, startsAt: each.startsAt, endsAt: each.endsAt, timeZone: 'Indian/Reunion' });
+		await db.insert(dpcSessionTrainers).values({ sessionId: each.id, userId: trainerId });
+	}
 	const [{ passwordHash }] = await db.select({ passwordHash: users.passwordHash }).from(users).limit(1);
 	const emails = Array.from({ length: PEOPLE }, (_, index) => `bench-dpc-${index}@exemple.fr`);
 	for (let offset = 0; offset < PEOPLE; offset += 500) {
@@ -137,7 +143,69 @@ async function prepareRush(db: Db, bodyId: string, trainerId: string): Promise<{
 			}))
 		);
 	}
-	return { sessionId: session.id, emails };
+	return { sessionId: session.id, directSessionId: direct.id, emails };
+}
+
+/**
+ * What a rush left: registered, waiting, the session's status, and overbooking as the
+ * database counts it (registered beyond capacity, over every session), printed with the timings.
+ */
+async function report(db: Db, title: string, sessionId: string, seconds: number, latencies: number[], failures: string[]): Promise<void> {
+	const [counts] = await db
+		.select({
+			registered: sql<number>`count(*) filter (where ${dpcRegistrations.status} = 'registered')::int`,
+			waitlisted: sql<number>`count(*) filter (where ${dpcRegistrations.status} = 'waitlisted')::int`
+		})
+		.from(dpcRegistrations)
+		.where(eq(dpcRegistrations.sessionId, sessionId));
+	const [session] = await db.select({ status: dpcSessions.status }).from(dpcSessions).where(and(eq(dpcSessions.id, sessionId)));
+	const [overbooking] = rowsOf<{ sessions: number; seats: number }>(
+		await db.execute(sql`
+			select count(*)::int as sessions, coalesce(sum(taken - capacity), 0)::int as seats from (
+				select s.capacity, count(r.id) as taken from ${dpcSessions} s
+				join ${dpcRegistrations} r on r.session_id = s.id and r.status = 'registered' group by s.id) as booked
+			where taken > capacity`)
+	);
+	latencies.sort((a, b) => a - b);
+	const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+	console.log('');
+	console.log(title);
+	console.log(`  durée totale            ${number.format(seconds)} s`);
+	console.log(`  inscriptions par seconde ${number.format(PEOPLE / seconds)}`);
+	console.log(`  latence p50 / p99 / max ${number.format(latencies[Math.floor(latencies.length * 0.5)])} / ${number.format(latencies[Math.floor(latencies.length * 0.99)])} / ${number.format(latencies[latencies.length - 1])} ms`);
+	console.log(`  inscrits                ${counts.registered} (attendu : ${SEATS})${Number(counts.registered) === SEATS ? '' : '  ← SURRÉSERVATION OU SOUS-RÉSERVATION'}`);
+	console.log(`  liste d’attente         ${counts.waitlisted} (attendu : ${PEOPLE - SEATS})`);
+	console.log(`  statut de la session    ${session.status}`);
+	console.log(`  surréservation (requête) ${overbooking.seats} place(s) sur ${overbooking.sessions} session(s)${overbooking.seats ? '  ← ÉCHEC' : ''}`);
+	console.log(`  réponses en erreur      ${failures.length}${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}`);
+	console.log('');
+}
+
+/** The same rush without HTTP: 1,000 register() calls at once on the bench process's pool. */
+async function directRush(db: Db, sessionId: string, emails: string[]): Promise<void> {
+	const people = await db.select().from(users).where(inArray(users.email, emails));
+	const viewers = await Promise.all(
+		people.map((user) => dpcViewer(db, { ...user, emailVerified: true, locale: 'fr', roles: [] }))
+	);
+	const latencies: number[] = [];
+	const started = performance.now();
+	const failures = (
+		await Promise.all(
+			viewers.map(async (viewer) => {
+				const sent = performance.now();
+				try {
+					await register(db, viewer, sessionId);
+					return null;
+				} catch (error) {
+					return String((error as Error).message);
+				} finally {
+					latencies.push(performance.now() - sent);
+				}
+			})
+		)
+	).filter((failure): failure is string => failure !== null);
+	const seconds = (performance.now() - started) / 1000;
+	await report(db, `Inscriptions DPC simultanées, appels directs (${PEOPLE} register() sur le pool du banc, une session ${SEATS} places, PostgreSQL)`, sessionId, seconds, latencies, failures);
 }
 
 async function rush(context: BenchContext): Promise<void> {
@@ -147,7 +215,7 @@ async function rush(context: BenchContext): Promise<void> {
 	const body = await ensureBody(db, { name: 'Organisme du banc d’essai', registrationNumber: '9999' });
 	console.log(`[bench] DPC : ${EXTRA_SESSIONS} sessions au catalogue, ${PEOPLE} candidats…`);
 	await generateCatalogue(db, body.id);
-	const { sessionId, emails } = await prepareRush(db, body.id, trainer.id);
+	const { sessionId, directSessionId, emails } = await prepareRush(db, body.id, trainer.id);
 	const cookies = [];
 	for (const email of emails) cookies.push(await context.sessionCookie(email));
 
@@ -175,27 +243,9 @@ async function rush(context: BenchContext): Promise<void> {
 		})
 	);
 	const seconds = (performance.now() - started) / 1000;
-	const [counts] = await db
-		.select({
-			registered: sql<number>`count(*) filter (where ${dpcRegistrations.status} = 'registered')::int`,
-			waitlisted: sql<number>`count(*) filter (where ${dpcRegistrations.status} = 'waitlisted')::int`
-		})
-		.from(dpcRegistrations)
-		.where(eq(dpcRegistrations.sessionId, sessionId));
-	const [session] = await db.select({ status: dpcSessions.status }).from(dpcSessions).where(and(eq(dpcSessions.id, sessionId)));
-	latencies.sort((a, b) => a - b);
-	const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 	const failures = statuses.filter((status) => status !== 'ok');
-	console.log('');
-	console.log(`Inscriptions DPC simultanées (${PEOPLE} POST /formations/sessions/…?/register, une session ${SEATS} places, PostgreSQL)`);
-	console.log(`  durée totale            ${number.format(seconds)} s`);
-	console.log(`  inscriptions par seconde ${number.format(PEOPLE / seconds)}`);
-	console.log(`  latence p50 / p99 / max ${number.format(latencies[Math.floor(latencies.length * 0.5)])} / ${number.format(latencies[Math.floor(latencies.length * 0.99)])} / ${number.format(latencies[latencies.length - 1])} ms`);
-	console.log(`  inscrits                ${counts.registered} (attendu : ${SEATS})${Number(counts.registered) === SEATS ? '' : '  ← SURRÉSERVATION OU SOUS-RÉSERVATION'}`);
-	console.log(`  liste d’attente         ${counts.waitlisted} (attendu : ${PEOPLE - SEATS})`);
-	console.log(`  statut de la session    ${session.status}`);
-	console.log(`  réponses en erreur      ${failures.length}${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}`);
-	console.log('');
+	await report(db, `Inscriptions DPC simultanées (${PEOPLE} POST /formations/sessions/…?/register, une session ${SEATS} places, PostgreSQL)`, sessionId, seconds, latencies, failures);
+	await directRush(db, directSessionId, emails);
 }
 
 const scenario: Scenario = {

@@ -1,23 +1,20 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { hasRole } from '$lib/server/auth/guards';
 import { unreadCount } from '$lib/server/notifications';
-import { steeringHomeOf } from '$lib/server/territories/steering-pages';
+import { steeringHome, steeringScopeFrom } from '$lib/server/territories/scope';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, request }) => {
 	const user = locals.user;
-	const db = user ? await getDb() : null;
-	const [unreadNotifications, steeringHome] = await Promise.all([
-		// One indexed count per page for signed-in users; re-run when a form action invalidates.
-		user ? unreadCount(db!, user.id) : 0,
-		// The « Pilotage » link: no query for facilitators and admins (their roles are in the
-		// session), one primary-key lookup of partner_accounts for other signed-in users.
-		!user ? null : hasRole(user, 'facilitator') ? '/reseau' : steeringHomeOf(db!, user)
-	]);
+	const extras = locals.sessionExtras;
+	// The unread count and the partner account came with the session (one query per request);
+	// after a form action that may have read notifications, the count is read again.
+	const unreadNotifications = !user ? 0 : request.method === 'GET' && extras ? extras.unreadNotifications : await unreadCount(await getDb(), user.id);
+	const scope = steeringScopeFrom(user, extras?.partner ?? null);
 	return {
 		locale: locals.locale,
 		user: user && { id: user.id, name: user.name, roles: user.roles, emailVerified: user.emailVerified },
 		unreadNotifications,
-		steeringHome
+		// The « Pilotage » link: facilitators and admins, and partner accounts (ARS, CPAM, URPS).
+		steeringHome: scope ? steeringHome(scope) : null
 	};
 };

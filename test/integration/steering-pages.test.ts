@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
-import { coveragePlanCommunes, coveragePlans, geoCommunes, partnerAccounts } from '../../src/lib/server/db/schema';
-import type { SessionUser } from '../../src/lib/server/auth/session';
+import { coveragePlanCommunes, coveragePlans, geoCommunes, notifications, partnerAccounts } from '../../src/lib/server/db/schema';
+import { createSession, validateSessionToken, type SessionUser } from '../../src/lib/server/auth/session';
 import { computeCoverage, snapshotCoverage, uncoveredUnits } from '../../src/lib/server/territories/coverage';
 import { replaceTerritory } from '../../src/lib/server/territories/territory';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../../src/lib/server/territories/steering-pages';
 import { csvDocument, csvField } from '../../src/lib/server/shared/csv';
 import { generateId } from '../../src/lib/server/shared/ids';
+import { load as loadLayout } from '../../src/routes/+layout.server';
 import { load as loadNational } from '../../src/routes/reseau/+page.server';
 import { load as loadRegion } from '../../src/routes/reseau/regions/[code]/+page.server';
 import { load as loadDepartement } from '../../src/routes/reseau/departements/[code]/+page.server';
@@ -320,5 +321,21 @@ describe('CSV fields', () => {
 		expect(csvField('Lunéville')).toBe('Lunéville');
 		expect(csvField(null)).toBe('');
 		expect(parseCsv(csvDocument(['a', 'b'], [['x;y', 'z\r\nw']]).slice(1))).toEqual([['a', 'b'], ['x;y', 'z\r\nw']]);
+	});
+});
+
+describe('the « Pilotage » link, from the request’s one session query', () => {
+	it('reads the partner account and the unread count with the session: a link for partners and facilitators, none for members', async () => {
+		const partnerUser = await partner('ars', '44', '54', 'ARS Grand Est — DT 54 (lien)');
+		const home = async (user: SessionUser) => {
+			const { token } = await createSession(testDb.db, user.id);
+			const { user: signedIn, extras } = await validateSessionToken(testDb.db, token);
+			const data = await loadLayout({ locals: { user: signedIn, sessionExtras: extras, locale: 'fr' }, request: new Request('http://localhost/') } as never);
+			return data as { steeringHome: string | null; unreadNotifications: number };
+		};
+		expect((await home(partnerUser)).steeringHome).toBe('/reseau/departements/54');
+		expect((await home(facilitator)).steeringHome).toBe('/reseau');
+		await testDb.db.insert(notifications).values([{ userId: member.id, kind: 'system', title: 't' }, { userId: member.id, kind: 'system', title: 'u' }]);
+		expect(await home(member)).toMatchObject({ steeringHome: null, unreadNotifications: 2 });
 	});
 });

@@ -6,7 +6,7 @@
 import { and, eq, gt, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { preparedPerHandle } from '../db/prepared';
-import { sessions, userRoles, users } from '../db/schema';
+import { notifications, partnerAccounts, sessions, userRoles, users } from '../db/schema';
 import type { GrantedRole } from '../../domain/professions';
 import { generateSecretToken, hashToken } from '../shared/ids';
 
@@ -29,11 +29,22 @@ export interface SessionUser {
 	roles: GrantedRole[];
 }
 
+/**
+ * What every page's layout shows of the signed-in user beyond the session, read by the same
+ * query: a member's page then costs one query more than a visitor's, not three (issue 16).
+ */
+export interface SessionExtras {
+	unreadNotifications: number;
+	/** The partner account (ARS, CPAM, URPS) of the user, for the « Pilotage » link; null for most. */
+	partner: typeof partnerAccounts.$inferSelect | null;
+}
+
 export interface SessionValidation {
 	session: Session | null;
 	user: SessionUser | null;
 	/** True when the expiry moved forward and the cookie must be sent again. */
 	renewed: boolean;
+	extras?: SessionExtras;
 }
 
 /** Creates a session and returns the token to put in the cookie. */
@@ -72,10 +83,17 @@ export function sessionUserId(sessionId: string | Placeholder): SQL<string | nul
 // Run on every request and every websocket connect: prepared (see db/prepared.ts).
 const sessionWithUser = preparedPerHandle((db) =>
 	db
-		.select({ session: sessions, user: users, role: userRoles.role })
+		.select({
+			session: sessions,
+			user: users,
+			role: userRoles.role,
+			partner: partnerAccounts,
+			unreadNotifications: sql<number>`(select count(*)::int from ${notifications} where ${notifications.userId} = ${users.id} and ${notifications.readAt} is null)`
+		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(userRoles, eq(userRoles.userId, users.id))
+		.leftJoin(partnerAccounts, eq(partnerAccounts.userId, users.id))
 		.where(eq(sessions.id, sql.placeholder('sessionId')))
 		.prepare('session_with_user')
 );
@@ -109,6 +127,7 @@ export async function validateSessionToken(db: DbOrTx, token: string): Promise<S
 	return {
 		session,
 		renewed,
+		extras: { unreadNotifications: Number(rows[0].unreadNotifications), partner: rows[0].partner },
 		user: {
 			id: user.id,
 			email: user.email,

@@ -110,15 +110,15 @@ export async function listCategories(db: DbOrTx, viewer: MaybeViewer, since?: Da
 		.where(readableCategoryCondition(viewer))
 		.orderBy(asc(forumCategories.position), asc(forumCategories.name));
 	if (!viewer || rows.length === 0) return rows.map((row) => ({ ...row, unread: 0, muted: false }));
-	const unread = await unreadByCategory(db, viewer, rows.map((row) => row.id), since);
-	const muted = new Set(
-		(
-			await db
-				.select({ categoryId: forumCategoryWatches.categoryId })
-				.from(forumCategoryWatches)
-				.where(and(eq(forumCategoryWatches.userId, viewer.id), eq(forumCategoryWatches.level, 'muted')))
-		).map((row) => row.categoryId)
-	);
+	// Both at once: the member's list waits for one round trip, not two.
+	const [unread, mutedRows] = await Promise.all([
+		unreadByCategory(db, viewer, rows.map((row) => row.id), since),
+		db
+			.select({ categoryId: forumCategoryWatches.categoryId })
+			.from(forumCategoryWatches)
+			.where(and(eq(forumCategoryWatches.userId, viewer.id), eq(forumCategoryWatches.level, 'muted')))
+	]);
+	const muted = new Set(mutedRows.map((row) => row.categoryId));
 	return rows.map((row) => ({ ...row, unread: muted.has(row.id) ? 0 : (unread.get(row.id) ?? 0), muted: muted.has(row.id) }));
 }
 

@@ -51,8 +51,12 @@ export interface PostFacts {
 
 /** Loads the viewer's forum facts (one query for the memberships); null when signed out. */
 export async function loadForumViewer(db: DbOrTx, user: SessionUser | null | undefined): Promise<ForumViewer | null> {
-	if (!user) return null;
-	const memberships = (await listUserCpts(db, user.id)).filter((entry) => entry.status === 'active');
+	return user ? forumViewerOf(user, await listUserCpts(db, user.id)) : null;
+}
+
+/** The same from the user's CPTS already read (a page that also lists them reads them once). */
+export function forumViewerOf(user: SessionUser, cpts: Awaited<ReturnType<typeof listUserCpts>>): ForumViewer {
+	const memberships = cpts.filter((entry) => entry.status === 'active');
 	return {
 		id: user.id,
 		name: user.name,

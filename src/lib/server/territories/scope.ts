@@ -21,12 +21,21 @@ export async function steeringScopeOf(db: DbOrTx, user: SessionUser | null | und
 	if (!user) return null;
 	if (hasRole(user, 'facilitator')) return { kind: 'network' };
 	const [partner] = await db.select().from(partnerAccounts).where(eq(partnerAccounts.userId, user.id));
+	return steeringScopeFrom(user, partner ?? null);
+}
+
+/** The same rule from the user's partner account already read (the request's session query). */
+export function steeringScopeFrom(user: SessionUser | null | undefined, partner: PartnerAccount | null): SteeringScope | null {
+	if (!user) return null;
+	if (hasRole(user, 'facilitator')) return { kind: 'network' };
 	if (!partner) return null;
 	const organisation = partner.organisation as PartnerOrganisation;
 	return partner.departementCode
 		? { kind: 'departement', organisation, label: partner.label, regionCode: partner.regionCode, departementCode: partner.departementCode }
 		: { kind: 'region', organisation, label: partner.label, regionCode: partner.regionCode };
 }
+
+type PartnerAccount = typeof partnerAccounts.$inferSelect;
 
 /** A place of the steering pages: the nation, a région, or a département (with its région). */
 export type SteeringPlace = { level: 'france' } | { level: 'region'; regionCode: string } | { level: 'departement'; regionCode: string; departementCode: string };

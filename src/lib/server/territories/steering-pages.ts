@@ -398,9 +398,3 @@ async function requireAnyScope(db: DbOrTx, user: SessionUser | null | undefined)
 	if (!scope) throw forbidden();
 	return scope;
 }
-
-/** Where the « Pilotage » link of the navigation leads, or null (no steering scope). */
-export async function steeringHomeOf(db: DbOrTx, user: SessionUser | null | undefined): Promise<string | null> {
-	const scope = await steeringScopeOf(db, user);
-	return scope ? steeringHome(scope) : null;
-}
