@@ -61,6 +61,7 @@ export {
 	canStartThread,
 	type CategoryFacts,
 	type ForumViewer,
+	forumViewerOf,
 	isForumFacilitator,
 	isPostAuthor,
 	loadForumViewer,
