@@ -71,7 +71,9 @@ test('the animatrice sees which Grand Est CPTS have no crises sanitaires plan', 
 	await signIn(page, DEMO.facilitator);
 	await page.goto('/reseau');
 	await page.getByRole('link', { name: /Évaluation des missions ACI/ }).click();
-	await page.getByLabel('Région').selectOption({ label: 'Grand Est' });
+	// The click navigates: /reseau has « Région » landmarks of its own, so wait for the new page.
+	await expect(page.getByRole('heading', { level: 1, name: 'Évaluation des missions ACI' })).toBeVisible();
+	await page.getByRole('combobox', { name: 'Région' }).selectOption({ label: 'Grand Est' });
 	await page.getByRole('button', { name: 'Afficher' }).click();
 	await expect(page.getByText(`Grand Est, ${YEAR} :`)).toBeVisible();
 	await expect(page.getByRole('table', { name: 'Part des CPTS ayant déployé chaque mission' })).toContainText('Réponse aux crises sanitaires graves');
