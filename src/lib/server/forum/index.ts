@@ -36,7 +36,7 @@ export {
 	watchSchema
 } from './forms';
 export { acceptAnswer, getCategoryWatch, listBookmarks, setBookmark, setCategoryWatch, setReaction, setThreadWatch } from './interactions';
-export { connectLiveRelay, createLiveBus, listenerCount, LIVE_CHANNEL, type LiveBus, type LivePostEvent, publishPost, subscribeToThread } from './live';
+export { connectLiveRelay, createLiveBus, listenerCount, LIVE_CHANNEL, type LiveBus, type LivePostEvent, subscribeToThread } from './live';
 export {
 	extractMentions,
 	FACILITATOR_HANDLES,

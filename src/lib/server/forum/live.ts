@@ -135,7 +135,6 @@ export function publishQueuedPost(payload: Record<string, unknown>): void {
 	liveBus.publishPost(event);
 }
 
-export const publishPost = (event: LivePostEvent) => liveBus.publishPost(event);
 export const subscribeToThread = (threadId: number, listener: (event: LivePostEvent) => void) =>
 	liveBus.subscribeToThread(threadId, listener);
 export const listenerCount = (threadId: number) => liveBus.listenerCount(threadId);
