@@ -12,7 +12,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../src/lib/server/db';
 import { dpcActions, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers, users } from '../../src/lib/server/db/schema';
-import { seedDpcDemo } from '../../src/lib/server/dpc/demo';
+import { seedDpcDemo } from '../../src/lib/server/demo/dpc';
 import { dpcViewer, register } from '../../src/lib/server/dpc';
 import { ensureBody } from '../../src/lib/server/dpc/bodies';
 import { MISSIONS } from '../../src/lib/domain/library';

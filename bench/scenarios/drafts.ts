@@ -28,7 +28,7 @@ import {
 	toDocx,
 	toMarkdown
 } from '../../src/lib/server/drafts';
-import { seedLibraryDemo } from '../../src/lib/server/library/demo-content';
+import { seedLibraryDemo } from '../../src/lib/server/demo/library';
 import { createPostgresStore } from '../../ws-server/persistence';
 import { createBenchDatabase } from '../lib/database';
 import type { BenchContext, Scenario } from '../lib/types';

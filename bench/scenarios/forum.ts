@@ -19,7 +19,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import { forumCategories, forumReadPositions, forumThreads, userRoles, users } from '../../src/lib/server/db/schema';
-import { DEMO_CATEGORIES } from '../../src/lib/server/forum/demo-content';
+import { DEMO_CATEGORIES } from '../../src/lib/server/demo/forum';
 import { ensureCategory } from '../../src/lib/server/forum/categories';
 import { loadForumViewer } from '../../src/lib/server/forum/permissions';
 import { replyToThread } from '../../src/lib/server/forum/commands/reply-to-thread';

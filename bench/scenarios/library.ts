@@ -7,8 +7,8 @@
  * - a common term (15 % of the documents: ranking and counting every match, the usual trap),
  * - a two-word phrase with a facet filter (territory nature).
  *
- * Documents are built from the words of the demo content (demo-profiles.ts and
- * demo-practices.ts), so lengths and word frequencies look like the real library; the
+ * Documents are built from the words of the demo content (demo/library-profiles.ts and
+ * demo/library-practices.ts), so lengths and word frequencies look like the real library; the
  * measured terms are removed from that vocabulary and put back at controlled rates.
  *
  * Two ways to run it:
@@ -29,7 +29,7 @@ import type { Db } from '../../src/lib/server/db';
 import { libraryResources } from '../../src/lib/server/db/schema';
 import { MISSIONS, RESOURCE_KINDS, type ResourceProfile } from '../../src/lib/domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../src/lib/domain/professions';
-import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
+import { DEMO_LIBRARY } from '../../src/lib/server/demo/library';
 import { parseSearchQuery } from '../../src/lib/server/library/forms';
 import { renderMarkdown } from '../../src/lib/server/library/markdown';
 import { forgetFacetCounts } from '../../src/lib/server/library/facet-cache';

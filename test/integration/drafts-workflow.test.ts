@@ -33,7 +33,7 @@ import {
 	toMarkdown
 } from '../../src/lib/server/drafts';
 import { draftVersions, notifications } from '../../src/lib/server/db/schema';
-import { DEMO_DRAFT_TITLE, seedDraftsDemo } from '../../src/lib/server/drafts/demo';
+import { DEMO_DRAFT_TITLE, seedDraftsDemo } from '../../src/lib/server/demo/drafts';
 import { load as loadDraftPage, actions as draftActions } from '../../src/routes/projets/[id]/+page.server';
 import { GET as exportDraft } from '../../src/routes/projets/[id]/export/[format]/+server';
 import { actions as versionActions } from '../../src/routes/projets/[id]/versions/[number]/+page.server';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { libraryResources, libraryRevisions } from '../../src/lib/server/db/schema';
-import { DEMO_LIBRARY, seedLibraryDemo } from '../../src/lib/server/library/demo-content';
+import { DEMO_LIBRARY, seedLibraryDemo } from '../../src/lib/server/demo/library';
 import { buildAtomFeed } from '../../src/lib/server/library/feed';
 import { parseSearchQuery } from '../../src/lib/server/library/forms';
 import { closeness, matchProfiles, scoreProfile, targetFromCpts } from '../../src/lib/server/library/matching';

@@ -9,9 +9,9 @@ import { DEMO_ACCOUNTS } from '../../src/lib/server/demo/accounts';
 import { DEMO_CPTS, DEMO_PROFESSIONALS } from '../../src/lib/server/demo/network';
 import { seedDemo } from '../../src/lib/server/demo';
 import { seedDemoNetworkIfEmpty } from '../../src/lib/server/demo/seed';
-import { DEMO_THREADS_WITH_PRIVATE } from '../../src/lib/server/forum/demo-content';
-import { DEMO_LIBRARY } from '../../src/lib/server/library/demo-content';
-import { DEMO_WITHOUT_CRISIS_PLAN } from '../../src/lib/server/aci/demo';
+import { DEMO_THREADS_WITH_PRIVATE } from '../../src/lib/server/demo/forum';
+import { DEMO_LIBRARY } from '../../src/lib/server/demo/library';
+import { DEMO_WITHOUT_CRISIS_PLAN } from '../../src/lib/server/demo/aci';
 import { useTestDatabase } from '../helpers/db';
 import { makeCpts } from '../helpers/factories';
 

@@ -16,8 +16,8 @@ import { SIZE_BANDS, sizeBandFor, type TerritoryNature } from '../../domain/prof
 import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
 import { inZone } from '../../domain/zoned-time';
 import common from '../../i18n/messages/common';
-import { DEMO_CATEGORIES, DEMO_THREADS, DEMO_THREADS_WITH_PRIVATE, demoSchedule } from '../forum/demo-content';
-import { DEMO_LIBRARY } from '../library/demo-content';
+import { DEMO_CATEGORIES, DEMO_THREADS, DEMO_THREADS_WITH_PRIVATE, demoSchedule } from './forum';
+import { DEMO_LIBRARY } from './library';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DEMO_ACCOUNT_MEMBERSHIPS, DEMO_CPTS, DEMO_PROFESSIONALS, type DemoMembership } from './network';
 

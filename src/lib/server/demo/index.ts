@@ -7,15 +7,15 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
 import { getLogger } from '../logger';
-import { seedDraftsDemo } from '../drafts/demo';
-import { seedLibraryDemo } from '../library/demo-content';
-import { seedForumDemo } from '../forum/demo-content';
-import { seedDpcDemo } from '../dpc/demo';
+import { seedDraftsDemo } from './drafts';
+import { seedLibraryDemo } from './library';
+import { seedForumDemo } from './forum';
+import { seedDpcDemo } from './dpc';
 import { DEMO_ACCOUNTS } from './accounts';
 import { seedDemoPartners } from './partners';
 import { seedDemoNetworkIfEmpty, type SeedCounts } from './seed';
 import { seedSteeringDemo } from './steering';
-import { seedAciDemo } from '../aci/demo';
+import { seedAciDemo } from './aci';
 
 /** Ids of the demo accounts by e-mail, for feature steps that need authors. */
 export type DemoAccountIds = Map<string, string>;

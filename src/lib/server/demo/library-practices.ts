@@ -2,9 +2,9 @@
  * Demo best practices, tools, experience reports and literature reviews, drawn from the
  * seeds (IGAS report on CPTS deployment, 2018; the 2019 seminar deck; the 2023 "100 % CPTS"
  * instruction). Examples named in the report keep the report's facts; the other figures
- * are given as examples, not as data. Data only; seeding is in demo-content.ts.
+ * are given as examples, not as data. Data only; seeding is in library.ts.
  */
-import type { DemoResource } from './demo-content';
+import type { DemoResource } from './library';
 
 export const DEMO_PRACTICES: DemoResource[] = [
 	// --- Unscheduled care -------------------------------------------------------------

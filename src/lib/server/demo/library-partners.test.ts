@@ -4,7 +4,7 @@
  * (DAC). A current partner list that names them without the DAC is out of date.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_PROFILES } from './demo-profiles';
+import { DEMO_PROFILES } from './library-profiles';
 
 const formerSchemes = /\b(PTA|CLIC|MAIA)\b/;
 

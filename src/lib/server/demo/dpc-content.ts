@@ -1,7 +1,7 @@
 /**
  * The demo DPC content as data, and the plan that places its sessions in time: on working days
  * (no weekend, no public holiday of the place), at the place's wall-clock hours. Pure (no
- * database), so a unit test checks every demo session against the rules (demo-content.test.ts).
+ * database), so a unit test checks every demo session against the rules (dpc-content.test.ts).
  */
 import { isWorkingDay } from '../../domain/public-holidays';
 import { zonedInstant } from '../../domain/zoned-time';

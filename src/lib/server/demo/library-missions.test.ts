@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { profileIndicators } from '../../domain/library';
-import { DEMO_PROFILES } from './demo-profiles';
+import { DEMO_PROFILES } from './library-profiles';
 
 const functioningIndicator = /^Nombre de (professions|professionnels adhérents)/;
 

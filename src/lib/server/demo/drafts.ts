@@ -9,9 +9,9 @@ import type { DbOrTx } from '../db';
 import { drafts, users } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { AppError } from '../shared/errors';
-import { addComment } from './comments';
-import { startDraft } from './start';
-import { nameVersion } from './versions';
+import { addComment } from '../drafts/comments';
+import { startDraft } from '../drafts/start';
+import { nameVersion } from '../drafts/versions';
 
 export const DEMO_DRAFT_TITLE = 'Projet de santé 2026 de la CPTS de La Plaine';
 const DEMO_PROFILE_SLUG = 'profil-type-rural-premier-recours-fragile';

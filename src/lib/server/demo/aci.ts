@@ -16,12 +16,12 @@ import type { DbOrTx } from '../db';
 import { aciContracts, aciDialogues, aciIndicators, aciMissionYears, cpts, geoDepartements, regions } from '../db/schema';
 import { generateId } from '../shared/ids';
 import { shiftIso, todayIso } from '../steering/dates';
-import { DEMO_CPTS } from '../demo/network';
+import { DEMO_CPTS } from './network';
 import { CPTS_STAGES } from '../../domain/professions';
 import { contractEndsOn, contractYears, type IndicatorKind } from '../../domain/aci';
 import { OPTIONAL_MISSIONS, type Mission } from '../../domain/missions';
-import { contractMissions } from './contracts';
-import { assembleMissionYears, indicatorRows } from './years';
+import { contractMissions } from '../aci/contracts';
+import { assembleMissionYears, indicatorRows } from '../aci/years';
 
 /** CPTS whose crisis response mission has no action this year (the evaluation's « sans plan » list). */
 export const DEMO_WITHOUT_CRISIS_PLAN = ['nancy-sud', 'strasbourg-sud'];

@@ -13,8 +13,8 @@ import type { Profession, TerritoryNature } from '../../domain/professions';
 import type { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
 import { inZone } from '../../domain/zoned-time';
-import { ensureCategory, ensureCptsSpace } from './categories';
-import { appendPost, createThread } from './thread-writes';
+import { ensureCategory, ensureCptsSpace } from '../forum/categories';
+import { appendPost, createThread } from '../forum/thread-writes';
 
 /** Demo posts are written on working days, 8:00 to 20:00 on their authors' clock. */
 const WORKDAY_START_HOUR = 8;

@@ -3,9 +3,9 @@
  * written from section 2.2.2, the typology annex and table 1 of the report (missions,
  * example actions and partners). The overseas ones are prospective: the report could not
  * study overseas territories (its note 44) and says they likely form a fourth category.
- * Data only; seeding is in demo-content.ts.
+ * Data only; seeding is in library.ts.
  */
-import type { DemoResource } from './demo-content';
+import type { DemoResource } from './library';
 
 export const DEMO_PROFILES: DemoResource[] = [
 	// --- Rural: < 30,000 inhabitants, < 100 professionals -----------------------------

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../../domain/public-holidays';
-import { ACTIONS, planParts, TRAINER_ZONES } from './demo-content';
+import { ACTIONS, planParts, TRAINER_ZONES } from './dpc-content';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

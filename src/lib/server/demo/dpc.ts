@@ -22,11 +22,11 @@ import {
 import { findResourceBySlug } from '../library/resources';
 import { generateId, generateSecretToken } from '../shared/ids';
 import type { Profession } from '../../domain/professions';
-import { attachTrainer, ensureBody } from './bodies';
-import { ACTIONS, BODIES, planParts, TRAINER_DEMO, TRAINERS } from './demo-content';
-import { openSessionThread } from './forum';
-import { hasSeatFor, totalRegistered, type SeatCounts } from './seats';
-import { findSessionFacts } from './session-facts';
+import { attachTrainer, ensureBody } from '../dpc/bodies';
+import { ACTIONS, BODIES, planParts, TRAINER_DEMO, TRAINERS } from './dpc-content';
+import { openSessionThread } from '../dpc/forum';
+import { hasSeatFor, totalRegistered, type SeatCounts } from '../dpc/seats';
+import { findSessionFacts } from '../dpc/session-facts';
 
 const DAY_MS = 86_400_000;
 const DPC_SEED_LOCK_KEY = 7_270_006;

@@ -1,6 +1,6 @@
 /**
- * The library's demo content: profils-types (demo-profiles.ts) and best practices, tools,
- * experience reports and literature reviews (demo-practices.ts), published, plus one
+ * The library's demo content: profils-types (library-profiles.ts) and best practices, tools,
+ * experience reports and literature reviews (library-practices.ts), published, plus one
  * proposal waiting for review when a proposer is given. Idempotent: resources are keyed by
  * slug and only missing ones are inserted, each with its first revision.
  */
@@ -10,12 +10,12 @@ import type { Profession, TerritoryNature } from '../../domain/professions';
 import type { DbOrTx } from '../db';
 import { libraryResources } from '../db/schema';
 import { generateId } from '../shared/ids';
-import { resourceColumns } from './columns';
-import { DEMO_PRACTICES } from './demo-practices';
-import { DEMO_PROFILES } from './demo-profiles';
-import { renderMarkdown } from './markdown';
-import { recordRevision } from './revisions';
-import { forgetFacetCounts } from './facet-cache';
+import { resourceColumns } from '../library/columns';
+import { DEMO_PRACTICES } from './library-practices';
+import { DEMO_PROFILES } from './library-profiles';
+import { renderMarkdown } from '../library/markdown';
+import { recordRevision } from '../library/revisions';
+import { forgetFacetCounts } from '../library/facet-cache';
 
 export interface DemoResource {
 	slug: string;
