@@ -28,6 +28,7 @@ import { users } from '../src/lib/server/db/schema';
 import { buildIfNeeded, buildIsStale } from '../src/server/build-if-needed';
 import { createBenchDatabase, type BenchDatabase } from './lib/database';
 import { runLoad, type LoadResult } from './lib/load';
+import { runBenchMain } from './lib/main';
 import { formatReport, type ReportRow } from './lib/report';
 import { startApp, startServer, type RunningServer } from './lib/servers';
 import type { BenchContext, BenchTarget, Scenario } from './lib/types';
@@ -179,11 +180,4 @@ async function benchPages(scenarios: Scenario[], sessionCookie: BenchContext['se
 	console.log(formatReport(rows, bound));
 }
 
-try {
-	await main();
-} catch (error) {
-	console.error(error instanceof Error ? error.message : error);
-	process.exitCode = 1;
-} finally {
-	await cleanUp();
-}
+await runBenchMain(main, cleanUp);

@@ -37,19 +37,25 @@ export async function createBenchDatabase(serverUrl: string, name: string, { reu
 	const url = new URL(serverUrl);
 	url.pathname = `/${databaseName}`;
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-	// As the app starts: migrations, then the INSEE referential the demo territories are checked against.
-	await migrateDatabase(database);
-	const seeded = await seedDemoNetworkIfEmpty(database.db);
-	return {
-		url: url.toString(),
-		database,
-		seeded,
-		async dispose(keep) {
-			await database.close();
-			if (keep) return;
-			const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	const dispose = async (keep: boolean) => {
+		await database.close();
+		if (keep) return;
+		const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+		try {
 			await dropper.unsafe(`drop database if exists ${databaseName} with (force)`);
+		} finally {
 			await dropper.end();
 		}
 	};
+	let seeded: SeedCounts | null;
+	try {
+		// As the app starts: migrations, then the INSEE referential the demo territories are checked against.
+		await migrateDatabase(database);
+		seeded = await seedDemoNetworkIfEmpty(database.db);
+	} catch (error) {
+		// The caller never gets the database to dispose of: close it here, or its pool keeps the process alive.
+		await dispose(reuse).catch(() => {});
+		throw error;
+	}
+	return { url: url.toString(), database, seeded, dispose };
 }

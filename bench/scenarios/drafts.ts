@@ -31,6 +31,7 @@ import {
 import { seedLibraryDemo } from '../../src/lib/server/demo/library';
 import { createPostgresStore } from '../../ws-server/persistence';
 import { createBenchDatabase } from '../lib/database';
+import { runBenchMain } from '../lib/main';
 import type { BenchContext, Scenario } from '../lib/types';
 
 const EDITS = Number(process.env.BENCH_DRAFT_EDITS ?? 2_000);
@@ -124,10 +125,12 @@ export default scenario;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-	const bench = await createBenchDatabase(serverUrl, 'cpts_bench_drafts');
-	try {
-		await scenario.setup!({ appUrl: '', db: bench.database.db, sessionCookie: async () => '' });
-	} finally {
-		await bench.dispose(false);
-	}
+	let bench: Awaited<ReturnType<typeof createBenchDatabase>> | undefined;
+	await runBenchMain(
+		async () => {
+			bench = await createBenchDatabase(serverUrl, 'cpts_bench_drafts');
+			await scenario.setup!({ appUrl: '', db: bench.database.db, sessionCookie: async () => '' });
+		},
+		async () => bench?.dispose(false)
+	);
 }

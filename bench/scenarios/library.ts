@@ -350,8 +350,6 @@ async function standalone(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	standalone().catch((error: unknown) => {
-		console.error(error instanceof Error ? error.stack : error);
-		process.exitCode = 1;
-	});
+	const { runBenchMain } = await import('../lib/main');
+	await runBenchMain(standalone);
 }

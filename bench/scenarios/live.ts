@@ -25,6 +25,7 @@ import { encodePresence } from '../../ws-server/fanout';
 import { encodeAwareness } from '../../ws-server/protocol';
 import { asSiteWithRedis, connectClient, startCollab, type RunningCollab, type TestClient } from '../../test/ws/collab-peers';
 import { createBenchDatabase } from '../lib/database';
+import { runBenchMain } from '../lib/main';
 import { percentile, sortedCopy, until } from '../lib/measure';
 import { freePort } from '../lib/servers';
 import type { Scenario, StandaloneContext } from '../lib/types';
@@ -166,19 +167,20 @@ export default scenario;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-	const bench = await createBenchDatabase(serverUrl, 'cpts_bench_live');
 	const { createSession, SESSION_COOKIE } = await import('../../src/lib/server/auth/session');
-	try {
-		await run({
-			db: bench.database.db,
-			databaseUrl: bench.url,
-			async sessionCookie(email) {
-				const [row] = await bench.database.db.select().from(users).where(eq(users.email, email));
-				return `${SESSION_COOKIE}=${(await createSession(bench.database.db, row.id)).token}`;
-			}
-		});
-	} finally {
-		await bench.dispose(false);
-		process.exit(0);
-	}
+	let bench: Awaited<ReturnType<typeof createBenchDatabase>> | undefined;
+	await runBenchMain(
+		async () => {
+			const { database, url } = (bench = await createBenchDatabase(serverUrl, 'cpts_bench_live'));
+			await run({
+				db: database.db,
+				databaseUrl: url,
+				async sessionCookie(email) {
+					const [row] = await database.db.select().from(users).where(eq(users.email, email));
+					return `${SESSION_COOKIE}=${(await createSession(database.db, row.id)).token}`;
+				}
+			});
+		},
+		async () => bench?.dispose(false)
+	);
 }
