@@ -13,6 +13,7 @@ import { draftComments, draftReviewers, users } from '../db/schema';
 import { notifyAll } from '../notifications';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
+import { queueCommentsChanged } from './live';
 import { getDraftAccess, type Draft, type DraftAccess, type DraftViewer } from './permissions';
 
 export const COMMENT_MAX = 4000;
@@ -99,6 +100,7 @@ export async function addComment(db: DbOrTx, user: DraftViewer, draftId: string,
 			.returning();
 		await writeAudit(tx, { actorId: user!.id, action: 'draft.comment_added', targetType: 'draft', targetId: draftId, details: { commentId: comment.id } });
 		const mentioned = await notifyComment(tx, draft, user!, body, null);
+		await queueCommentsChanged(tx, draftId, comment.id);
 		return { comment, mentioned };
 	});
 }
@@ -118,6 +120,7 @@ export async function replyToComment(db: DbOrTx, user: DraftViewer, draftId: str
 			.values({ id: generateId(), draftId, parentId: thread.id, authorId: user!.id, body: text })
 			.returning();
 		await notifyComment(tx, draft, user!, text, thread.authorId);
+		await queueCommentsChanged(tx, draftId, reply.id);
 		return reply;
 	});
 }
@@ -133,10 +136,13 @@ export async function setCommentResolved(db: DbOrTx, user: DraftViewer, draftId:
 		.where(and(eq(draftComments.id, threadId), eq(draftComments.draftId, draftId), isNull(draftComments.parentId)));
 	if (!thread) throw notFound('drafts.comments.notFound');
 	if (!access.canEdit && thread.authorId !== user.id) throw forbidden();
-	await db
-		.update(draftComments)
-		.set(resolved ? { resolvedAt: new Date(), resolvedBy: user.id } : { resolvedAt: null, resolvedBy: null })
-		.where(eq(draftComments.id, threadId));
+	await db.transaction(async (tx) => {
+		await tx
+			.update(draftComments)
+			.set(resolved ? { resolvedAt: new Date(), resolvedBy: user.id } : { resolvedAt: null, resolvedBy: null })
+			.where(eq(draftComments.id, threadId));
+		await queueCommentsChanged(tx, draftId, threadId);
+	});
 }
 
 export interface CommentEntry {

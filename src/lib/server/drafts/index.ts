@@ -66,4 +66,5 @@ export {
 	VERSION_LABEL_MAX,
 	type VersionEntry
 } from './versions';
+export { COMMENTS_CHANGED, commentsSignal, deliverCommentsChanged, queueCommentsChanged } from './live';
 export { exportableDoc, exportDisposition, type ExportHeader, toDocx, toMarkdownFile } from './export';
