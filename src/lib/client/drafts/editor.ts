@@ -324,6 +324,13 @@ export function createDraftEditor(options: DraftEditorOptions) {
 		setComments(anchors: CommentAnchor[]) {
 			editor.view.dispatch(editor.state.tr.setMeta(commentsKey, anchors).setMeta('addToHistory', false));
 		},
+		/** Where the selection ends on screen (viewport coordinates), or null when nothing is selected. */
+		selectionEnd(): { top: number; bottom: number; left: number } | null {
+			const { to, empty } = editor.state.selection;
+			if (empty) return null;
+			const { top, bottom, left } = editor.view.coordsAtPos(to);
+			return { top, bottom, left };
+		},
 		/** Selects the text a thread is anchored to (false when that text was deleted). */
 		goToAnchor(anchor: CommentAnchor): boolean {
 			const binding = ySyncPluginKey.getState(editor.state)?.binding;

@@ -10,7 +10,8 @@ export {
 	listComments,
 	mentionablePeople,
 	replyToComment,
-	setCommentResolved
+	setCommentResolved,
+	suggestDraftMentions
 } from './comments';
 export {
 	changeTowards,
