@@ -87,13 +87,13 @@ test('two members of La Plaine create, co-write, comment, submit, restore and ex
 	await editorOf(member).getByText('Trois médecins partiront en retraite avant 2028.').dblclick();
 	await member.getByRole('button', { name: 'Commenter la sélection' }).click();
 	await expect(member.getByText(/Sur le passage « \w+/)).toBeVisible();
-	await member.getByLabel('Nouveau commentaire').fill('@Dr Marc Girard, chiffre à confirmer avec l’ARS.');
+	await member.getByLabel('Nouveau commentaire').fill('@dr-marc-girard, chiffre à confirmer avec l’ARS.');
 	await member.getByRole('button', { name: 'Publier le commentaire' }).click();
 	await expect(member.getByText('Commentaire publié.')).toBeVisible();
 	await expect(member.locator('.comment-anchor').first()).toBeVisible();
 	await trainer.reload();
 	await waitConnected(trainer);
-	await expect(trainer.getByText('@Dr Marc Girard, chiffre à confirmer avec l’ARS.')).toBeVisible();
+	await expect(trainer.getByText('@dr-marc-girard, chiffre à confirmer avec l’ARS.')).toBeVisible();
 	await expect(trainer.locator('.comment-anchor').first()).toBeVisible();
 	// From the thread to its passage, by keyboard: the passage is selected in the text.
 	const quote = (await trainer.locator('.comment-anchor').first().innerText()).trim();

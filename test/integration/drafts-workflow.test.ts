@@ -28,6 +28,7 @@ import {
 	restoreVersion,
 	replyToComment,
 	setCommentResolved,
+	suggestDraftMentions,
 	startDraft,
 	toDocx,
 	toMarkdown
@@ -317,12 +318,19 @@ describe('comments', () => {
 		const { draft, coordinator, member, reviewer, facilitator, outsider } = await scene();
 		const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment('default'), 0))).toString('base64');
 		const { comment, mentioned } = await addComment(testDb.db, reviewer, draft.id, {
-			body: 'Indicateur à préciser, @Dr Marc Girard.',
+			// The forum's handle of a person (shared/mentions.ts), as the completion writes it.
+			body: 'Indicateur à préciser, @dr-marc-girard.',
 			anchorStart: anchor,
 			anchorEnd: anchor,
 			quote: 'Part des patients'
 		});
 		expect(mentioned).toEqual([coordinator.id]);
+		// The completion offers the draft's readers by handle, to commenters only.
+		expect(await suggestDraftMentions(testDb.db, reviewer, draft.id, 'Girard')).toEqual([
+			{ handle: 'dr-marc-girard', label: 'Dr Marc Girard', kind: 'person' }
+		]);
+		expect(await suggestDraftMentions(testDb.db, reviewer, draft.id, 'g')).toEqual([]);
+		await expectAppError(suggestDraftMentions(testDb.db, outsider, draft.id, 'Girard'), 'not_found');
 		const [notice] = await testDb.db.select().from(notifications).where(eq(notifications.userId, coordinator.id));
 		expect(notice).toMatchObject({ kind: 'draft.mention', link: `/projets/${draft.id}#commentaires` });
 

@@ -19,7 +19,7 @@ import {
 } from '@tiptap/y-tiptap';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { DRAFT_FIELD, draftContentExtensions } from '$lib/drafts/document';
+import { COMMENTS_CHANGED_KEY, DRAFT_FIELD, DRAFT_SIGNALS, draftContentExtensions } from '$lib/drafts/document';
 import { OwnPresenceProvider } from './provider';
 
 export interface Participant {
@@ -62,6 +62,8 @@ export interface DraftEditorOptions {
 	onParticipants(participants: Participant[]): void;
 	onOutline(outline: { index: number; level: number; text: string }[]): void;
 	onActiveComment?(id: string | null): void;
+	/** Someone added, answered or resolved a thread (the server's signal, see drafts/live.ts). */
+	onCommentsChanged?(): void;
 	/** Accessible name of the editing area. */
 	label: string;
 	/** Id of the editing area (the toolbar names it in aria-controls). */
@@ -153,6 +155,17 @@ export function createDraftEditor(options: DraftEditorOptions) {
 	};
 	window.addEventListener('online', onOnline);
 	window.addEventListener('offline', onOffline);
+
+	// The server's "threads changed" signal. What the first sync or the local copy brings is
+	// history (the page was rendered with those threads); later changes, including those
+	// missed while offline and brought by a resync, are news. Each delivered signal changes
+	// the key (see drafts/live.ts: its value means nothing).
+	let firstSyncDone = false;
+	provider.once('sync', () => (firstSyncDone = true));
+	ydoc.getMap(DRAFT_SIGNALS).observe((event, transaction) => {
+		if (!firstSyncDone || transaction.origin === local || !event.keysChanged.has(COMMENTS_CHANGED_KEY)) return;
+		options.onCommentsChanged?.();
+	});
 
 	awareness.setLocalStateField('user', { name: options.user.name, color: options.user.color, canEdit: options.editable });
 
@@ -310,6 +323,13 @@ export function createDraftEditor(options: DraftEditorOptions) {
 		},
 		setComments(anchors: CommentAnchor[]) {
 			editor.view.dispatch(editor.state.tr.setMeta(commentsKey, anchors).setMeta('addToHistory', false));
+		},
+		/** Where the selection ends on screen (viewport coordinates), or null when nothing is selected. */
+		selectionEnd(): { top: number; bottom: number; left: number } | null {
+			const { to, empty } = editor.state.selection;
+			if (empty) return null;
+			const { top, bottom, left } = editor.view.coordsAtPos(to);
+			return { top, bottom, left };
 		},
 		/** Selects the text a thread is anchored to (false when that text was deleted). */
 		goToAnchor(anchor: CommentAnchor): boolean {

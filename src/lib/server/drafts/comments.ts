@@ -2,8 +2,9 @@
  * Comments on a draft: threads anchored to a stretch of text (two Yjs relative positions,
  * which follow the text through everyone's edits), replies, resolution. Whoever may
  * comment (members, facilitators, invited reviewers) may start a thread or reply; the
- * thread's author and the draft's editors resolve it. "@Name" of someone who may read the
- * draft notifies them; a reply notifies the thread's author.
+ * thread's author and the draft's editors resolve it. "@prenom-nom" of someone who may read
+ * the draft notifies them (the forum's rule, shared/mentions.ts); a reply notifies the
+ * thread's author. Every change to the threads reaches open editors live (live.ts).
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { writeAudit } from '../audit';
@@ -13,6 +14,8 @@ import { draftComments, draftReviewers, users } from '../db/schema';
 import { notifyAll } from '../notifications';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
+import { distinctHandles, extractMentions, handleOf, matchHandles } from '../shared/mentions';
+import { queueCommentsChanged } from './live';
 import { getDraftAccess, type Draft, type DraftAccess, type DraftViewer } from './permissions';
 
 export const COMMENT_MAX = 4000;
@@ -62,14 +65,27 @@ export async function mentionablePeople(db: DbOrTx, draft: Draft): Promise<{ use
 	return [...people].map(([userId, name]) => ({ userId, name }));
 }
 
-/** Who "@Name" designates in a comment (longest names first, so "@Marie Claire" wins over "@Marie"). */
+/** Who the @handles of a comment name among the people who may read the draft. */
 export function findMentions(body: string, people: { userId: string; name: string }[]): string[] {
-	const found = new Set<string>();
-	const lower = body.toLocaleLowerCase('fr');
-	for (const person of [...people].sort((a, b) => b.name.length - a.name.length)) {
-		if (lower.includes(`@${person.name.toLocaleLowerCase('fr')}`)) found.add(person.userId);
-	}
-	return [...found];
+	const candidates = people.map((person) => ({ id: person.userId, handle: handleOf(person) }));
+	return [...matchHandles(extractMentions(body), candidates).userIds];
+}
+
+/**
+ * The @ completion of a draft's comments: the people who may read it (its CPTS's members,
+ * its reviewers) whose handle or name holds what was typed, each with the handle to type.
+ * Commenters only: the list of members is no more open through here than elsewhere.
+ */
+export async function suggestDraftMentions(db: DbOrTx, user: DraftViewer, draftId: string, typed: string, limit = 8) {
+	const draft = await requireCommenter(db, user, draftId);
+	const query = handleOf({ name: typed }).slice(0, 40);
+	if (query.length < 2) return [];
+	const people = distinctHandles((await mentionablePeople(db, draft)).map((person) => ({ id: person.userId, name: person.name, handle: handleOf(person) })));
+	return people
+		.filter((person) => person.handle.includes(query))
+		.sort((a, b) => Number(!b.handle.startsWith(query)) - Number(!a.handle.startsWith(query)) || a.name.localeCompare(b.name, 'fr'))
+		.slice(0, limit)
+		.map((person) => ({ handle: person.handle, label: person.name, kind: 'person' as const }));
 }
 
 async function notifyComment(db: DbOrTx, draft: Draft, author: NonNullable<DraftViewer>, body: string, threadAuthorId: string | null) {
@@ -99,6 +115,7 @@ export async function addComment(db: DbOrTx, user: DraftViewer, draftId: string,
 			.returning();
 		await writeAudit(tx, { actorId: user!.id, action: 'draft.comment_added', targetType: 'draft', targetId: draftId, details: { commentId: comment.id } });
 		const mentioned = await notifyComment(tx, draft, user!, body, null);
+		await queueCommentsChanged(tx, draftId, comment.id);
 		return { comment, mentioned };
 	});
 }
@@ -118,6 +135,7 @@ export async function replyToComment(db: DbOrTx, user: DraftViewer, draftId: str
 			.values({ id: generateId(), draftId, parentId: thread.id, authorId: user!.id, body: text })
 			.returning();
 		await notifyComment(tx, draft, user!, text, thread.authorId);
+		await queueCommentsChanged(tx, draftId, reply.id);
 		return reply;
 	});
 }
@@ -133,10 +151,13 @@ export async function setCommentResolved(db: DbOrTx, user: DraftViewer, draftId:
 		.where(and(eq(draftComments.id, threadId), eq(draftComments.draftId, draftId), isNull(draftComments.parentId)));
 	if (!thread) throw notFound('drafts.comments.notFound');
 	if (!access.canEdit && thread.authorId !== user.id) throw forbidden();
-	await db
-		.update(draftComments)
-		.set(resolved ? { resolvedAt: new Date(), resolvedBy: user.id } : { resolvedAt: null, resolvedBy: null })
-		.where(eq(draftComments.id, threadId));
+	await db.transaction(async (tx) => {
+		await tx
+			.update(draftComments)
+			.set(resolved ? { resolvedAt: new Date(), resolvedBy: user.id } : { resolvedAt: null, resolvedBy: null })
+			.where(eq(draftComments.id, threadId));
+		await queueCommentsChanged(tx, draftId, threadId);
+	});
 }
 
 export interface CommentEntry {

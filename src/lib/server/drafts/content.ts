@@ -188,8 +188,29 @@ function inlineMarkdown(nodes: DocNode[] | undefined): string {
 		.join('');
 }
 
+/**
+ * A GFM table. GFM has no headerless table: the first row is its header whichever cells it
+ * holds. Paragraphs inside a cell are joined by <br>, pipes escaped.
+ */
+function tableMarkdown(node: DocNode): string {
+	const rows = (node.content ?? []).map((row) =>
+		(row.content ?? []).map((cell) =>
+			(cell.content ?? [])
+				.map((block) => inlineMarkdown(block.content))
+				.join('<br>')
+				.replace(/\|/g, '\\|')
+		)
+	);
+	if (rows.length === 0) return '';
+	const width = Math.max(...rows.map((row) => row.length));
+	const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, index) => cells[index] ?? '').join(' | ')} |`;
+	return [line(rows[0]), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)].join('\n');
+}
+
 function blockMarkdown(node: DocNode, indent = ''): string {
 	switch (node.type) {
+		case 'table':
+			return tableMarkdown(node);
 		case 'heading':
 			return `${'#'.repeat(Number(node.attrs?.level ?? 1))} ${inlineMarkdown(node.content)}`;
 		case 'paragraph':
@@ -237,6 +258,10 @@ export function toLines(doc: DocNode): string[] {
 				return;
 			case 'blockquote':
 				for (const child of node.content ?? []) walk(child, `${prefix}> `);
+				return;
+			case 'table':
+				// One line per row, so a diff shows which row of a fiche-action changed.
+				for (const row of node.content ?? []) walk(row, prefix);
 				return;
 			default: {
 				const text = nodeText(node);

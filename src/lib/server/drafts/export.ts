@@ -10,7 +10,11 @@ import {
 	LevelFormat,
 	Packer,
 	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
 	TextRun,
+	WidthType,
 	type IRunOptions,
 	type ParagraphChild
 } from 'docx';
@@ -40,8 +44,32 @@ function runs(nodes: DocNode[] | undefined): ParagraphChild[] {
 	});
 }
 
-function blocks(nodes: DocNode[] | undefined, context: { level: number; ordered: boolean; quote: boolean }): Paragraph[] {
-	const out: Paragraph[] = [];
+/**
+ * A table as Word's: a row made only of header cells is marked as the header row (repeated
+ * on each page), its cells shaded; spans are kept. Word needs at least one paragraph per cell.
+ */
+function table(node: DocNode): Table {
+	const rows = (node.content ?? []).map((row) => {
+		const headerRow = (row.content ?? []).length > 0 && (row.content ?? []).every((cell) => cell.type === 'tableHeader');
+		return new TableRow({
+			tableHeader: headerRow,
+			children: (row.content ?? []).map((cell) => {
+				const content = blocks(cell.content, { level: -1, ordered: false, quote: false });
+				const header = cell.type === 'tableHeader';
+				return new TableCell({
+					children: content.length ? content : [new Paragraph({ children: [] })],
+					...(Number(cell.attrs?.colspan) > 1 ? { columnSpan: Number(cell.attrs?.colspan) } : {}),
+					...(Number(cell.attrs?.rowspan) > 1 ? { rowSpan: Number(cell.attrs?.rowspan) } : {}),
+					...(header ? { shading: { fill: 'E8EEF7' } } : {})
+				});
+			})
+		});
+	});
+	return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+function blocks(nodes: DocNode[] | undefined, context: { level: number; ordered: boolean; quote: boolean }): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
 	for (const node of nodes ?? []) {
 		switch (node.type) {
 			case 'heading': {
@@ -74,6 +102,9 @@ function blocks(nodes: DocNode[] | undefined, context: { level: number; ordered:
 				break;
 			case 'codeBlock':
 				out.push(new Paragraph({ children: [new TextRun({ text: (node.content ?? []).map((child) => child.text ?? '').join(''), font: 'Consolas' })] }));
+				break;
+			case 'table':
+				out.push(table(node));
 				break;
 			case 'horizontalRule':
 				out.push(new Paragraph({ children: [], border: { bottom: { style: 'single', size: 6, color: '999999', space: 1 } } }));

@@ -10,7 +10,8 @@ export {
 	listComments,
 	mentionablePeople,
 	replyToComment,
-	setCommentResolved
+	setCommentResolved,
+	suggestDraftMentions
 } from './comments';
 export {
 	changeTowards,
@@ -66,4 +67,5 @@ export {
 	VERSION_LABEL_MAX,
 	type VersionEntry
 } from './versions';
+export { COMMENTS_CHANGED, commentsSignal, deliverCommentsChanged, queueCommentsChanged } from './live';
 export { exportableDoc, exportDisposition, type ExportHeader, toDocx, toMarkdownFile } from './export';

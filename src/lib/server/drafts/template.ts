@@ -50,6 +50,15 @@ const bullets = (items: string[]): DocNode => ({
 	content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] }))
 });
 
+/** A table whose first row is a header row (cells: plain text). */
+const table = (header: string[], rows: string[][]): DocNode => ({
+	type: 'table',
+	content: [
+		{ type: 'tableRow', content: header.map((cell) => ({ type: 'tableHeader', content: [paragraph(text(cell))] })) },
+		...rows.map((row) => ({ type: 'tableRow', content: row.map((cell) => ({ type: 'tableCell', content: [paragraph(...(cell ? [text(cell)] : []))] })) }))
+	]
+});
+
 interface FicheAction {
 	title: string;
 	objective: string;
@@ -66,9 +75,20 @@ function fiche(number: string, entry: FicheAction): DocNode[] {
 		bullets(entry.actions),
 		labelled('Partenaires', entry.partners),
 		paragraph(text('Indicateurs :', ['bold'])),
-		bullets(entry.indicators),
+		table(
+			['Indicateur', 'Valeur de départ', 'Cible', 'Échéance'],
+			entry.indicators.map((indicator) => [indicator, '', '', ''])
+		),
 		labelled('Calendrier', 'à compléter (lancement, étapes, évaluation)'),
-		labelled('Budget', 'à compléter (temps de coordination, indemnisation des professionnels, outils)')
+		paragraph(text('Budget :', ['bold'])),
+		table(
+			['Poste de dépense', 'Montant (€)', 'Financement'],
+			[
+				['Temps de coordination', '', ''],
+				['Indemnisation des professionnels', '', ''],
+				['Outils', '', '']
+			]
+		)
 	];
 }
 

@@ -1,6 +1,6 @@
 /**
- * @mentions in posts: of people (@prenom-nom, the slug of their name; @prenom-nom-xxxx with
- * the first characters of their id when two people share a name), of facilitators
+ * @mentions in posts: of people (the rule shared with draft comments, shared/mentions.ts:
+ * @prenom-nom, or @prenom-nom-xxxx when two people share a name), of facilitators
  * (@animateurs) and of a CPTS (@<its slug>, e.g. @cpts-sud-toulois: its active members).
  *
  * Only people who may read the thread are notified: a mention in a CPTS's private space
@@ -12,29 +12,14 @@ import type { DbOrTx } from '../db';
 import { cpts, cptsMemberships, forumPosts, userRoles, users } from '../db/schema';
 import { listMembers } from '../cpts';
 import { slugify } from '../cpts/slug';
+import { distinctHandles, extractMentions, handleBases, handleOf, matchHandles } from '../shared/mentions';
 import { isForumFacilitator, type ForumViewer } from './permissions';
+
+export { extractMentions, handleOf };
 
 /** Handles that name the facilitators as a group. */
 export const FACILITATOR_HANDLES = new Set(['animateurs', 'animatrices', 'animation']);
-const MAX_MENTIONS_PER_POST = 10;
 const MAX_GROUP_RECIPIENTS = 500;
-
-/** The handles mentioned in a Markdown text, outside code, lower-cased, at most ten. */
-export function extractMentions(source: string): string[] {
-	const withoutCode = source.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ');
-	const found = new Set<string>();
-	for (const match of withoutCode.matchAll(/(^|[^\p{L}\p{N}_@/.])@([\p{L}\p{N}][\p{L}\p{N}-]{0,80})/gu)) {
-		const handle = slugify(match[2]);
-		if (handle.length >= 2) found.add(handle);
-		if (found.size >= MAX_MENTIONS_PER_POST) break;
-	}
-	return [...found];
-}
-
-/** The handle people type to mention this user. */
-export function handleOf(user: { name: string }): string {
-	return slugify(user.name);
-}
 
 const handleSql = sql`trim(both '-' from regexp_replace(lower(immutable_unaccent(${users.name})), '[^a-z0-9]+', '-', 'g'))`;
 
@@ -71,23 +56,13 @@ export async function resolveMentions(db: DbOrTx, author: ForumViewer, handles: 
 	const remaining = personHandles.filter((handle) => !groupSlugs.has(handle));
 	if (remaining.length > 0) {
 		// "camille-martin" or, when two share the name, "camille-martin-k3f9" (id prefix).
-		const bases = [...new Set(remaining.flatMap((handle) => [handle, handle.replace(/-[a-z0-9]{4}$/, '')]))];
 		const candidates = await db
 			.select({ id: users.id, handle: sql<string>`${handleSql}` })
 			.from(users)
-			.where(inArray(handleSql, bases));
-		for (const handle of remaining) {
-			const exact = candidates.filter((row) => row.handle === handle);
-			if (exact.length === 1) {
-				userIds.add(exact[0].id);
-				continue;
-			}
-			const suffix = handle.match(/-([a-z0-9]{4})$/)?.[1];
-			const base = handle.replace(/-[a-z0-9]{4}$/, '');
-			const byPrefix = suffix ? candidates.filter((row) => row.handle === base && row.id.startsWith(suffix)) : [];
-			if (byPrefix.length === 1) userIds.add(byPrefix[0].id);
-			else unknown.push(handle);
-		}
+			.where(inArray(handleSql, handleBases(remaining)));
+		const matched = matchHandles(remaining, candidates);
+		for (const id of matched.userIds) userIds.add(id);
+		unknown.push(...matched.unknown);
 	}
 	userIds.delete(author.id);
 	return { userIds, unknown };
@@ -128,12 +103,7 @@ export async function suggestMentions(db: DbOrTx, viewer: ForumViewer, prefix: s
 		)
 		.orderBy(users.name)
 		.limit(limit);
-	const counts = new Map<string, number>();
-	for (const person of people) counts.set(person.handle, (counts.get(person.handle) ?? 0) + 1);
-	for (const person of people) {
-		const handle = (counts.get(person.handle) ?? 0) > 1 ? `${person.handle}-${person.id.slice(0, 4)}` : person.handle;
-		suggestions.push({ handle, label: person.name, kind: 'person' });
-	}
+	for (const person of distinctHandles(people)) suggestions.push({ handle: person.handle, label: person.name, kind: 'person' });
 	const groups = await db
 		.select({ slug: cpts.slug, name: cpts.name })
 		.from(cpts)
