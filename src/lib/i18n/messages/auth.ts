@@ -111,6 +111,8 @@ const fr = {
 	'auth.account.sessionSignedOut': 'La session a été fermée.',
 	'auth.account.sessionNotFound': 'Cette session n’existe plus.',
 	'auth.account.noOtherSessions': 'Aucune autre session n’est ouverte.',
+	'auth.account.myData': 'Mes données',
+	'auth.account.myDataIntro': 'Obtenir une copie de mes données, ou supprimer mon compte.',
 
 	'auth.mail.greeting': 'Bonjour {name},',
 	'auth.mail.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera modifié.',
@@ -249,6 +251,8 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.account.sessionSignedOut': 'The session has been closed.',
 	'auth.account.sessionNotFound': 'This session no longer exists.',
 	'auth.account.noOtherSessions': 'No other session is open.',
+	'auth.account.myData': 'My data',
+	'auth.account.myDataIntro': 'Get a copy of my data, or delete my account.',
 
 	'auth.mail.greeting': 'Hello {name},',
 	'auth.mail.ignore': 'If you did not ask for this, ignore this message: nothing will change.',

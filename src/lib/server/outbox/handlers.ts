@@ -5,13 +5,15 @@
 import { getDatabase, type Database } from '../db';
 import { MAIL_SEND, deliverQueuedMail } from '../mail';
 import { POST_PUBLISHED, publishQueuedPost } from '../forum/live';
+import { DATA_EXPORT, buildQueuedExport } from '../privacy/export';
 import { createOutboxWorker, type OutboxHandlers, type OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 /** The handlers of every kind the product queues. */
 export function outboxHandlers(database: Pick<Database, 'db'>): OutboxHandlers {
 	return {
 		[MAIL_SEND]: (payload) => deliverQueuedMail(database.db, payload),
-		[POST_PUBLISHED]: (payload) => publishQueuedPost(payload)
+		[POST_PUBLISHED]: (payload) => publishQueuedPost(payload),
+		[DATA_EXPORT]: (payload) => buildQueuedExport(database.db, payload)
 	};
 }
 
