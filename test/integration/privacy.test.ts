@@ -26,7 +26,8 @@ import {
 } from '../../src/lib/server/db/schema';
 import { listAudit } from '../../src/lib/server/audit';
 import { createSession } from '../../src/lib/server/auth/session';
-import { listParticipants, recordAttendance, register } from '../../src/lib/server/dpc';
+import { listParticipants, listSessionTrainers, recordAttendance, register, sessionEvents, trainerEvents } from '../../src/lib/server/dpc';
+import { buildAtomFeed } from '../../src/lib/server/library/feed';
 import { ensureCategory, getThreadView, replyToThread, searchForum, startThread } from '../../src/lib/server/forum';
 import { deleteAccount, purgeExpiredData, requestExport, takeExport } from '../../src/lib/server/privacy';
 import { DiskStore } from '../../src/lib/server/storage/disk';
@@ -224,6 +225,26 @@ describe('deleting my account', () => {
 		expect(JSON.stringify(view.posts)).not.toContain('effacer-xy');
 		expect(JSON.stringify(view.posts)).toContain('Message effacé à la demande de son auteur.');
 		expect(await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, alice.email))).toHaveLength(0);
+	});
+});
+
+describe('deleting the account of a trainer and author', () => {
+	it('takes her name out of the calendars and the library feed', async () => {
+		const name = 'Hortense Formatrice';
+		const body = await makeBody(testDb.db, { name: 'Organisme calendrier' });
+		const trainer = await makeTrainer(testDb.db, body.id, { name });
+		const session = await makeSession(testDb.db, (await makeAction(testDb.db, body.id)).id, { trainerIds: [trainer.id] });
+		await makeResource(testDb.db, { authorId: trainer.id, title: 'Protocole de coopération infirmier-médecin' });
+		const origin = 'https://reseau-cpts.example';
+		expect(JSON.stringify(await trainerEvents(testDb.db, trainer.id, origin, 'fr'))).toContain(name);
+
+		expect((await deleteAccount(testDb.db, trainer.id, formData({ password: trainer.password, posts: 'keep', confirm: 'on' }))).ok).toBe(true);
+		expect(await trainerEvents(testDb.db, trainer.id, origin, 'fr')).toBeNull();
+		expect(await listSessionTrainers(testDb.db, session.id)).toEqual([]);
+		expect(JSON.stringify(await sessionEvents(testDb.db, session.id, origin, 'fr'))).not.toContain(name);
+		const feed = await buildAtomFeed(testDb.db, origin);
+		expect(feed).toContain('Protocole de coopération infirmier-médecin');
+		expect(feed).not.toContain(name);
 	});
 });
 
