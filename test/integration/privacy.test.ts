@@ -215,11 +215,16 @@ describe('deleting my account', () => {
 		expect(JSON.stringify(journal)).not.toContain(name);
 	});
 
-	it('erases her forum posts when she chooses so, and drops the mails still to send to her', async () => {
+	it('erases her forum posts when she chooses so, drops the mails still to send to her and her export', async () => {
 		const alice = await makeUser(testDb.db);
 		const { threadId } = await forumPost(alice, 'Sujet à effacer', 'Texte personnel à effacer-xy.');
 		await testDb.db.insert(mailOutbox).values({ toAddress: alice.email, subject: 'Résumé', textBody: 'x', htmlBody: 'x', template: 'digest' });
+		const ready = await requestExport(testDb.db, alice.id);
+		await drainOutbox();
+		expect(await store.open(`exports/${ready.id}.zip`)).not.toBeNull();
 		expect((await deleteAccount(testDb.db, alice.id, formData({ password: alice.password, posts: 'erase', confirm: 'on' }))).ok).toBe(true);
+		// Her export not taken goes with her.
+		expect(await store.open(`exports/${ready.id}.zip`)).toBeNull();
 		const view = await getThreadView(testDb.db, await forumViewerOf(testDb.db, await makeUser(testDb.db)), threadId);
 		expect(view.posts[0]).toMatchObject({ authorName: null });
 		expect(JSON.stringify(view.posts)).not.toContain('effacer-xy');

@@ -13,6 +13,7 @@ import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db';
 import {
+	dataExports,
 	dpcActions,
 	dpcAttendance,
 	dpcBodies,
@@ -35,6 +36,7 @@ import { cancelRegistration, type DpcViewer } from '../dpc';
 import { translate } from '../../i18n';
 import { parseForm, type FieldErrors } from '../shared/forms';
 import { generateId } from '../shared/ids';
+import { getAttachmentStore, type AttachmentStore } from '../storage';
 import { configuredRetention } from './retention';
 
 /** What becomes of her forum posts. */
@@ -55,14 +57,22 @@ export type DeleteAccountOutcome =
  * Deletes the account after checking her password. The caller clears the cookie (every
  * session is gone with the account).
  */
-export async function deleteAccount(db: DbOrTx, userId: string, form: FormData, now: Date = new Date()): Promise<DeleteAccountOutcome> {
+export async function deleteAccount(
+	db: DbOrTx,
+	userId: string,
+	form: FormData,
+	now: Date = new Date(),
+	store: AttachmentStore = getAttachmentStore()
+): Promise<DeleteAccountOutcome> {
 	const parsed = parseForm(deleteAccountSchema, form);
 	if (!parsed.ok) return parsed;
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
 		return { ok: false, errors: { password: 'auth.password.currentWrong' }, values: parsed.values };
 	}
-	const outcome = await eraseAccount(db, user, parsed.data.posts, now);
+	const { exportFiles, ...outcome } = await eraseAccount(db, user, parsed.data.posts, now);
+	// Her export rows went with the account; their files go once that is committed.
+	for (const key of exportFiles) await store.remove(key);
 	// Open collaboration sockets were authenticated by sessions that are gone.
 	await notifyAccessChanged({ userId });
 	return { ok: true, ...outcome };
@@ -74,7 +84,7 @@ export async function eraseAccount(
 	user: typeof users.$inferSelect,
 	posts: PostChoice,
 	now: Date = new Date()
-): Promise<{ cancelled: number; retained: number }> {
+): Promise<{ cancelled: number; retained: number; exportFiles: string[] }> {
 	return db.transaction(async (tx) => {
 		await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
 		const cancelled = await cancelUpcomingRegistrations(tx, user, now);
@@ -89,8 +99,9 @@ export async function eraseAccount(
 			targetId: user.id,
 			details: { posts, registrationsCancelled: cancelled, trainingRecordsKept: retained }
 		});
+		const exports = await tx.select({ storageKey: dataExports.storageKey }).from(dataExports).where(eq(dataExports.userId, user.id));
 		await tx.delete(users).where(eq(users.id, user.id));
-		return { cancelled, retained };
+		return { cancelled, retained, exportFiles: exports.flatMap((row) => (row.storageKey ? [row.storageKey] : [])) };
 	});
 }
 
