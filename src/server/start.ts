@@ -17,6 +17,7 @@ import { startOutboxWorker } from '../lib/server/outbox/handlers';
 import { startExchangeReminders } from '../lib/server/forum/exchanges';
 import { startMonthlySnapshots } from '../lib/server/territories/coverage';
 import { startDialogueReminders } from '../lib/server/aci/reminders';
+import { startRetentionPurge } from '../lib/server/privacy/retention';
 import { buildIfNeeded } from './build-if-needed';
 import { COLLAB_PATH_PREFIX } from '../lib/server/collab/names';
 import { createCollabServer } from '../../ws-server/server';
@@ -58,6 +59,8 @@ const stopExchangeReminders = startExchangeReminders(getDb);
 const stopMonthlySnapshots = startMonthlySnapshots(getDb);
 // A CPTS under contract with no dialogue de gestion in twelve months: a monthly reminder.
 const stopDialogueReminders = startDialogueReminders(getDb);
+// What is past its retention (sessions, outbox, mails, exports…: privacy/retention.ts) goes hourly.
+const stopRetentionPurge = startRetentionPurge(getDb);
 registerUpgrade(COLLAB_PATH_PREFIX, collab.handleUpgrade);
 
 const server = createServer((request, response) => handler(request, response));
@@ -88,6 +91,7 @@ async function shutdown(signal: string): Promise<void> {
 	// the database is still open) is what lets `closed` resolve.
 	stopDigests();
 	stopExchangeReminders();
+	stopRetentionPurge();
 	stopMonthlySnapshots();
 	stopDialogueReminders();
 	await collab.close();

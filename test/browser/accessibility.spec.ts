@@ -60,6 +60,7 @@ test('signed out: the key pages have no WCAG 2.1 AA violation', async ({ page })
 	await visit(page, await firstLink(page, /^\/formations\/sessions\/[^/?]+$/), 'a DPC session');
 	await visit(page, '/connexion', 'sign-in');
 	await visit(page, '/inscription', 'sign-up');
+	await visit(page, '/donnees-personnelles', 'personal data notice');
 });
 
 test('sign-in and sign-up with their errors shown', async ({ page }) => {
@@ -97,6 +98,7 @@ test('as the demo member: dashboard, library, thread with the reply editor, draf
 	await visit(page, '/notifications/preferences', 'notification preferences');
 	await visit(page, '/notifications', 'notifications');
 	await visit(page, '/compte', 'account');
+	await visit(page, '/compte/donnees', 'my data (export, deletion)');
 	await visit(page, '/cpts/mes-cpts', 'my CPTS');
 });
 

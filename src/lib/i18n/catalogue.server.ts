@@ -21,13 +21,14 @@ import mail from './messages/mail';
 import map from './messages/map';
 import notifications from './messages/notifications';
 import plans from './messages/plans';
+import privacy from './messages/privacy';
 import steering from './messages/steering';
 import territories from './messages/territories';
 import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from './keys';
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -20,6 +20,7 @@ import type map from './messages/map';
 import type notifications from './messages/notifications';
 import type obligation from './messages/obligation';
 import type plans from './messages/plans';
+import type privacy from './messages/privacy';
 import type steering from './messages/steering';
 import type territories from './messages/territories';
 
@@ -43,6 +44,7 @@ export interface Catalogues {
 	plans: typeof plans;
 	aci: typeof aci;
 	obligation: typeof obligation;
+	privacy: typeof privacy;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -16,6 +16,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/bibliotheque': ['library'],
 	'/calendrier': ['calendar'],
 	'/compte': ['auth'],
+	'/compte/donnees': ['privacy'],
 	// The demo accounts table names the partner accounts' role.
 	'/connexion': ['auth', 'plans'],
 	'/deconnexion': ['auth'],
@@ -24,6 +25,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/reinitialisation': ['auth'],
 	'/verification': ['auth'],
 	'/cpts': ['cpts'],
+	'/donnees-personnelles': ['privacy'],
 	// The « Suivi et accompagnement » link (plans), the territory section and the contract pages (aci,
 	// whose dates reuse the plans' date messages).
 	'/cpts/[slug]': ['drafts', 'plans', 'territories', 'aci'],

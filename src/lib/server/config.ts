@@ -53,6 +53,13 @@ const schema = z.object({
 	 * sessions: {reference} is replaced by the action's reference. Without {reference}, the
 	 * link opens the site and the page shows the reference to search for.
 	 */
+	/** Days a member's data export (RGPD) stays downloadable before it is purged. */
+	DATA_EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+	/**
+	 * Years the attendance of a deleted account's DPC sessions is kept for the training body
+	 * (privacy/retention.ts says why 6 by default; the data protection officer sets it).
+	 */
+	TRAINING_RECORDS_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(6),
 	MONDPC_ACTION_URL: z
 		.string()
 		.url()

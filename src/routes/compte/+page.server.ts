@@ -10,6 +10,7 @@ import {
 	updateProfile
 } from '$lib/server/auth/accounts';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
+import { changeEmail } from '$lib/server/auth/email-change';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 
@@ -45,6 +46,12 @@ export const actions: Actions = {
 		const outcome = await changePassword(await getDb(), user.id, sessionId, await event.request.formData());
 		if (!outcome.ok) return fail(400, { action: 'password' as const, ...outcome });
 		return { action: 'password' as const, done: 'auth.account.passwordChanged' };
+	},
+	email: async (event) => {
+		const { user, sessionId } = signedIn(event);
+		const outcome = await changeEmail(await getDb(), user.id, sessionId, await event.request.formData());
+		if (!outcome.ok) return fail(400, { action: 'email' as const, ...outcome });
+		return { action: 'email' as const, done: 'auth.account.emailChanged' as const, email: outcome.email };
 	},
 	resend: async (event) => {
 		const { user } = signedIn(event);

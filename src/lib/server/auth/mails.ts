@@ -61,3 +61,14 @@ export function sendSignUpAttemptMail(db: DbOrTx, to: Recipient) {
 		action: { label: 'auth.mail.signUpExisting.action', url: siteUrl('/connexion') }
 	});
 }
+
+/** Tells the former address that the account's address changed (an intruder's change must not go unnoticed). */
+export function sendEmailChangedMail(db: DbOrTx, to: Recipient, newEmail: string) {
+	return queueMail(db, to.email, {
+		template: 'email_changed',
+		locale: to.locale,
+		subject: ['auth.mail.emailChanged.subject'],
+		paragraphs: [['auth.mail.greeting', { name: to.name }], ['auth.mail.emailChanged.body', { email: newEmail }], ['auth.mail.changed.warning']],
+		action: { label: 'auth.mail.changed.action', url: siteUrl('/mot-de-passe-oublie') }
+	});
+}

@@ -6,6 +6,7 @@ import { getDatabase, type Database } from '../db';
 import { MAIL_SEND, deliverQueuedMail } from '../mail';
 import { POST_PUBLISHED, publishQueuedPost } from '../forum/live';
 import { COMMENTS_CHANGED, deliverCommentsChanged } from '../drafts/live';
+import { DATA_EXPORT, buildQueuedExport } from '../privacy/export';
 import { createOutboxWorker, type OutboxHandlers, type OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 /** The handlers of every kind the product queues. */
@@ -13,7 +14,8 @@ export function outboxHandlers(database: Pick<Database, 'db'>): OutboxHandlers {
 	return {
 		[MAIL_SEND]: (payload) => deliverQueuedMail(database.db, payload),
 		[POST_PUBLISHED]: (payload) => publishQueuedPost(payload),
-		[COMMENTS_CHANGED]: (payload) => deliverCommentsChanged(payload)
+		[COMMENTS_CHANGED]: (payload) => deliverCommentsChanged(payload),
+		[DATA_EXPORT]: (payload) => buildQueuedExport(database.db, payload)
 	};
 }
 
