@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { announcementRecipients, announcements, auditLog, cpts, mailOutbox, notificationPreferences, notifications, partnerAccounts } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { getAnnouncement, listAnnouncements, recipientCounts, sendAnnouncement } from '../../src/lib/server/announcements';
-import { directoryCsv, parseDirectoryQuery } from '../../src/lib/server/cpts';
+import { appointCoordinator, directoryCsv, parseDirectoryQuery } from '../../src/lib/server/cpts';
+import { grantRole } from '../../src/lib/server/admin/roles';
+import { load as loadJournal } from '../../src/routes/admin/journal/+page.server';
 import { actions as announcePageActions, load as loadAnnouncePage } from '../../src/routes/annonces/+page.server';
 import { GET as directoryCsvRoute } from '../../src/routes/cpts/annuaire.csv/+server';
 import { useTestDatabase } from '../helpers/db';
@@ -206,5 +208,44 @@ describe('directory CSV export', () => {
 		expect(rows.some((row) => row[0] === community.place.name)).toBe(true);
 		const inRegion = await testDb.db.select({ id: cpts.id }).from(cpts).where(eq(cpts.regionCode, '44'));
 		expect(rows.length - 1).toBe(inRegion.length);
+	});
+});
+
+describe('the admin journal in words', () => {
+	type Line = { action: string; parts: { text: string; href?: string }[] };
+	const sentence = (line: Line) => line.parts.map((part) => part.text).join('');
+
+	it('reads each entry as a sentence linking the people and the CPTS, filtered by area and author', async () => {
+		const admin = asSessionUser(await makeUser(testDb.db, { name: 'Alix Admin', roles: ['admin'] }));
+		const camille = asSessionUser(await makeUser(testDb.db, { name: 'Camille Martin', email: `camille-${uniq()}@exemple.fr`, roles: ['facilitator'] }));
+		const paul = await makeUser(testDb.db, { name: 'Paul Durand' });
+		const place = await makeCpts(testDb.db, { name: 'CPTS Sud-Toulois', slug: `sud-toulois-${uniq().replace(/\D/g, '')}` });
+		await appointCoordinator(testDb.db, camille, place.id, paul.email);
+		await grantRole(testDb.db, admin, paul.id, 'trainer');
+
+		const page = (await loadJournal(routeEvent('/admin/journal', admin))) as { lines: Line[] };
+		const appointed = page.lines.find((line) => line.action === 'cpts.coordinator_appointed')!;
+		expect(sentence(appointed)).toBe('Camille Martin a nommé Paul Durand à la coordination de CPTS Sud-Toulois');
+		expect(appointed.parts.filter((part) => part.href)).toEqual([
+			{ text: 'Camille Martin', href: `/admin/utilisateurs?q=${encodeURIComponent(camille.email)}` },
+			{ text: 'Paul Durand', href: `/admin/utilisateurs?q=${encodeURIComponent(paul.email)}` },
+			{ text: 'CPTS Sud-Toulois', href: `/cpts/${place.slug}` }
+		]);
+		const granted = page.lines.find((line) => line.action === 'role.grant')!;
+		expect(sentence(granted)).toBe('Alix Admin a donné le rôle «\u00a0formateur ou formatrice\u00a0» à Paul Durand');
+		// No code or id is shown: every line is a sentence of the catalogue.
+		for (const line of page.lines) {
+			expect(sentence(line)).not.toContain(line.action);
+			expect(sentence(line)).not.toMatch(/[0-9a-z]{20,}/);
+		}
+
+		const byCamille = (await loadJournal(routeEvent(`/admin/journal?auteur=${camille.id}`, admin))) as { lines: Line[] };
+		expect(byCamille.lines.map((line) => line.action)).toEqual(['cpts.coordinator_appointed']);
+		const roles = (await loadJournal(routeEvent('/admin/journal?domaine=role', admin))) as { lines: Line[] };
+		expect(roles.lines.every((line) => line.action.startsWith('role.'))).toBe(true);
+		expect(roles.lines.length).toBeGreaterThan(0);
+
+		// The journal is the admins': a facilitator is refused.
+		expect((await routeOutcome(() => loadJournal(routeEvent('/admin/journal', camille)))).status).toBe(403);
 	});
 });
