@@ -3,7 +3,7 @@ const fr = {
 	'cpts.notFound': 'Cette CPTS n’existe pas.',
 	'cpts.directory.title': 'Annuaire des CPTS',
 	'cpts.directory.export': 'Télécharger ces CPTS en CSV',
-	'cpts.directory.exportHint': 'Toutes les CPTS de la recherche, pas seulement cette page ; pour un tableur (séparateur « ; »).',
+	'cpts.directory.exportHint': 'Toutes les CPTS de la recherche, pas seulement cette page ; pour un tableur (séparateur « ; »).',
 	'cpts.csv.name': 'CPTS',
 	'cpts.csv.region': 'Région',
 	'cpts.csv.department': 'Département',
