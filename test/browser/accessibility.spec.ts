@@ -108,6 +108,7 @@ test('as the facilitator: moderation and members pages', async ({ page }) => {
 	await visit(page, '/bibliotheque/moderation', 'library review');
 	await visit(page, '/bibliotheque/proposer', 'propose a resource');
 	await visit(page, '/cpts/sud-toulois/membres', 'CPTS members');
+	await visit(page, '/annonces', 'announcements');
 });
 
 test('as the administrator: administration pages', async ({ page }) => {

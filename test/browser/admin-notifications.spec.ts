@@ -28,10 +28,9 @@ test('a member opening /admin gets 403; the admin sees it, grants a role and rea
 
 	await page.getByRole('link', { name: 'Journal d’audit' }).click();
 	const latest = page.getByRole('table', { name: 'Entrées du journal d’audit' }).getByRole('row').nth(1);
-	await expect(latest).toContainText('Anne Martin');
-	await expect(latest).toContainText('Rôle attribué');
-	await expect(latest).toContainText('Sophie Lambert');
-	await expect(latest).toContainText('Rôle : Formateur ou formatrice');
+	// The journal reads in words, with links to the people.
+	await expect(latest).toContainText('Anne Martin a donné le rôle «\u00a0formateur ou formatrice\u00a0» à Sophie Lambert');
+	await expect(latest.getByRole('link', { name: 'Sophie Lambert' })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {

@@ -13,6 +13,7 @@ import type cpts from './messages/cpts';
 import type dashboard from './messages/dashboard';
 import type dpc from './messages/dpc';
 import type drafts from './messages/drafts';
+import type facilitator from './messages/facilitator';
 import type forum from './messages/forum';
 import type library from './messages/library';
 import type mail from './messages/mail';
@@ -45,6 +46,7 @@ export interface Catalogues {
 	aci: typeof aci;
 	obligation: typeof obligation;
 	privacy: typeof privacy;
+	facilitator: typeof facilitator;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -10,7 +10,9 @@ import type { MessageGroup } from './keys';
 
 export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/': ['dashboard'],
-	'/admin': ['admin'],
+	// The journal's filters (facilitator: its sentences are translated on the server).
+	'/admin': ['admin', 'facilitator'],
+	'/annonces': ['facilitator'],
 	// The partner accounts section of the users page.
 	'/admin/utilisateurs': ['plans'],
 	'/bibliotheque': ['library'],

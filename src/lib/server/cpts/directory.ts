@@ -48,7 +48,8 @@ function searchCondition(text: string): SQL {
 			where ${cptsTerritories.cptsId} = ${cpts.id} and immutable_unaccent(${geoCommunes.name}) ilike immutable_unaccent(${pattern})))`;
 }
 
-function conditions(query: DirectoryQuery, except?: Facet): SQL | undefined {
+/** The filters of a directory query as one condition (`except`: one facet left out, for its counts). */
+export function directoryConditions(query: DirectoryQuery, except?: Facet): SQL | undefined {
 	const parts: (SQL | undefined)[] = [
 		query.q ? searchCondition(query.q) : undefined,
 		query.region && except !== 'region' ? eq(cpts.regionCode, query.region) : undefined,
@@ -71,30 +72,33 @@ async function facetCounts(db: DbOrTx, query: DirectoryQuery, facet: Facet): Pro
 	const rows = await db
 		.select({ value: column, count: count() })
 		.from(cpts)
-		.where(conditions(query, facet))
+		.where(directoryConditions(query, facet))
 		.groupBy(column);
 	return Object.fromEntries(rows.map((row) => [String(row.value), Number(row.count)]));
 }
 
+/** The columns of a directory card (the CSV export adds its own); needs the regions join. */
+export const directoryCardColumns = {
+	id: cpts.id,
+	slug: cpts.slug,
+	name: cpts.name,
+	regionCode: cpts.regionCode,
+	regionName: regions.name,
+	department: cpts.department,
+	nature: cpts.nature,
+	stage: cpts.stage,
+	sizeBand: cpts.sizeBand,
+	population: cpts.population
+};
+
 /** One page of the directory for the given filters. */
 export async function searchDirectory(db: DbOrTx, query: DirectoryQuery): Promise<DirectoryPage> {
-	const where = conditions(query);
+	const where = directoryConditions(query);
 	const [{ total }] = await db.select({ total: count() }).from(cpts).where(where);
 	const pageCount = Math.max(1, Math.ceil(Number(total) / DIRECTORY_PAGE_SIZE));
 	const page = Math.min(query.page, pageCount);
 	const items = await db
-		.select({
-			id: cpts.id,
-			slug: cpts.slug,
-			name: cpts.name,
-			regionCode: cpts.regionCode,
-			regionName: regions.name,
-			department: cpts.department,
-			nature: cpts.nature,
-			stage: cpts.stage,
-			sizeBand: cpts.sizeBand,
-			population: cpts.population
-		})
+		.select(directoryCardColumns)
 		.from(cpts)
 		.innerJoin(regions, eq(regions.code, cpts.regionCode))
 		.where(where)

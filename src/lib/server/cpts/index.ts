@@ -1,5 +1,6 @@
 /** The CPTS feature: directory, records, membership, invitations and their permission rules. */
 export { type DirectoryCard, type DirectoryPage, searchDirectory } from './directory';
+export { directoryCsv } from './directory-export';
 export {
 	cptsFormSchema,
 	type CptsInput,

@@ -13,3 +13,4 @@ export * from './schema/geo';
 export * from './schema/steering';
 export * from './schema/aci';
 export * from './schema/privacy';
+export * from './schema/announcements';

@@ -91,6 +91,12 @@ export const NOTIFICATION_KINDS = {
 		title: 'notifications.kind.aci.dialogue_due.title',
 		body: 'notifications.kind.aci.dialogue_due.body'
 	},
+	// A facilitator writes to the coordinators: rare and meant to be read, so by mail at once.
+	announcement: {
+		defaultPreference: 'email',
+		title: 'notifications.kind.announcement.title',
+		body: 'notifications.kind.announcement.body'
+	},
 	system: {
 		defaultPreference: 'in_app',
 		title: 'notifications.kind.system.title',

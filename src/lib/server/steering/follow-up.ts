@@ -16,11 +16,11 @@ import { cpts, cptsFollowUps, cptsStageEvents, users } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { hasRole } from '../auth/guards';
 import { writeAudit } from '../audit';
-import { getMembership } from '../cpts/permissions';
+import { getMembership, type ViewerMembership } from '../cpts/permissions';
 import { AppError, forbidden } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { snapshotCoverage } from '../territories/coverage';
-import { scopeCovers, steeringScopeOf, type SteeringPlace } from '../territories/scope';
+import { scopeCovers, steeringScopeOf, type SteeringPlace, type SteeringScope } from '../territories/scope';
 import { CPTS_STAGES, type CptsStage } from '../../domain/professions';
 import { pastDay, type LogEntryInput } from './dates';
 import { assertFacilitator, type LogEntry } from './plans';
@@ -51,11 +51,25 @@ export function cptsPlace(row: Pick<CptsRow, 'regionCode' | 'department'>): Stee
 export async function suiviAccess(db: DbOrTx, viewer: Actor, row: Pick<CptsRow, 'id' | 'regionCode' | 'department'>): Promise<SuiviAccess> {
 	if (!viewer) return NONE;
 	const scope = await steeringScopeOf(db, viewer);
+	if (scope && scopeCovers(scope, cptsPlace(row))) return suiviAccessFrom(viewer, scope, row, null);
+	return suiviAccessFrom(viewer, scope, row, await getMembership(db, viewer.id, row.id));
+}
+
+/**
+ * The same rule from what the caller already read (the viewer's steering scope and her
+ * membership of this CPTS): for lists, such as the directory export, that ask it per row.
+ */
+export function suiviAccessFrom(
+	viewer: Actor,
+	scope: SteeringScope | null,
+	row: Pick<CptsRow, 'regionCode' | 'department'>,
+	membership: ViewerMembership | null
+): SuiviAccess {
+	if (!viewer) return NONE;
 	if (scope && scopeCovers(scope, cptsPlace(row))) {
 		const manages = hasRole(viewer, 'facilitator');
 		return { readsHistory: true, readsSupport: true, adds: true, manages };
 	}
-	const membership = await getMembership(db, viewer.id, row.id);
 	if (membership?.status === 'active' && membership.role === 'coordinator') return { ...NONE, readsHistory: true };
 	return NONE;
 }

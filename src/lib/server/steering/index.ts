@@ -11,6 +11,7 @@ export {
 	stageEventSchema,
 	stageHistory,
 	suiviAccess,
+	suiviAccessFrom,
 	type SuiviAccess,
 	type SupportInput,
 	supportSchema,
