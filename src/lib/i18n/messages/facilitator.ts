@@ -65,6 +65,7 @@ const fr = {
 	'journal.family.forum': 'Forums',
 	'journal.family.dpc': 'Formations DPC',
 	'journal.family.announcement': 'Annonces',
+	'journal.family.privacy': 'Données personnelles',
 	'journal.what': 'Ce qui a été fait',
 	'journal.sentence.role.grant': '{actor} a donné le rôle « {role} » à {user}',
 	'journal.sentence.role.revoke': '{actor} a retiré le rôle « {role} » à {user}',
@@ -130,7 +131,9 @@ const fr = {
 	'journal.sentence.aci.missionYear': '{actor} a consigné l’année {year} de la mission « {mission} » du contrat ACI de {cpts}',
 	'journal.sentence.aci.dialogue': '{actor} a consigné le dialogue de gestion {year} de {cpts}, tenu le {date}',
 	'journal.sentence.aci.document': '{actor} a déposé le document {file} au contrat ACI de {cpts}',
-	'journal.sentence.announcement.sent': '{actor} a envoyé l’annonce {announcement} à {audience}'
+	'journal.sentence.announcement.sent': '{actor} a envoyé l’annonce {announcement} à {audience}',
+	'journal.sentence.privacy.export': '{actor} a demandé l’export de ses données personnelles',
+	'journal.sentence.privacy.account_delete': '{actor} a effacé un compte à la demande de la personne concernée (droit à l’effacement)'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -195,6 +198,7 @@ const en: Record<keyof typeof fr, string> = {
 	'journal.family.forum': 'Forums',
 	'journal.family.dpc': 'DPC training',
 	'journal.family.announcement': 'Announcements',
+	'journal.family.privacy': 'Personal data',
 	'journal.what': 'What was done',
 	'journal.sentence.role.grant': '{actor} gave the role “{role}” to {user}',
 	'journal.sentence.role.revoke': '{actor} took the role “{role}” from {user}',
@@ -260,7 +264,9 @@ const en: Record<keyof typeof fr, string> = {
 	'journal.sentence.aci.missionYear': '{actor} recorded the year {year} of the mission “{mission}” of the ACI contract of {cpts}',
 	'journal.sentence.aci.dialogue': '{actor} recorded the dialogue de gestion {year} of {cpts}, held on {date}',
 	'journal.sentence.aci.document': '{actor} filed the document {file} with the ACI contract of {cpts}',
-	'journal.sentence.announcement.sent': '{actor} sent the announcement {announcement} to {audience}'
+	'journal.sentence.announcement.sent': '{actor} sent the announcement {announcement} to {audience}',
+	'journal.sentence.privacy.export': '{actor} asked for an export of their personal data',
+	'journal.sentence.privacy.account_delete': '{actor} erased an account at its holder’s request (right to erasure)'
 };
 
 export default { fr, en };
