@@ -136,7 +136,7 @@ export class Connection implements DocumentConnection {
 		if (this.awarenessIds.size > 0 && this.document.status === 'ready') {
 			awarenessProtocol.removeAwarenessStates(this.document.awareness, [...this.awarenessIds], this);
 		}
-		this.document.connections.delete(this);
+		this.document.leave(this);
 	}
 
 	private handle(bytes: Uint8Array): void {

@@ -41,6 +41,8 @@ export interface DocumentConnection {
 	readonly awarenessIds: Set<number>;
 	/** The signed-in person behind the connection. */
 	readonly user: { id: string };
+	/** A reader's updates are dropped before they reach the document (connection.ts). */
+	readonly readOnly: boolean;
 }
 
 // Remote messages kept while a document loads; past this, the backlog is dropped and the
@@ -125,6 +127,22 @@ export class CollabDocument {
 		} catch {
 			this.dropReplica();
 		}
+	}
+
+	/**
+	 * A connection left. With no writer left, the trial replica goes too: it only serves
+	 * writers' updates, and kept it would double the document's memory while readers
+	 * stay, or until the unload; the next writer's first update makes it again.
+	 */
+	leave(connection: DocumentConnection): void {
+		this.connections.delete(connection);
+		for (const remaining of this.connections) if (!remaining.readOnly) return;
+		this.dropReplica();
+	}
+
+	/** Whether a trial replica is held (metrics). */
+	get hasReplica(): boolean {
+		return this.replica !== null;
 	}
 
 	destroy(): void {

@@ -118,9 +118,11 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 	function snapshot(): CollabMetrics {
 		let loaded = 0;
 		let loading = 0;
+		let trialReplicas = 0;
 		for (const document of hub.documents.values()) {
 			if (document.status === 'ready') loaded++;
 			else if (document.status === 'loading') loading++;
+			if (document.hasReplica) trialReplicas++;
 		}
 		let readOnly = 0;
 		for (const connection of connections) if (connection.readOnly) readOnly++;
@@ -131,6 +133,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 			documentsLoading: loading,
 			connections: connections.size,
 			readOnlyConnections: readOnly,
+			trialReplicas,
 			messagesPerSecond: counters.messagesPerSecond,
 			messagesTotal: counters.messagesTotal,
 			malformedMessages: counters.malformedMessages,

@@ -32,6 +32,19 @@ describe('DPC demo content', () => {
 		expect(catalogue.cards.map((card) => card.timeZone)).toContain('Indian/Reunion');
 	}, 180_000);
 
+	it('searches the catalogue with the query of library and forum search (thesaurus, hyphens)', async () => {
+		const titles = async (q: string) =>
+			(await searchCatalogue(testDb.db, parseCatalogueFilters(new URLSearchParams({ q })))).cards.map((card) => card.actionTitle);
+		// « SNP » stands for « soins non programmés »; « infirmière » finds « infirmier à domicile ».
+		expect(await titles('SNP')).toContain('Soins non programmés : organiser la réponse du territoire le soir et le week-end');
+		expect(await titles('infirmière à domicile')).toContain('Sortie d’hospitalisation de la personne âgée : un parcours ville-hôpital sans rupture');
+		// A hyphen joins the parts of a word: « ville-hôpital » is not « ville » without « hôpital ».
+		expect(await titles('ville-hôpital')).toContain('Sortie d’hospitalisation de la personne âgée : un parcours ville-hôpital sans rupture');
+		// Still precise: every word is required, and a leading minus excludes.
+		expect(await titles('SNP -week-end')).toEqual([]);
+		expect(await titles('zzzxq')).toEqual([]);
+	});
+
 	it('gives the demo coordinator her certificate for the completed session and her hours', async () => {
 		const [coordinator] = await testDb.db.select().from(users).where(eq(users.email, 'coordinatrice@demo.reseau-cpts.fr'));
 		const viewer = await dpcViewer(testDb.db, { ...coordinator, emailVerified: true, locale: 'fr', roles: [] });

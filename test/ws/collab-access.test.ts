@@ -134,6 +134,28 @@ describe('read-only connections', () => {
 		await stop(server);
 		expect(await storedText(testDb.db, documentName)).toBe('Axe 1 : accès aux soins. Axe 2 : parcours.');
 	});
+
+	it('drops the trial replica of a document when its last writer leaves, readers staying', async () => {
+		const { documentName, coordinator, member, facilitator } = await scene();
+		const server = await start();
+		const editor = connect(server.url, documentName, coordinator.cookie);
+		const reader = connect(server.url, documentName, facilitator.cookie);
+		await waitFor(() => editor.provider.synced && reader.provider.synced, 'both synced');
+		editor.text.insert(0, 'Axe 1 : accès aux soins. ');
+		await waitFor(() => reader.text.toString() === editor.text.toString(), 'reader receives the text');
+		expect(server.collab.metrics().trialReplicas).toBe(1);
+
+		editor.destroy();
+		await waitFor(() => server.collab.metrics().connections === 1, 'the writer left');
+		expect(server.collab.metrics()).toMatchObject({ trialReplicas: 0, documentsLoaded: 1, readOnlyConnections: 1 });
+
+		// A reader's edit makes none (it is dropped before the document); the next writer's does.
+		reader.text.insert(0, 'LECTRICE ');
+		const second = connect(server.url, documentName, member.cookie);
+		await waitFor(() => second.provider.synced && second.text.toString() === 'Axe 1 : accès aux soins. ', 'second writer synced');
+		second.text.insert(0, 'Titre. ');
+		await waitFor(() => server.collab.metrics().trialReplicas === 1, 'replica made again for the writer');
+	});
 });
 
 describe('rights changes', () => {

@@ -118,9 +118,10 @@ export async function signUp(
 	}
 
 	const userId = generateId();
-	let verificationToken: string;
 	try {
-		verificationToken = await db.transaction(async (tx) => {
+		// The account, its link and the mail that carries it are one change: an account never
+		// exists without its verification mail queued, nor a mail without its account.
+		await db.transaction(async (tx) => {
 			await tx.insert(users).values({
 				id: userId,
 				email: input.email,
@@ -131,7 +132,8 @@ export async function signUp(
 				locale: client.locale,
 				createdAt: now
 			});
-			return issueEmailToken(tx, userId, 'verify_email', now);
+			const verificationToken = await issueEmailToken(tx, userId, 'verify_email', now);
+			await sendVerificationMail(tx, { email: input.email, name: input.name, locale: client.locale }, verificationToken);
 		});
 	} catch (error) {
 		// A simultaneous sign-up took the address first: it is now an existing account.
@@ -140,7 +142,6 @@ export async function signUp(
 		if (winner) await tellOwnerOfSignUpAttempt(db, winner);
 		return sent;
 	}
-	await sendVerificationMail(db, { email: input.email, name: input.name, locale: client.locale }, verificationToken);
 	return sent;
 }
 
@@ -202,8 +203,11 @@ export async function resendVerification(db: DbOrTx, userId: string, now = new D
 	if (!user || user.emailVerifiedAt) return 'alreadyVerified';
 	const last = await lastTokenIssuedAt(db, userId, 'verify_email');
 	if (last && now.getTime() - last.getTime() < RESEND_INTERVAL_MS) return 'tooSoon';
-	const token = await issueEmailToken(db, userId, 'verify_email', now);
-	await sendVerificationMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+	// The new link replaces the old ones only together with the mail that carries it.
+	await db.transaction(async (tx) => {
+		const token = await issueEmailToken(tx, userId, 'verify_email', now);
+		await sendVerificationMail(tx, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+	});
 	return 'sent';
 }
 
@@ -222,8 +226,10 @@ export async function requestPasswordReset(
 	if (user) {
 		const last = await lastTokenIssuedAt(db, user.id, 'reset_password');
 		if (!last || now.getTime() - last.getTime() >= RESEND_INTERVAL_MS) {
-			const token = await issueEmailToken(db, user.id, 'reset_password', now);
-			await sendPasswordResetMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+			await db.transaction(async (tx) => {
+				const token = await issueEmailToken(tx, user.id, 'reset_password', now);
+				await sendPasswordResetMail(tx, { email: user.email, name: user.name, locale: localeOf(user.locale) }, token);
+			});
 		}
 	}
 	return { ok: true, values: parsed.values };
@@ -268,6 +274,7 @@ export async function resetPassword(
 			.where(eq(users.id, consumed.userId));
 		await invalidateUserSessions(tx, consumed.userId);
 		await revokeEmailTokens(tx, consumed.userId, 'reset_password');
+		await sendPasswordChangedMail(tx, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 		return consumed;
 	});
 	if (!spent.ok) return { ok: false, problem: spent.problem };
@@ -276,7 +283,6 @@ export async function resetPassword(
 
 	await forgetSignInFailures(db, user.email);
 	const { token: sessionToken, session } = await createSession(db, user.id, client);
-	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 	return { ok: true, userId: user.id, token: sessionToken, session };
 }
 
@@ -332,10 +338,14 @@ export async function changePassword(
 	}
 	const problem = passwordProblem(parsed.data.newPassword, user.email);
 	if (problem) return { ok: false, errors: { newPassword: problem }, values: parsed.values };
-	await db.update(users).set({ passwordHash: await hashPassword(parsed.data.newPassword) }).where(eq(users.id, userId));
-	await invalidateUserSessions(db, userId, currentSessionId);
+	const passwordHash = await hashPassword(parsed.data.newPassword);
+	// The new password, the other sessions closed and the owner's warning mail: one change.
+	await db.transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+		await invalidateUserSessions(tx, userId, currentSessionId);
+		await sendPasswordChangedMail(tx, { email: user.email, name: user.name, locale: localeOf(user.locale) });
+	});
 	await notifyAccessChanged({ userId });
-	await sendPasswordChangedMail(db, { email: user.email, name: user.name, locale: localeOf(user.locale) });
 	return { ok: true };
 }
 

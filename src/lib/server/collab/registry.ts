@@ -21,6 +21,8 @@ export interface CollabMetrics {
 	documentsLoading: number;
 	connections: number;
 	readOnlyConnections: number;
+	/** Documents holding a trial replica (ws-server/documents.ts): only while a writer is connected. */
+	trialReplicas: number;
 	/** Messages received per second, over the last 10 seconds. */
 	messagesPerSecond: number;
 	messagesTotal: number;

@@ -1,13 +1,15 @@
 /**
  * The catalogue of open sessions: filters (profession, region, format, mission, dates,
  * interprofessional) and French full-text search on the action (title, orientation,
- * objectives, programme) in the library's 'french_unaccent' configuration; and the
+ * objectives, programme) with the query of library and forum search (search/query.ts: hyphenated
+ * words, the professions in every form, the field's abbreviations); and the
  * month/week calendar of parts.
  */
 import { and, arrayContains, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { dpcActions, dpcBodies, dpcRegistrations, dpcSessionParts, dpcSessions, regions } from '../db/schema';
 import { zonedInstant } from '../../domain/zoned-time';
+import { textSearchQuery } from '../search/query';
 import type { CatalogueFilters } from './forms';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -54,7 +56,7 @@ function filterConditions(filters: CatalogueFilters, now: Date): SQL[] {
 		filters.interprofessional ? eq(dpcActions.interprofessional, true) : undefined,
 		filters.from ? gte(dpcSessions.startsAt, dayStart(filters.from)) : undefined,
 		filters.to ? lt(dpcSessions.startsAt, new Date(dayStart(filters.to).getTime() + 86_400_000)) : undefined,
-		filters.q ? sql`${dpcActions.searchVector} @@ websearch_to_tsquery('french_unaccent', ${filters.q})` : undefined
+		filters.q ? sql`${dpcActions.searchVector} @@ ${textSearchQuery(filters.q)}` : undefined
 	];
 	return conditions.filter((condition): condition is SQL => Boolean(condition));
 }
@@ -67,7 +69,7 @@ export async function searchCatalogue(
 ): Promise<{ cards: CatalogueCard[]; total: number; pageCount: number }> {
 	const where = and(...filterConditions(filters, now));
 	const rank = filters.q
-		? sql`ts_rank_cd(${dpcActions.searchVector}, websearch_to_tsquery('french_unaccent', ${filters.q}))`
+		? sql`ts_rank_cd(${dpcActions.searchVector}, ${textSearchQuery(filters.q)})`
 		: null;
 	const [rows, [{ total }]] = await Promise.all([
 		db
