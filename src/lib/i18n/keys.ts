@@ -12,6 +12,7 @@ import type common from './messages/common';
 import type cpts from './messages/cpts';
 import type dashboard from './messages/dashboard';
 import type dpc from './messages/dpc';
+import type espace from './messages/espace';
 import type drafts from './messages/drafts';
 import type forum from './messages/forum';
 import type library from './messages/library';
@@ -43,6 +44,7 @@ export interface Catalogues {
 	plans: typeof plans;
 	aci: typeof aci;
 	obligation: typeof obligation;
+	espace: typeof espace;
 }
 
 export type MessageGroup = keyof Catalogues;

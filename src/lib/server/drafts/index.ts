@@ -66,4 +66,5 @@ export {
 	VERSION_LABEL_MAX,
 	type VersionEntry
 } from './versions';
+export { type DraftOverview, listDraftsToReview, listMyDraftsOverview, markDraftCommentsSeen } from './overview';
 export { exportableDoc, exportDisposition, type ExportHeader, toDocx, toMarkdownFile } from './export';
