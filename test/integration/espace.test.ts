@@ -37,7 +37,7 @@ describe('my CPTS and their next steps', () => {
 		for (const cptsId of [coordinated.id, coordinated.id, joined.id]) await makeMembership(testDb.db, cptsId, (await makeUser(testDb.db)).id, { status: 'pending' });
 		await testDb.db.insert(cptsStageEvents).values({ id: generateId(), cptsId: coordinated.id, stage: 'lettre_intention', reachedOn: '2024-01-15' });
 
-		const steps = await listMyCptsSteps(testDb.db, person.id, '2026-12-07');
+		const steps = await listMyCptsSteps(testDb.db, person.id, { today: '2026-12-07' });
 		expect(steps.map((entry) => [entry.name, entry.tie, entry.nextStage, entry.pendingRequests])).toEqual([
 			['CPTS Alpha', 'coordinator', 'projet_depose', 2],
 			['CPTS Epsilon', 'facilitator', 'aci_signe', 0],
@@ -53,8 +53,22 @@ describe('my CPTS and their next steps', () => {
 		// A member of a CPTS in close support does not see that note.
 		const member = await makeUser(testDb.db);
 		await makeMembership(testDb.db, accompanied.id, member.id);
-		expect((await listMyCptsSteps(testDb.db, member.id, '2026-12-07'))[0]).toMatchObject({ tie: 'member', late: [] });
+		expect((await listMyCptsSteps(testDb.db, member.id, { today: '2026-12-07' }))[0]).toMatchObject({ tie: 'member', late: [] });
 		expect(await listMyCptsSteps(testDb.db, (await makeUser(testDb.db)).id)).toEqual([]);
+	});
+
+	it('gives a partner account the CPTS of its territory still emerging, with what is late; not those in operation or elsewhere', async () => {
+		const partner = await makeUser(testDb.db);
+		const emerging = await makeCpts(testDb.db, { name: 'CPTS Meurthe émergente', department: '54', stage: 'projet_depose', closeSupport: true });
+		await makeCpts(testDb.db, { name: 'CPTS Meurthe en fonctionnement', department: '54', stage: 'en_fonctionnement' });
+		await makeCpts(testDb.db, { name: 'CPTS Vosges émergente', department: '88', stage: 'initiative' });
+		await testDb.db.insert(cptsStageEvents).values({ id: generateId(), cptsId: emerging.id, stage: 'projet_depose', reachedOn: '2025-01-10' });
+		const scope = { kind: 'departement', organisation: 'ars', label: 'ARS Grand Est, Meurthe-et-Moselle', regionCode: '44', departementCode: '54' } as const;
+		const steps = await listMyCptsSteps(testDb.db, partner.id, { today: '2026-12-07', scope });
+		expect(steps.map((entry) => [entry.name, entry.tie])).toEqual([['CPTS Meurthe émergente', 'partner']]);
+		expect(steps[0].late.map((late) => late.kind)).toEqual(['projetNonValide', 'suiviRapproche']);
+		// The network scope (facilitators) adds nothing here: they have their portfolio.
+		expect(await listMyCptsSteps(testDb.db, partner.id, { scope: { kind: 'network' } })).toEqual([]);
 	});
 });
 

@@ -8,6 +8,7 @@ import { listDraftsToReview, listMyDraftsOverview } from '$lib/server/drafts';
 import { listWatchedUnread, loadForumViewer, threadPath } from '$lib/server/forum';
 import { canReview, listReviewQueue } from '$lib/server/library';
 import { LATENESS_THRESHOLDS, listMyCptsSteps } from '$lib/server/steering';
+import { steeringScopeFrom } from '$lib/server/territories/scope';
 import { describeInZones } from '$lib/domain/zoned-time';
 import { intlLocale } from '$lib/i18n/locale';
 
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const viewerZone = viewerTimeZone(cookies);
 	const localeTag = intlLocale(locals.locale);
 	const [cpts, drafts, events, forum, libraryQueue, draftReviews, trainerTodo] = await Promise.all([
-		listMyCptsSteps(db, user.id),
+		listMyCptsSteps(db, user.id, { scope: steeringScopeFrom(user, locals.sessionExtras?.partner ?? null) }),
 		listMyDraftsOverview(db, user.id),
 		listUpcomingEvents(db, user.id, { origin: url.origin, locale: locals.locale }, FEED_SOURCES),
 		loadForumViewer(db, user).then((viewer) => listWatchedUnread(db, viewer)),
