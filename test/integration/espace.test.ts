@@ -14,6 +14,7 @@ import { listMyCptsSteps } from '../../src/lib/server/steering';
 import { generateId } from '../../src/lib/server/shared/ids';
 import { load as loadEspace } from '../../src/routes/espace/+page.server';
 import { load as loadHome } from '../../src/routes/+page.server';
+import { load as loadStatistics } from '../../src/routes/statistiques/+page.server';
 import { useTestDatabase } from '../helpers/db';
 import { makeAction, makeBody, makeCpts, makeMembership, makeSession, makeTrainer, makeUser } from '../helpers/factories';
 import { forumViewerOf, threadInput } from '../helpers/forum';
@@ -238,7 +239,7 @@ describe('the pages', () => {
 		expect(await routeOutcome(() => loadHome(event('/', member)))).toEqual({ redirect: '/espace', status: 303 });
 		expect((await routeOutcome(() => loadHome(event('/', null)))).data).toHaveProperty('stats');
 		// The statistics stay reachable for members at their own address.
-		expect((await routeOutcome(() => loadHome(event('/statistiques', member)))).data).toHaveProperty('stats');
+		expect((await routeOutcome(() => loadStatistics(event('/statistiques', member)))).data).toHaveProperty('stats');
 	});
 
 	it('composes every section for a member, the review queue only for facilitators', async () => {
