@@ -10,7 +10,8 @@ import type { Scenario } from '../lib/types';
 
 const MEMBER = 'membre@demo.reseau-cpts.fr';
 const PAGES = [
-	{ name: 'dashboard /', path: '/' },
+	// Members are taken from / to Mon espace: the dashboard is compared at its own address.
+	{ name: 'dashboard /statistiques', path: '/statistiques' },
 	{ name: 'directory /cpts', path: '/cpts' },
 	{ name: 'forums /forums', path: '/forums' },
 	{ name: 'DPC /formations', path: '/formations' },

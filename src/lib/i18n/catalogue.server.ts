@@ -13,6 +13,7 @@ import common from './messages/common';
 import cpts from './messages/cpts';
 import dashboard from './messages/dashboard';
 import dpc from './messages/dpc';
+import espace from './messages/espace';
 import obligation from './messages/obligation';
 import library from './messages/library';
 import drafts from './messages/drafts';
@@ -29,7 +30,7 @@ import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from 
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator, espace };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -12,6 +12,7 @@ import type common from './messages/common';
 import type cpts from './messages/cpts';
 import type dashboard from './messages/dashboard';
 import type dpc from './messages/dpc';
+import type espace from './messages/espace';
 import type drafts from './messages/drafts';
 import type facilitator from './messages/facilitator';
 import type forum from './messages/forum';
@@ -47,6 +48,7 @@ export interface Catalogues {
 	obligation: typeof obligation;
 	privacy: typeof privacy;
 	facilitator: typeof facilitator;
+	espace: typeof espace;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -22,6 +22,10 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	// The demo accounts table names the partner accounts' role.
 	'/connexion': ['auth', 'plans'],
 	'/deconnexion': ['auth'],
+	// Mon espace: stage names (common), draft statuses, lateness (plans).
+	'/espace': ['espace', 'drafts', 'plans', 'calendar'],
+	// The dashboard, also for signed-in members (« Statistiques du réseau »).
+	'/statistiques': ['dashboard'],
 	'/inscription': ['auth'],
 	'/mot-de-passe-oublie': ['auth'],
 	'/reinitialisation': ['auth'],

@@ -116,3 +116,18 @@ export async function renderPersonalFeed(
 	const events = await collectFeedEvents(db, owner.userId, { origin, locale: owner.locale }, sources);
 	return renderCalendar({ name: translate(owner.locale, 'calendar.feed.name'), events, refreshMinutes: 60 });
 }
+
+/**
+ * The user's agenda as a list (Mon espace): the events of her feed not yet over and not
+ * cancelled, soonest first, at most `limit`. The same sources as her subscription feed.
+ */
+export async function listUpcomingEvents(
+	db: DbOrTx,
+	userId: string,
+	context: FeedContext,
+	sources: readonly FeedSource[],
+	{ now = new Date(), limit = 8 }: { now?: Date; limit?: number } = {}
+): Promise<CalendarEvent[]> {
+	const events = await collectFeedEvents(db, userId, context, sources);
+	return events.filter((event) => event.end > now && event.status !== 'cancelled').slice(0, limit);
+}

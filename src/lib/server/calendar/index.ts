@@ -11,6 +11,7 @@ export {
 	type FeedLinkStatus,
 	type FeedSource,
 	getFeedLinkStatus,
+	listUpcomingEvents,
 	renderPersonalFeed,
 	resolveFeedToken,
 	revokeFeedToken

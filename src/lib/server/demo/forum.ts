@@ -7,14 +7,14 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { cpts, forumReactions, forumPosts, forumThreads, users } from '../db/schema';
+import { cpts, forumReactions, forumPosts, forumThreadWatches, forumThreads, users } from '../db/schema';
 import type { Mission } from '../../domain/library';
 import type { Profession, TerritoryNature } from '../../domain/professions';
 import type { DateTime } from 'luxon';
 import { DEFAULT_TIME_ZONE } from '../../domain/time-zones';
 import { inZone } from '../../domain/zoned-time';
 import { ensureCategory, ensureCptsSpace } from '../forum/categories';
-import { appendPost, createThread } from '../forum/thread-writes';
+import { appendPost, createThread, upsertReadPosition } from '../forum/thread-writes';
 
 /** Demo posts are written on working days, 8:00 to 20:00 on their authors' clock. */
 const WORKDAY_START_HOUR = 8;
@@ -79,6 +79,8 @@ interface DemoThread {
 	/** Index in `replies` of the accepted answer. */
 	accepted?: number;
 	reactions?: { reply: number; by: string[]; kind: 'merci' | 'utile' }[];
+	/** People who track the thread, having read it up to their own last post (Mon espace shows what came after). */
+	trackedBy?: string[];
 }
 
 const PERRIN = 'helene.perrin@exemple.fr';
@@ -307,6 +309,7 @@ Nous voulons préparer : une fiche commune de conduite à tenir, un circuit pour
 		author: ANIMATRICE,
 		title: 'Présentez-vous : qui êtes-vous, quelle est votre CPTS ?',
 		daysAgo: 40,
+		trackedBy: [MEMBRE],
 		body: `Bienvenue sur les forums du réseau ! Je suis Sophie Lambert, animatrice du réseau. Mon rôle : faire circuler les bonnes idées entre CPTS et organiser des **échanges de pratiques** réguliers.
 
 Présentez-vous en quelques lignes : votre profession, votre CPTS, et ce que vous aimeriez trouver ici.`,
@@ -397,6 +400,13 @@ export async function seedForumDemo(db: DbOrTx, now: Date = new Date()): Promise
 			const replyIds: number[] = [];
 			for (const [replyIndex, reply] of thread.replies.entries()) {
 				replyIds.push((await appendPost(tx, { id: created.threadId, categoryId: thread.categoryId }, idOf(reply.author), reply.body, replies[replyIndex])).postId);
+			}
+			for (const email of thread.trackedBy ?? []) {
+				const userId = idOf(email);
+				if (!userId) continue;
+				const ownReplies = thread.replies.map((reply, replyIndex) => (reply.author === email ? replyIndex + 2 : 0));
+				await tx.insert(forumThreadWatches).values({ userId, threadId: created.threadId, level: 'tracking' }).onConflictDoNothing();
+				await upsertReadPosition(tx, userId, created.threadId, Math.max(1, ...ownReplies));
 			}
 			if (thread.accepted !== undefined) {
 				await tx

@@ -62,7 +62,7 @@ export {
 	type SessionInput
 } from './forms';
 export { DPC_FORUM_CATEGORY, openSessionThread, sessionThreadPath } from './forum';
-export { getMyTraining, type MySession, type MyTraining } from './mine';
+export { getMyTraining, listTrainerTodo, type MySession, type MyTraining, type TrainerTodo } from './mine';
 export { describeParts, getSessionPage, mondpcActionUrl, type PartView } from './page';
 export {
 	canCreateAction,

@@ -2,9 +2,9 @@
  * "Mes formations": the viewer's sessions (registered, waiting, past), hours attended per
  * year, certificates ready to download, and a warning when two of their sessions overlap.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions } from '../db/schema';
+import { dpcActions, dpcAttendance, dpcRegistrations, dpcSessionParts, dpcSessions, dpcSessionTrainers } from '../db/schema';
 import type { HasMethod, RegistrationStatus, SessionStatus } from '../../domain/dpc';
 import { attendedMinutes, certificateAvailable, marksByPart } from './attendance';
 import { minutesToHours, partsHours } from './certificate';
@@ -109,4 +109,51 @@ export async function getMyTraining(db: DbOrTx, userId: string, viewerZone: stri
 		hoursByYear: [...hoursByYear.entries()].sort((a, b) => b[0] - a[0]).map(([year, hours]) => ({ year, hours })),
 		overlaps
 	};
+}
+
+export interface TrainerTodo {
+	sessionId: string;
+	label: string;
+	startsAt: Date;
+	endsAt: Date;
+	/** Seats taken and people on the waiting list. */
+	registered: number;
+	waitlisted: number;
+	/** Registered people × parts already started with no attendance mark: the émargement to complete. */
+	missingMarks: number;
+}
+
+/**
+ * What awaits a trainer: the sessions she teaches that have not ended (registrations and
+ * waiting list to look at before the day), and those ended in the last 60 days whose
+ * émargement is incomplete (certificates wait for it). One query.
+ */
+export async function listTrainerTodo(db: DbOrTx, userId: string, now: Date = new Date(), limit = 8): Promise<TrainerTodo[]> {
+	const since = new Date(now.getTime() - 60 * 86_400_000);
+	const countOf = (status: RegistrationStatus) =>
+		sql<number>`(select count(*) from ${dpcRegistrations} where ${dpcRegistrations.sessionId} = ${dpcSessions.id} and ${dpcRegistrations.status} = ${status})::int`;
+	const rows = await db
+		.select({
+			sessionId: dpcSessions.id,
+			number: dpcSessions.number,
+			actionTitle: dpcActions.title,
+			startsAt: dpcSessions.startsAt,
+			endsAt: dpcSessions.endsAt,
+			registered: countOf('registered'),
+			waitlisted: countOf('waitlisted'),
+			missingMarks: sql<number>`(select count(*) from ${dpcRegistrations} r
+				join ${dpcSessionParts} p on p.session_id = r.session_id and p.starts_at <= ${now.toISOString()}::timestamptz
+				where r.session_id = ${dpcSessions.id} and r.status = 'registered'
+					and not exists (select 1 from ${dpcAttendance} m where m.registration_id = r.id and m.part_id = p.id))::int`
+		})
+		.from(dpcSessionTrainers)
+		.innerJoin(dpcSessions, eq(dpcSessions.id, dpcSessionTrainers.sessionId))
+		.innerJoin(dpcActions, eq(dpcActions.id, dpcSessions.actionId))
+		.where(and(eq(dpcSessionTrainers.userId, userId), inArray(dpcSessions.status, ['published', 'full', 'completed']), gte(dpcSessions.endsAt, since)))
+		.orderBy(asc(dpcSessions.startsAt))
+		.limit(50);
+	return rows
+		.filter((row) => row.endsAt > now || row.missingMarks > 0)
+		.slice(0, limit)
+		.map(({ number, actionTitle, ...row }) => ({ ...row, label: sessionLabel({ actionTitle, number }) }));
 }

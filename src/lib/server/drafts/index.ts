@@ -68,4 +68,5 @@ export {
 	type VersionEntry
 } from './versions';
 export { COMMENTS_CHANGED, commentsSignal, deliverCommentsChanged, queueCommentsChanged } from './live';
+export { type DraftOverview, listDraftsToReview, listMyDraftsOverview, markDraftCommentsSeen } from './overview';
 export { exportableDoc, exportDisposition, type ExportHeader, toDocx, toMarkdownFile } from './export';

@@ -81,7 +81,7 @@ export {
 	upsertReadPosition
 } from './thread-writes';
 export { getPostHistory, getPostsAfter, getThreadView, type PostVersion, type PostView, quotablePost, type ThreadView } from './thread-views';
-export { listThreads, type ThreadListEntry, type ThreadOrder } from './thread-list';
+export { listThreads, listWatchedUnread, type ThreadListEntry, type ThreadOrder, type WatchedUnreadThread } from './thread-list';
 export { replyToThread } from './commands/reply-to-thread';
 export { startThread } from './commands/start-thread';
 export { editPost } from './commands/edit-post';

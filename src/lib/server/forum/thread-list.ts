@@ -1,10 +1,12 @@
 /** A category's threads for a reader, by latest activity or by top, with keyset pagination. */
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '../db';
-import { forumReadPositions, forumThreads, users, type ForumCategory } from '../db/schema';
+import { forumCategories, forumCategoryWatches, forumReadPositions, forumThreadWatches, forumThreads, users, type ForumCategory } from '../db/schema';
 import { THREADS_PAGE_SIZE } from '../../domain/forum';
 import { notFound } from '../shared/errors';
+import { readableCategoryCondition } from './categories';
 import { canModerateCategory, canReadCategory, type MaybeViewer } from './permissions';
 
 export type ThreadOrder = 'latest' | 'top';
@@ -131,4 +133,63 @@ export async function listThreads(
 		}),
 		next
 	};
+}
+
+export interface WatchedUnreadThread {
+	id: number;
+	title: string;
+	categoryName: string;
+	lastPostAt: Date;
+	lastPosterName: string | null;
+	/** Posts after the reader's read position (all of them when never opened). */
+	unread: number;
+	/** The first of them, where her reading resumes. */
+	firstUnread: number;
+}
+
+/**
+ * The threads the reader follows that have posts she has not read, latest activity first (at
+ * most `limit`, and how many in all). She follows a thread she watches or tracks, one of a
+ * category she watches or tracks (unless she lowered the thread's level), and one she started
+ * (unless muted), as the reply notifications do (notify.ts). One query.
+ */
+export async function listWatchedUnread(db: DbOrTx, viewer: MaybeViewer, limit = 8): Promise<{ threads: WatchedUnreadThread[]; total: number }> {
+	if (!viewer) return { threads: [], total: 0 };
+	const following = ['watching', 'tracking'];
+	const level = sql<string | null>`coalesce(${forumThreadWatches.level}, ${forumCategoryWatches.level})`;
+	// Never opened: every post is unread, except the opening post for its author (she wrote it).
+	const readUpTo = sql<number>`coalesce(${forumReadPositions.lastReadPosition}, case when ${forumThreads.authorId} = ${viewer.id} then 1 else 0 end)`;
+	const unread = sql<number>`(${forumThreads.postCount} - ${readUpTo})::int`;
+	const lastPoster = alias(users, 'last_poster');
+	const rows = await db
+		.select({
+			id: forumThreads.id,
+			title: forumThreads.title,
+			categoryName: forumCategories.name,
+			lastPostAt: forumThreads.lastPostAt,
+			lastPosterName: lastPoster.name,
+			unread,
+			readUpTo: sql<number>`${readUpTo}::int`,
+			total: sql<number>`(count(*) over ())::int`
+		})
+		.from(forumThreads)
+		.innerJoin(forumCategories, eq(forumCategories.id, forumThreads.categoryId))
+		.leftJoin(forumThreadWatches, and(eq(forumThreadWatches.threadId, forumThreads.id), eq(forumThreadWatches.userId, viewer.id)))
+		.leftJoin(forumCategoryWatches, and(eq(forumCategoryWatches.categoryId, forumThreads.categoryId), eq(forumCategoryWatches.userId, viewer.id)))
+		.leftJoin(forumReadPositions, and(eq(forumReadPositions.threadId, forumThreads.id), eq(forumReadPositions.userId, viewer.id)))
+		.leftJoin(lastPoster, eq(lastPoster.id, forumThreads.lastPosterId))
+		.where(
+			and(
+				readableCategoryCondition(viewer),
+				isNull(forumThreads.hiddenAt),
+				sql`${unread} > 0`,
+				or(
+					inArray(level, following),
+					and(eq(forumThreads.authorId, viewer.id), sql`${level} is distinct from 'muted'`)
+				)
+			)
+		)
+		.orderBy(desc(forumThreads.lastPostAt), desc(forumThreads.id))
+		.limit(limit);
+	return { threads: rows.map((row) => ({ id: row.id, title: row.title, categoryName: row.categoryName, lastPostAt: row.lastPostAt, lastPosterName: row.lastPosterName, unread: row.unread, firstUnread: Number(row.readUpTo) + 1 })), total: rows[0]?.total ?? 0 };
 }

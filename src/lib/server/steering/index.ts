@@ -40,5 +40,6 @@ export {
 	type ZoneGroup,
 	zonesWithoutPlan
 } from './plans';
+export { listMyCptsSteps, type MyCptsStep, type MyCptsTie } from './my-cpts';
 export { type Lateness, latenessOf, portfolio, type PortfolioCpts } from './portfolio';
 export { LATENESS_THRESHOLDS, type LatenessKind } from './thresholds';

@@ -17,6 +17,7 @@ import {
 	listDraftReviewers,
 	listVersions,
 	loadStoredJSON,
+	markDraftCommentsSeen,
 	nameVersion,
 	removeDraftReviewer,
 	replyToComment,
@@ -36,7 +37,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		draftCpts(db, draft),
 		listComments(db, user, draft.id, access),
 		listVersions(db, user, draft.id, access),
-		loadStoredJSON(db, draft.id)
+		loadStoredJSON(db, draft.id),
+		// Mon espace counts the comments written since this visit as unread.
+		markDraftCommentsSeen(db, user.id, draft.id)
 	]);
 	return {
 		draft: { id: draft.id, title: draft.title, status: draft.status, createdAt: draft.createdAt },

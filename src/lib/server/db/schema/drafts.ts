@@ -164,3 +164,21 @@ export const draftComments = pgTable(
 		check('draft_comments_reply_check', sql`${table.parentId} is null or (${table.anchorStart} is null and ${table.resolvedAt} is null)`)
 	]
 );
+
+/**
+ * When a reader last opened a draft's page (and so saw its comments): the comments others
+ * wrote after it are « unread » on Mon espace. No row: never opened, every comment is new.
+ */
+export const draftCommentReads = pgTable(
+	'draft_comment_reads',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		draftId: text('draft_id')
+			.notNull()
+			.references(() => drafts.id, { onDelete: 'cascade' }),
+		readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.draftId] })]
+);
