@@ -12,3 +12,4 @@ export * from './schema/dpc';
 export * from './schema/geo';
 export * from './schema/steering';
 export * from './schema/aci';
+export * from './schema/psc';
