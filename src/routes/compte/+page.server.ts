@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/accounts';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
+import { getPscIdentity, pscConfig, pscRefusalOf } from '$lib/server/auth/psc';
 import { getDb } from '$lib/server/db';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,9 +23,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		account,
 		sessions: await listAccountSessions(db, user.id, locals.session?.id ?? null),
 		welcome: url.searchParams.has('bienvenue'),
-		passwordReset: url.searchParams.get('motdepasse') === 'reinitialise'
+		passwordReset: url.searchParams.get('motdepasse') === 'reinitialise',
+		psc: pscSection(await getPscIdentity(db, user.id), url)
 	};
 };
+
+/** The Pro Santé Connect section: shown when PSC is configured or already linked. */
+function pscSection(identity: Awaited<ReturnType<typeof getPscIdentity>>, url: URL) {
+	if (!identity && !pscConfig()) return null;
+	const notice = url.searchParams.get('psc');
+	return {
+		identity: identity && { rpps: identity.rpps, linkedAt: identity.linkedAt },
+		notice: notice === 'nouveau' || notice === 'lie' ? notice : null,
+		refusal: pscRefusalOf(url)
+	};
+}
 
 /** The signed-in user and their current session, for every action of the page. */
 function signedIn({ locals, url }: RequestEvent) {

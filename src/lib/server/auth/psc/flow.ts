@@ -41,6 +41,17 @@ export const PSC_REFUSALS: readonly PscRefusal[] = ['unavailable', 'denied', 'co
 
 export type PscPurpose = 'sign_in' | 'link';
 
+/** Where a refusal is shown: the account page for a link, the sign-in page otherwise. */
+export function pscRefusedPath(purpose: PscPurpose, reason: PscRefusal): string {
+	return `${purpose === 'link' ? '/compte' : '/connexion'}?psc_refus=${reason}`;
+}
+
+/** The refusal a page was sent back with (?psc_refus=…), when it is one. */
+export function pscRefusalOf(url: URL): PscRefusal | null {
+	const reason = url.searchParams.get('psc_refus');
+	return PSC_REFUSALS.find((known) => known === reason) ?? null;
+}
+
 /** Pro Santé Connect's settings, or null when it is not configured (no button). */
 export function pscConfig(): PscConfig | null {
 	return getConfig().psc;
@@ -87,7 +98,9 @@ export async function startPsc(
 function refusal(error: unknown): { ok: false; reason: PscRefusal } {
 	if (!(error instanceof PscError)) throw error;
 	// The details stay in the log; the user gets the reason's message.
-	getLogger().warn({ err: error.cause ?? error, reason: error.failure }, 'Pro Santé Connect refused or unreachable');
+	// A professional cancelling at PSC is no incident.
+	const level = error.failure === 'denied' ? 'info' : 'warn';
+	getLogger()[level]({ err: error.cause ?? error, reason: error.failure }, 'Pro Santé Connect refused or unreachable');
 	return { ok: false, reason: error.failure };
 }
 

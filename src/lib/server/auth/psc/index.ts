@@ -5,6 +5,8 @@ export {
 	getPscIdentity,
 	getPscPendingLink,
 	pscConfig,
+	pscRefusalOf,
+	pscRefusedPath,
 	startPsc,
 	PSC_PENDING_LINK_TTL_MS,
 	PSC_REFUSALS,
@@ -15,3 +17,10 @@ export {
 } from './flow';
 export { forgetPscConfigurations } from './client';
 export { identityFromUserInfo, professionFromExercise, type PscIdentity } from './claims';
+export {
+	deletePscPendingCookie,
+	readPscPendingCookie,
+	setPscPendingCookie,
+	setPscStateCookie,
+	takePscStateCookie
+} from './cookies';
