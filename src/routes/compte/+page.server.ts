@@ -34,7 +34,7 @@ function pscSection(identity: Awaited<ReturnType<typeof getPscIdentity>>, url: U
 	const notice = url.searchParams.get('psc');
 	return {
 		identity: identity && { rpps: identity.rpps, linkedAt: identity.linkedAt },
-		notice: notice === 'nouveau' || notice === 'lie' ? notice : null,
+		notice: notice === 'nouveau' || notice === 'lie' ? (notice as 'nouveau' | 'lie') : null,
 		refusal: pscRefusalOf(url)
 	};
 }
