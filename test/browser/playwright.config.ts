@@ -10,6 +10,9 @@ import { defineConfig } from '@playwright/test';
 export const APP_PORT = Number(process.env.BROWSER_APP_PORT ?? 4173);
 export const SMTP_PORT = Number(process.env.CAPTURE_SMTP_PORT ?? 2526);
 export const MAIL_API_PORT = Number(process.env.CAPTURE_HTTP_PORT ?? 4174);
+/** The local Pro Santé Connect provider (psc-provider-server.ts). */
+export const PSC_PORT = Number(process.env.PSC_PROVIDER_PORT ?? 4180);
+const PSC_ISSUER = `http://127.0.0.1:${PSC_PORT}/auth/realms/esante-wallet`;
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(root, 'tmp/browser-pglite');
@@ -55,6 +58,14 @@ export default defineConfig({
 			timeout: 30_000
 		},
 		{
+			command: `npx tsx test/browser/psc-provider-server.ts`,
+			cwd: root,
+			url: `${PSC_ISSUER}/.well-known/wallet-openid-configuration`,
+			env: { PSC_PROVIDER_PORT: String(PSC_PORT), BROWSER_APP_PORT: String(APP_PORT) },
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		{
 			command: `npx tsx src/server/start.ts`,
 			cwd: root,
 			url: `http://127.0.0.1:${APP_PORT}/readyz`,
@@ -68,6 +79,10 @@ export default defineConfig({
 				DEMO_MODE: 'true',
 				// Every browser test signs up from 127.0.0.1: the per-address limit is tested in auth-signup.test.ts.
 				NEW_ACCOUNTS_PER_IP: '1000',
+				// Pro Santé Connect, played by the local provider above (test client of test/helpers/psc-provider.ts).
+				PSC_ISSUER,
+				PSC_CLIENT_ID: 'reseau-cpts-test',
+				PSC_CLIENT_SECRET: 'secret-de-test-psc-0123456789',
 				LOG_LEVEL: 'warn',
 				NODE_ENV: 'production'
 			},

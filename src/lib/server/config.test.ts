@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originFromProxyHeaders, originWarning, parseConfig } from './config';
+import { ConfigError, originFromProxyHeaders, originWarning, parseConfig } from './config';
 
 const warningFor = (env: Record<string, string>) => originWarning(parseConfig(env));
 
@@ -47,5 +47,44 @@ describe('the database and start variables', () => {
 		const { readFileSync } = await import('node:fs');
 		const example = readFileSync('.env.example', 'utf8');
 		for (const name of ['DATABASE_POOL_SIZE', 'MIGRATIONS_DIR', 'SKIP_BUILD']) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+	});
+});
+
+describe('Pro Santé Connect settings', () => {
+	const issuer = 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet';
+
+	it('are off unless issuer, client id and secret are all set', () => {
+		expect(parseConfig({}).psc).toBeNull();
+		expect(() => parseConfig({ PSC_ISSUER: issuer, PSC_CLIENT_ID: 'cpts' })).toThrow(ConfigError);
+		expect(() => parseConfig({ PSC_CLIENT_SECRET: 's' })).toThrow(/PSC_ISSUER/);
+	});
+
+	it("default to PSC's quirks: its discovery path, acr_values=eidas1, scope_all, and a callback under ORIGIN", () => {
+		const { psc } = parseConfig({ PSC_ISSUER: `${issuer}/`, PSC_CLIENT_ID: 'cpts', PSC_CLIENT_SECRET: 's', ORIGIN: 'https://cpts.example.fr' });
+		expect(psc).toEqual({
+			issuer,
+			clientId: 'cpts',
+			clientSecret: 's',
+			redirectUrl: 'https://cpts.example.fr/connexion/psc/retour',
+			discoveryUrl: `${issuer}/.well-known/wallet-openid-configuration`,
+			acrValues: 'eidas1',
+			scope: 'openid scope_all'
+		});
+	});
+
+	it('can each be changed, and acr_values left out', () => {
+		const { psc } = parseConfig({
+			PSC_ISSUER: 'http://127.0.0.1:4180/realm',
+			PSC_CLIENT_ID: 'c',
+			PSC_CLIENT_SECRET: 's',
+			PSC_DISCOVERY_PATH: '/.well-known/openid-configuration',
+			PSC_ACR_VALUES: 'none',
+			PSC_REDIRECT_URL: 'https://cpts.example.fr/retour-psc'
+		});
+		expect(psc).toMatchObject({
+			discoveryUrl: 'http://127.0.0.1:4180/realm/.well-known/openid-configuration',
+			acrValues: null,
+			redirectUrl: 'https://cpts.example.fr/retour-psc'
+		});
 	});
 });

@@ -64,8 +64,34 @@ const schema = z.object({
 		.string()
 		.url()
 		.refine((value) => /^https?:\/\//.test(value), 'doit commencer par http:// ou https://')
-		.default('https://www.mondpc.fr/')
+		.default('https://www.mondpc.fr/'),
+	/**
+	 * Pro Santé Connect (OpenID Connect): the button shows only when the issuer, the client id
+	 * and the secret are set. PSC's issuer: https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet
+	 * (bac à sable: https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet).
+	 */
+	PSC_ISSUER: z.string().url().optional(),
+	PSC_CLIENT_ID: z.string().min(1).optional(),
+	PSC_CLIENT_SECRET: z.string().min(1).optional(),
+	/** Where PSC sends the browser back; default ORIGIN + /connexion/psc/retour (declare it at PSC). */
+	PSC_REDIRECT_URL: z.string().url().optional(),
+	/** PSC serves its discovery document at a non-standard path under the issuer. */
+	PSC_DISCOVERY_PATH: z.string().startsWith('/').default('/.well-known/wallet-openid-configuration'),
+	/** Sent as acr_values on the authorization request (PSC: eidas1); "none": not sent. */
+	PSC_ACR_VALUES: z.string().default('eidas1'),
+	PSC_SCOPE: z.string().min(1).default('openid scope_all')
 });
+
+/** Pro Santé Connect's settings, when it is configured. */
+export interface PscConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	redirectUrl: string;
+	discoveryUrl: string;
+	acrValues: string | null;
+	scope: string;
+}
 
 export type Config = z.infer<typeof schema> & {
 	/** Public base URL used in links sent by e-mail. */
@@ -74,6 +100,8 @@ export type Config = z.infer<typeof schema> & {
 	demoMode: boolean;
 	/** Secure cookies when the site is served over https. */
 	secureCookies: boolean;
+	/** Pro Santé Connect, or null when not configured. */
+	psc: PscConfig | null;
 };
 
 export class ConfigError extends Error {}
@@ -89,9 +117,28 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	}
 	const parsed = result.data;
 	const origin = (parsed.ORIGIN ?? `http://localhost:${parsed.PORT || 3000}`).replace(/\/$/, '');
+	const pscSet = [parsed.PSC_ISSUER, parsed.PSC_CLIENT_ID, parsed.PSC_CLIENT_SECRET].filter(Boolean).length;
+	if (pscSet > 0 && pscSet < 3) {
+		throw new ConfigError(
+			'Configuration invalide :\n  - PSC_ISSUER, PSC_CLIENT_ID, PSC_CLIENT_SECRET : Pro Santé Connect demande les trois (ou aucun).\nVoir .env.example.'
+		);
+	}
+	const issuer = parsed.PSC_ISSUER?.replace(/\/$/, '');
 	return {
 		...parsed,
 		origin,
+		psc:
+			issuer && parsed.PSC_CLIENT_ID && parsed.PSC_CLIENT_SECRET
+				? {
+						issuer,
+						clientId: parsed.PSC_CLIENT_ID,
+						clientSecret: parsed.PSC_CLIENT_SECRET,
+						redirectUrl: parsed.PSC_REDIRECT_URL ?? `${origin}/connexion/psc/retour`,
+						discoveryUrl: issuer + parsed.PSC_DISCOVERY_PATH,
+						acrValues: ['', 'none'].includes(parsed.PSC_ACR_VALUES.trim()) ? null : parsed.PSC_ACR_VALUES.trim(),
+						scope: parsed.PSC_SCOPE
+					}
+				: null,
 		// Demo passwords are only ever shown for the embedded database unless asked for.
 		demoMode: parsed.DEMO_MODE ?? !parsed.DATABASE_URL,
 		secureCookies: origin.startsWith('https://')

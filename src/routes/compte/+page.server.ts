@@ -12,6 +12,7 @@ import {
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
 import { changeEmail } from '$lib/server/auth/email-change';
 import { requireUser } from '$lib/server/auth/guards';
+import { getPscIdentity, pscConfig, pscRefusalOf } from '$lib/server/auth/psc';
 import { getDb } from '$lib/server/db';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -23,9 +24,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		account,
 		sessions: await listAccountSessions(db, user.id, locals.session?.id ?? null),
 		welcome: url.searchParams.has('bienvenue'),
-		passwordReset: url.searchParams.get('motdepasse') === 'reinitialise'
+		passwordReset: url.searchParams.get('motdepasse') === 'reinitialise',
+		psc: pscSection(await getPscIdentity(db, user.id), url)
 	};
 };
+
+/** The Pro Santé Connect section: shown when PSC is configured or already linked. */
+function pscSection(identity: Awaited<ReturnType<typeof getPscIdentity>>, url: URL) {
+	if (!identity && !pscConfig()) return null;
+	const notice = url.searchParams.get('psc');
+	return {
+		identity: identity && { rpps: identity.rpps, linkedAt: identity.linkedAt },
+		notice: notice === 'nouveau' || notice === 'lie' ? (notice as 'nouveau' | 'lie') : null,
+		refusal: pscRefusalOf(url)
+	};
+}
 
 /** The signed-in user and their current session, for every action of the page. */
 function signedIn({ locals, url }: RequestEvent) {

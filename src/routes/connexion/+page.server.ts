@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signIn } from '$lib/server/auth/accounts';
+import { pscConfig, pscRefusalOf } from '$lib/server/auth/psc';
 import { clientInfo, setSessionCookie } from '$lib/server/auth/cookies';
 import { getConfig } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
@@ -12,6 +13,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, redirectTo || '/');
 	return {
 		redirectTo,
+		// The Pro Santé Connect button shows only when PSC is configured.
+		psc: pscConfig() !== null,
+		pscRefusal: pscRefusalOf(url),
 		// Demo passwords are public by design, and shown only in demo mode.
 		demoAccounts: getConfig().demoMode
 			? DEMO_ACCOUNTS.map(({ email, password, name, roleLabel }) => ({ email, password, name, roleLabel }))

@@ -151,7 +151,39 @@ const fr = {
 	'demo.account': 'Compte',
 	'demo.email': 'Adresse',
 	'demo.password': 'Mot de passe de démonstration',
-	'demo.coordinator': 'Coordinatrice de CPTS'
+	'demo.coordinator': 'Coordinatrice de CPTS',
+
+	'auth.psc.or': 'ou',
+	'auth.psc.signIn': 'Se connecter avec Pro Santé Connect',
+	'auth.psc.hint': 'Avec votre carte CPS ou l’application e-CPS. Un compte est créé à votre première connexion.',
+	'auth.psc.refused.unavailable':
+		'Pro Santé Connect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre e-mail et votre mot de passe.',
+	'auth.psc.refused.state':
+		'Cette connexion Pro Santé Connect a expiré ou n’a pas été demandée depuis ce navigateur. Recommencez la connexion.',
+	'auth.psc.refused.code': 'Pro Santé Connect a refusé cette connexion : le code reçu a déjà servi ou a expiré. Recommencez la connexion.',
+	'auth.psc.refused.response': 'La réponse de Pro Santé Connect n’a pas pu être vérifiée. Recommencez la connexion ; aucun compte n’a été créé.',
+	'auth.psc.refused.denied': 'La connexion avec Pro Santé Connect a été annulée.',
+	'auth.psc.refused.noEmail':
+		'Pro Santé Connect n’a pas transmis d’adresse e-mail : créez votre compte avec votre e-mail, puis liez Pro Santé Connect depuis la page « Mon compte ».',
+	'auth.psc.refused.taken': 'Cette identité Pro Santé Connect est déjà liée à un autre compte.',
+	'auth.psc.refused.pendingExpired': 'Le délai pour lier votre identité Pro Santé Connect est dépassé. Recommencez la connexion.',
+	'auth.psc.confirm.title': 'Lier Pro Santé Connect à votre compte',
+	'auth.psc.confirm.intro':
+		'Un compte existe déjà avec l’adresse {email}. Pour y lier votre identité Pro Santé Connect ({pscName}), confirmez avec le mot de passe de ce compte.',
+	'auth.psc.confirm.submit': 'Confirmer et lier',
+	'auth.psc.confirm.cancel': 'Annuler et revenir à la connexion',
+	'auth.psc.account.title': 'Pro Santé Connect',
+	'auth.psc.account.verified': 'Identité vérifiée par Pro Santé Connect',
+	'auth.psc.account.rpps': 'Numéro RPPS',
+	'auth.psc.account.noRpps': 'non transmis par Pro Santé Connect',
+	'auth.psc.account.linkedAt': 'Liée le',
+	'auth.psc.account.intro':
+		'Liez votre identité Pro Santé Connect pour vous connecter avec votre carte CPS ou e-CPS et faire vérifier votre numéro RPPS.',
+	'auth.psc.account.link': 'Lier Pro Santé Connect',
+	'auth.psc.account.linked': 'Votre identité Pro Santé Connect est liée à votre compte.',
+	'auth.psc.account.created':
+		'Bienvenue ! Votre compte a été créé avec Pro Santé Connect. Vérifiez votre profession ci-dessous. Pour vous connecter aussi avec un mot de passe, choisissez-en un avec « Mot de passe oublié ».',
+	'audit.action.auth.psc_link': 'Pro Santé Connect lié à un compte'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -298,7 +330,37 @@ const en: Record<keyof typeof fr, string> = {
 	'demo.account': 'Account',
 	'demo.email': 'Address',
 	'demo.password': 'Demo password',
-	'demo.coordinator': 'CPTS coordinator'
+	'demo.coordinator': 'CPTS coordinator',
+
+	'auth.psc.or': 'or',
+	'auth.psc.signIn': 'Sign in with Pro Santé Connect',
+	'auth.psc.hint': 'With your CPS card or the e-CPS app. An account is created the first time you sign in.',
+	'auth.psc.refused.unavailable':
+		'Pro Santé Connect is not answering at the moment. Try again in a few minutes, or sign in with your e-mail and password.',
+	'auth.psc.refused.state': 'This Pro Santé Connect sign-in has expired or was not started from this browser. Please start again.',
+	'auth.psc.refused.code': 'Pro Santé Connect refused this sign-in: the code received was already used or has expired. Please start again.',
+	'auth.psc.refused.response': 'The answer from Pro Santé Connect could not be verified. Please start again; no account was created.',
+	'auth.psc.refused.denied': 'Signing in with Pro Santé Connect was cancelled.',
+	'auth.psc.refused.noEmail':
+		'Pro Santé Connect sent no e-mail address: create your account with your e-mail, then link Pro Santé Connect from the “My account” page.',
+	'auth.psc.refused.taken': 'This Pro Santé Connect identity is already linked to another account.',
+	'auth.psc.refused.pendingExpired': 'The time to link your Pro Santé Connect identity has run out. Please start again.',
+	'auth.psc.confirm.title': 'Link Pro Santé Connect to your account',
+	'auth.psc.confirm.intro':
+		'An account already exists with the address {email}. To link your Pro Santé Connect identity ({pscName}) to it, confirm with this account’s password.',
+	'auth.psc.confirm.submit': 'Confirm and link',
+	'auth.psc.confirm.cancel': 'Cancel and go back to sign-in',
+	'auth.psc.account.title': 'Pro Santé Connect',
+	'auth.psc.account.verified': 'Identity verified by Pro Santé Connect',
+	'auth.psc.account.rpps': 'RPPS number',
+	'auth.psc.account.noRpps': 'not sent by Pro Santé Connect',
+	'auth.psc.account.linkedAt': 'Linked on',
+	'auth.psc.account.intro': 'Link your Pro Santé Connect identity to sign in with your CPS card or e-CPS and have your RPPS number verified.',
+	'auth.psc.account.link': 'Link Pro Santé Connect',
+	'auth.psc.account.linked': 'Your Pro Santé Connect identity is linked to your account.',
+	'auth.psc.account.created':
+		'Welcome! Your account was created with Pro Santé Connect. Check your profession below. To sign in with a password too, choose one with “Forgot password”.',
+	'audit.action.auth.psc_link': 'Pro Santé Connect linked to an account'
 };
 
 export default { fr, en };

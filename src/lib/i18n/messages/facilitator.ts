@@ -66,6 +66,7 @@ const fr = {
 	'journal.family.dpc': 'Formations DPC',
 	'journal.family.announcement': 'Annonces',
 	'journal.family.privacy': 'Données personnelles',
+	'journal.family.auth': 'Connexion et identité',
 	'journal.what': 'Ce qui a été fait',
 	'journal.sentence.role.grant': '{actor} a donné le rôle « {role} » à {user}',
 	'journal.sentence.role.revoke': '{actor} a retiré le rôle « {role} » à {user}',
@@ -133,7 +134,8 @@ const fr = {
 	'journal.sentence.aci.document': '{actor} a déposé le document {file} au contrat ACI de {cpts}',
 	'journal.sentence.announcement.sent': '{actor} a envoyé l’annonce {announcement} à {audience}',
 	'journal.sentence.privacy.export': '{actor} a demandé l’export de ses données personnelles',
-	'journal.sentence.privacy.account_delete': '{actor} a effacé un compte à la demande de la personne concernée (droit à l’effacement)'
+	'journal.sentence.privacy.account_delete': '{actor} a effacé un compte à la demande de la personne concernée (droit à l’effacement)',
+	'journal.sentence.auth.psc_link': '{actor} a lié le compte {user} à son identité Pro Santé Connect'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -199,6 +201,7 @@ const en: Record<keyof typeof fr, string> = {
 	'journal.family.dpc': 'DPC training',
 	'journal.family.announcement': 'Announcements',
 	'journal.family.privacy': 'Personal data',
+	'journal.family.auth': 'Sign-in and identity',
 	'journal.what': 'What was done',
 	'journal.sentence.role.grant': '{actor} gave the role “{role}” to {user}',
 	'journal.sentence.role.revoke': '{actor} took the role “{role}” from {user}',
@@ -266,7 +269,8 @@ const en: Record<keyof typeof fr, string> = {
 	'journal.sentence.aci.document': '{actor} filed the document {file} with the ACI contract of {cpts}',
 	'journal.sentence.announcement.sent': '{actor} sent the announcement {announcement} to {audience}',
 	'journal.sentence.privacy.export': '{actor} asked for an export of their personal data',
-	'journal.sentence.privacy.account_delete': '{actor} erased an account at its holder’s request (right to erasure)'
+	'journal.sentence.privacy.account_delete': '{actor} erased an account at its holder’s request (right to erasure)',
+	'journal.sentence.auth.psc_link': '{actor} linked the account {user} to its Pro Santé Connect identity'
 };
 
 export default { fr, en };

@@ -32,7 +32,7 @@ export async function writeAudit(
  * The areas the journal can be filtered by: an action's first segment ("cpts.stage" is in
  * "cpts"). A new feature's actions get their area here.
  */
-export const AUDIT_FAMILIES = ['role', 'partner', 'cpts', 'aci', 'plan', 'draft', 'library', 'forum', 'dpc', 'announcement', 'privacy'] as const;
+export const AUDIT_FAMILIES = ['role', 'partner', 'cpts', 'aci', 'plan', 'draft', 'library', 'forum', 'dpc', 'announcement', 'privacy', 'auth'] as const;
 export type AuditFamily = (typeof AUDIT_FAMILIES)[number];
 
 export function isAuditFamily(value: string | null | undefined): value is AuditFamily {

@@ -14,3 +14,4 @@ export * from './schema/steering';
 export * from './schema/aci';
 export * from './schema/privacy';
 export * from './schema/announcements';
+export * from './schema/psc';
