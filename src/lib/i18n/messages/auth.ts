@@ -9,7 +9,7 @@ const fr = {
 	'auth.field.rppsHint': '11 chiffres, inscrits sur votre carte CPS ou e-CPS.',
 	'auth.field.password': 'Mot de passe',
 	'auth.field.passwordHint':
-		'Au moins 10 caractères. Évitez les mots de passe courants : une phrase de plusieurs mots est un bon choix.',
+		'Au moins 10 caractères. Évitez les mots de passe courants : une phrase de plusieurs mots est un bon choix.',
 	'auth.field.passwordConfirmation': 'Confirmation du mot de passe',
 	'auth.field.currentPassword': 'Mot de passe actuel',
 	'auth.field.newPassword': 'Nouveau mot de passe',
@@ -25,34 +25,34 @@ const fr = {
 	'auth.password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
 	'auth.password.currentWrong': 'Le mot de passe actuel est incorrect.',
 	'auth.rpps.format': 'Le numéro RPPS compte exactement 11 chiffres.',
-	'auth.rpps.checksum': 'Ce numéro RPPS n’est pas valide : vérifiez les chiffres (la clé de contrôle ne correspond pas).',
+	'auth.rpps.checksum': 'Ce numéro RPPS n’est pas valide : vérifiez les chiffres (la clé de contrôle ne correspond pas).',
 
 	'auth.signUp.title': 'Créer un compte',
 	'auth.signUp.intro':
-		'Rejoignez le réseau des CPTS : ressources partagées, échanges de pratiques, projets de santé et formations DPC.',
+		'Rejoignez le réseau des CPTS : ressources partagées, échanges de pratiques, projets de santé et formations DPC.',
 	'auth.signUp.submit': 'Créer mon compte',
-	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
+	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
 	'auth.signUp.signInLink': 'Connectez-vous',
 	'auth.signUp.sent':
-		'Un e-mail vient d’être envoyé à {email}. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous. Rien reçu ? Regardez dans les courriers indésirables.',
+		'Un e-mail vient d’être envoyé à {email}. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous. Rien reçu ? Regardez dans les courriers indésirables.',
 	'auth.signUp.tooMany': 'Trop de comptes ont été créés récemment depuis cette connexion internet. Réessayez dans quelques heures.',
 
 	'auth.signIn.title': 'Connexion',
 	'auth.signIn.submit': 'Se connecter',
 	'auth.signIn.invalid': 'E-mail ou mot de passe incorrect.',
 	'auth.signIn.throttled': 'E-mail ou mot de passe incorrect. Trop de tentatives, réessayez dans quelques minutes.',
-	'auth.signIn.forgot': 'Mot de passe oublié ?',
-	'auth.signIn.noAccount': 'Pas encore de compte ?',
+	'auth.signIn.forgot': 'Mot de passe oublié ?',
+	'auth.signIn.noAccount': 'Pas encore de compte ?',
 	'auth.signIn.createAccount': 'Créer un compte',
 
 	'auth.signOut.title': 'Déconnexion',
-	'auth.signOut.confirm': 'Voulez-vous fermer votre session sur cet appareil ?',
+	'auth.signOut.confirm': 'Voulez-vous fermer votre session sur cet appareil ?',
 	'auth.signOut.submit': 'Se déconnecter',
 
 	'auth.verify.title': 'Vérification de l’adresse e-mail',
 	'auth.verify.success': 'Merci, votre adresse e-mail est vérifiée.',
 	'auth.verify.used': 'Ce lien de vérification a déjà été utilisé.',
-	'auth.verify.alreadyVerified': 'Votre adresse e-mail est déjà vérifiée : vous n’avez rien d’autre à faire.',
+	'auth.verify.alreadyVerified': 'Votre adresse e-mail est déjà vérifiée : vous n’avez rien d’autre à faire.',
 	'auth.verify.expired':
 		'Ce lien de vérification a expiré ou n’est pas valide. Seul le dernier lien envoyé fonctionne, pendant 48 heures.',
 	'auth.verify.signInToResend': 'Connectez-vous pour recevoir un nouveau lien.',
@@ -65,7 +65,7 @@ const fr = {
 
 	'auth.forgot.title': 'Mot de passe oublié',
 	'auth.forgot.intro':
-		'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+		'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
 	'auth.forgot.submit': 'Envoyer le lien',
 	'auth.forgot.sent':
 		'Si un compte existe avec cette adresse, un e-mail contenant un lien de réinitialisation vient de lui être envoyé. Ce lien est valable une heure.',
@@ -79,7 +79,7 @@ const fr = {
 	'auth.reset.done': 'Votre mot de passe a été changé et vos autres sessions ont été fermées.',
 
 	'auth.account.title': 'Mon compte',
-	'auth.account.welcome': 'Bienvenue ! Votre compte est créé. Un lien de vérification vient d’être envoyé à votre adresse e-mail.',
+	'auth.account.welcome': 'Bienvenue ! Votre compte est créé. Un lien de vérification vient d’être envoyé à votre adresse e-mail.',
 	'auth.account.profile': 'Profil',
 	'auth.account.email': 'Adresse e-mail',
 	'auth.account.emailVerified': 'vérifiée',
@@ -113,7 +113,7 @@ const fr = {
 	'auth.account.noOtherSessions': 'Aucune autre session n’est ouverte.',
 
 	'auth.mail.greeting': 'Bonjour {name},',
-	'auth.mail.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera modifié.',
+	'auth.mail.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera modifié.',
 	'auth.mail.verify.subject': 'Confirmez votre adresse e-mail',
 	'auth.mail.verify.body':
 		'Pour confirmer l’adresse e-mail de votre compte Réseau CPTS, ouvrez le lien ci-dessous. Il est valable 48 heures.',
@@ -129,13 +129,13 @@ const fr = {
 	'auth.mail.changed.action': 'Réinitialiser mon mot de passe',
 	'auth.mail.signUpExisting.subject': 'Tentative d’inscription avec votre adresse',
 	'auth.mail.signUpExisting.body':
-		'Quelqu’un, peut-être vous, a voulu créer un compte Réseau CPTS avec cette adresse e-mail. Elle a déjà un compte : aucun autre n’a été créé.',
-	'auth.mail.signUpExisting.forgot': 'C’était vous ? Connectez-vous avec le lien ci-dessous. Mot de passe oublié : {resetUrl}',
-	'auth.mail.signUpExisting.ignore': 'Si ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.',
+		'Quelqu’un, peut-être vous, a voulu créer un compte Réseau CPTS avec cette adresse e-mail. Elle a déjà un compte : aucun autre n’a été créé.',
+	'auth.mail.signUpExisting.forgot': 'C’était vous ? Connectez-vous avec le lien ci-dessous. Mot de passe oublié : {resetUrl}',
+	'auth.mail.signUpExisting.ignore': 'Si ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.',
 	'auth.mail.signUpExisting.action': 'Me connecter',
 
 	'demo.title': 'Comptes de démonstration',
-	'demo.intro': 'Ce site fonctionne en mode démonstration : ces comptes sont publics et toutes les données sont fictives.',
+	'demo.intro': 'Ce site fonctionne en mode démonstration : ces comptes sont publics et toutes les données sont fictives.',
 	'demo.caption': 'Comptes de démonstration et leurs mots de passe',
 	'demo.account': 'Compte',
 	'demo.email': 'Adresse',
