@@ -48,10 +48,10 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	await page.locator('#place').fill('Saint-Denis (La Réunion), CHU Félix-Guyon, salle Maïdo');
 	await page.locator('#part-0-start').fill(localDay(30, '09:00'));
 	await page.locator('#part-0-end').fill(localDay(30, '08:00'));
-	await page.locator('#part-0-zone').fill('Indian/Reunion');
+	await page.locator('#part-0-zone').selectOption('Indian/Reunion');
 	await page.locator('#part-1-start').fill(localDay(31, '09:00'));
 	await page.locator('#part-1-end').fill(localDay(31, '12:30'));
-	await page.locator('#part-1-zone').fill('Indian/Reunion');
+	await page.locator('#part-1-zone').selectOption('Indian/Reunion');
 	await page.getByLabel('Date limite d’inscription').fill(localDay(28, '18:00'));
 	await page.getByRole('button', { name: 'Créer la session (brouillon)' }).click();
 	await expect(page.getByText('La fin doit être après le début.')).toBeVisible();

@@ -265,7 +265,12 @@ const fr = {
 	'forum.split.title': "Titre du nouveau sujet",
 	'forum.split.submit': "Scinder",
 	'forum.split.position': "Choisissez un message entre le n° 2 et le dernier.",
-	'audit.action.forum.thread_split': "Sujet de forum scindé"
+	'audit.action.forum.thread_split': "Sujet de forum scindé",
+	'forum.author.showCard': "voir sa fiche",
+	'forum.author.profession': "Profession",
+	'forum.author.cpts': "CPTS",
+	'forum.author.noCpts': "Membre d’aucune CPTS",
+	'forum.author.posts': "Ses messages dans les forums"
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -533,7 +538,12 @@ const en: Record<keyof typeof fr, string> = {
 	'forum.split.title': "Title of the new topic",
 	'forum.split.submit': "Split",
 	'forum.split.position': "Choose a post between #2 and the last one.",
-	'audit.action.forum.thread_split': "Forum topic split"
+	'audit.action.forum.thread_split': "Forum topic split",
+	'forum.author.showCard': "see their card",
+	'forum.author.profession': "Profession",
+	'forum.author.cpts': "CPTS",
+	'forum.author.noCpts': "Not a member of any CPTS",
+	'forum.author.posts': "Their posts in the forums"
 };
 
 export default { fr, en };
