@@ -96,7 +96,7 @@ test('a trainer publishes a Réunion session; registrations fill it, a cancellat
 	await expect(gp.page.getByText('Votre inscription est annulée.')).toBeVisible();
 	await waitForMail(waitingNurse.email, new RegExp(sessionPath.split('/').pop()!));
 	await waitingNurse.page.goto(sessionPath);
-	await expect(waitingNurse.page.getByText(/Une place s’est libérée : vous êtes passé·e de la liste d’attente/)).toBeVisible();
+	await expect(waitingNurse.page.getByText(/Une place s’est libérée\s: vous êtes passé·e de la liste d’attente/)).toBeVisible();
 	await expect(waitingNurse.page.getByRole('button', { name: 'Décliner la place' })).toBeVisible();
 
 	// Attendance is taken from each part's start: a month ahead, the trainer sees the parts as
