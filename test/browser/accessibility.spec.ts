@@ -89,6 +89,9 @@ test('as the demo member: dashboard, library, thread with the reply editor, draf
 	await page.goto(await firstLink(page, THREAD));
 	await expect(page.getByRole('toolbar')).toBeVisible();
 	await expectAccessible(page, 'a thread with the reply editor');
+	await page.locator('.user-card summary').first().click();
+	await expect(page.locator('.card-body').first()).toBeVisible();
+	await expectAccessible(page, 'a thread with an author’s card open');
 	await visit(page, '/projets', 'drafts');
 	// The editor is loaded lazily but does not wait for the websocket: check the page with it.
 	await page.goto(await firstLink(page, /^\/projets\/[^/?]+$/));

@@ -50,7 +50,7 @@ test.describe('without JavaScript', () => {
 		expect(decodeMail(mail.raw)).toContain('/cpts/sud-toulois/membres');
 
 		await signIn(page, DEMO.coordinator);
-		const bell = page.getByRole('link', { name: /Notifications, \d+ non lues/ });
+		const bell = page.getByRole('link', { name: /Notifications, \d+ non lues?/ });
 		await expect(bell).toBeVisible();
 		await bell.click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Mes notifications' })).toBeVisible();

@@ -16,7 +16,7 @@ test.describe('network dashboard without JavaScript', () => {
 		}
 		await expect(page.getByRole('table', { name: 'Nombre de CPTS par étape du projet' })).toBeVisible();
 		// Loaded from the INSEE referential (COG), never typed.
-		await expect(page.getByText(/Population des régions : Insee, Code officiel géographique 20\d\d/)).toBeVisible();
+		await expect(page.getByText(/Population des régions\s: Insee, Code officiel géographique 20\d\d/)).toBeVisible();
 	});
 });
 

@@ -86,7 +86,7 @@ test('two members of La Plaine create, co-write, comment, submit, restore and ex
 	// The member comments on a passage and mentions the coordinator.
 	await editorOf(member).getByText('Trois médecins partiront en retraite avant 2028.').dblclick();
 	await member.getByRole('button', { name: 'Commenter la sélection' }).click();
-	await expect(member.getByText(/Sur le passage « \w+/)).toBeVisible();
+	await expect(member.getByText(/Sur le passage «\s\w+/)).toBeVisible();
 	await member.getByLabel('Nouveau commentaire').fill('@dr-marc-girard, chiffre à confirmer avec l’ARS.');
 	await member.getByRole('button', { name: 'Publier le commentaire' }).click();
 	await expect(member.getByText('Commentaire publié.')).toBeVisible();
@@ -107,9 +107,9 @@ test('two members of La Plaine create, co-write, comment, submit, restore and ex
 	await trainer.goto(draftUrl);
 	await waitConnected(trainer);
 	await trainer.getByRole('button', { name: 'Passer en relecture' }).click();
-	await expect(trainer.getByText(/Statut « En relecture » enregistré ; la version \d+ est figée\./)).toBeVisible();
+	await expect(trainer.getByText(/Statut «\sEn relecture\s» enregistré\s; la version \d+ est figée\./)).toBeVisible();
 	await trainer.getByRole('button', { name: 'Soumettre à l’ARS' }).click();
-	await expect(trainer.getByText(/Statut « Soumis à l’ARS » enregistré ; la version \d+ est figée\./)).toBeVisible();
+	await expect(trainer.getByText(/Statut «\sSoumis à l’ARS\s» enregistré\s; la version \d+ est figée\./)).toBeVisible();
 	// The member may not move the status.
 	await member.reload();
 	await expect(member.getByRole('button', { name: 'Soumettre à l’ARS' })).toHaveCount(0);

@@ -76,7 +76,7 @@ test('ask, mention, answer, accept, schedule an exchange, sign up with .ics, mod
 	await expect(exchange).toContainText('jeudi 17 janvier 2030, 18:30 – 20:00');
 	await expect(exchange).toContainText('Le lien est communiqué aux inscrits.');
 	await exchange.getByRole('button', { name: 'M’inscrire à l’échange' }).click();
-	await expect(member.getByText('Vous êtes inscrit(e). Ajoutez l’échange à votre agenda avec le fichier .ics.')).toBeVisible();
+	await expect(member.getByText('Votre inscription est enregistrée. Ajoutez l’échange à votre agenda avec le fichier .ics.')).toBeVisible();
 	await expect(exchange.getByRole('link', { name: 'https://visio.exemple.fr/astreinte' })).toBeVisible();
 	const [download] = await Promise.all([member.waitForEvent('download'), exchange.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' }).click()]);
 	const ics = readFileSync((await download.path())!, 'utf8');

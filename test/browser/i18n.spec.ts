@@ -126,3 +126,46 @@ test('without JavaScript, the server renders every section in the chosen languag
 	}
 	await context.close();
 });
+
+/** What a proofreader would circle: a plural written « (s) », a raw IANA zone, both forms of a profession beside a named person. */
+const UNSPELT_PLURAL = /\p{L}\((?:s|e|es)\)/u;
+const RAW_ZONE = /\b(?:Europe|America|Indian|Pacific|Africa|Asia|Atlantic)\/[A-Z][A-Za-z_]+/;
+const BOTH_FORMS = /infirmier ou infirmière|pharmacien ou pharmacienne|diététicien ou diététicienne|psychomotricien ou psychomotricienne|coordinateur, coordinatrice/i;
+
+test('as a proofreader reads them: no « (s) », no raw time zone, and people’s professions in their own form', async ({ page }) => {
+	await signIn(page, DEMO.facilitator);
+	await page.goto('/forums/acces-aux-soins');
+	const threadPath = await page.locator('main a[href^="/forums/sujet/"]').first().getAttribute('href');
+	await page.goto('/formations');
+	const sessionPath = await page.locator('main a[href^="/formations/sessions/"]').first().getAttribute('href');
+	for (const path of ['/', '/forums', threadPath!, '/bibliotheque', '/formations', sessionPath!, '/cpts/sud-toulois', '/cpts/sud-toulois/membres', '/notifications', '/compte']) {
+		await page.goto(path);
+		const text = await page.locator('body').innerText();
+		expect(text.match(UNSPELT_PLURAL)?.[0], `${path} : pluriel « (s) »`).toBeUndefined();
+		expect(text.match(RAW_ZONE)?.[0], `${path} : fuseau IANA brut`).toBeUndefined();
+		// Beside a name (a post's author, a row of people), never « infirmier ou infirmière »; lists of professions keep it.
+		for (const named of await page.locator('.post header, main table tbody tr').allInnerTexts()) {
+			expect(named.match(BOTH_FORMS)?.[0], `${path} : ${named}`).toBeUndefined();
+		}
+	}
+});
+
+test('a post’s author: initials, her CPTS, and a user card opened and closed from the keyboard', async ({ page }) => {
+	await signIn(page, DEMO.member);
+	await page.goto('/forums/acces-aux-soins');
+	await page.goto((await page.locator('main a[href^="/forums/sujet/"]').first().getAttribute('href'))!);
+	const post = page.locator('article.post').first();
+	// The avatar is decorative: the name is in the text.
+	await expect(post.locator('.avatar')).toHaveAttribute('aria-hidden', 'true');
+	const summary = post.locator('.user-card summary');
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	const card = post.locator('.card-body');
+	await expect(card).toBeVisible();
+	await expect(card.getByText('Profession')).toBeVisible();
+	await expect(card.getByRole('link', { name: /^CPTS / }).first()).toBeVisible();
+	await expect(card.getByRole('link', { name: 'Ses messages dans les forums' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(card).toBeHidden();
+	await expect(summary).toBeFocused();
+});

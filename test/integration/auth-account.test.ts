@@ -12,7 +12,10 @@ import {
 } from '../../src/lib/server/auth/accounts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { useTestDatabase } from '../helpers/db';
-import { makeUser } from '../helpers/factories';
+import { makeCpts, makeMembership, makeUser } from '../helpers/factories';
+import { listMembers } from '../../src/lib/server/cpts';
+import { personProfessionKey } from '../../src/lib/domain/professions';
+import { translate } from '../../src/lib/i18n';
 import { formData, mailsTo, validRpps } from '../helpers/auth';
 
 const testDb = useTestDatabase();
@@ -40,16 +43,35 @@ describe('profile', () => {
 		expect((await getAccount(testDb.db, user.id))?.rpps).toBeNull();
 	});
 
+	it('writes the profession in the form the person chose, and only then: nothing is guessed', async () => {
+		const user = await makeUser(testDb.db, { name: 'Claire Fontaine', profession: 'infirmier' });
+		expect((await getAccount(testDb.db, user.id))?.professionForm).toBeNull();
+		const profile = { name: 'Claire Fontaine', profession: 'infirmier', rpps: '', locale: 'fr' };
+		expect((await updateProfile(testDb.db, user.id, formData({ ...profile, professionForm: 'feminine' }))).ok).toBe(true);
+		expect((await getAccount(testDb.db, user.id))?.professionForm).toBe('feminine');
+		const place = await makeCpts(testDb.db);
+		await makeMembership(testDb.db, place.id, user.id);
+		const [member] = await listMembers(testDb.db, place.id);
+		expect(translate('fr', personProfessionKey(member.profession, member.professionForm))).toBe('Infirmière');
+		// Back to no choice (the empty radio): the name of the field, never « infirmier ou infirmière ».
+		expect((await updateProfile(testDb.db, user.id, formData({ ...profile, professionForm: '' }))).ok).toBe(true);
+		expect((await getAccount(testDb.db, user.id))?.professionForm).toBeNull();
+		expect(translate('fr', personProfessionKey('infirmier', null))).toBe('Soins infirmiers');
+		expect(translate('fr', personProfessionKey('pharmacien', 'masculine'))).toBe('Pharmacien');
+		// The database refuses a form it does not know, whatever the form said.
+		await expect(testDb.db.update(users).set({ professionForm: 'neutre' }).where(eq(users.id, user.id))).rejects.toThrow();
+	});
+
 	it('refuses bad values with field errors and changes nothing', async () => {
 		const user = await makeUser(testDb.db);
 		const outcome = await updateProfile(
 			testDb.db,
 			user.id,
-			formData({ name: 'N'.repeat(121), profession: 'sorcier', rpps: '12345678901', locale: 'de' })
+			formData({ name: 'N'.repeat(121), profession: 'sorcier', professionForm: 'neutre', rpps: '12345678901', locale: 'de' })
 		);
 		expect(outcome).toMatchObject({
 			ok: false,
-			errors: { name: 'form.tooLong', profession: 'form.choice', rpps: 'auth.rpps.checksum', locale: 'form.choice' },
+			errors: { name: 'form.tooLong', profession: 'form.choice', professionForm: 'form.choice', rpps: 'auth.rpps.checksum', locale: 'form.choice' },
 			values: { profession: 'sorcier', rpps: '12345678901' }
 		});
 		const [row] = await testDb.db.select().from(users).where(eq(users.id, user.id));

@@ -64,7 +64,7 @@ async function scene() {
 	await makeTerritory(testDb.db, row.id, ['88095', '88504']); // Châtenois and Vicherey (Vosges)
 	const place = (await getCptsBySlug(testDb.db, row.slug))!;
 	const coordinator = asSessionUser(await makeUser(testDb.db, { name: 'Dr Marc Girard' }));
-	const member = asSessionUser(await makeUser(testDb.db, { name: 'Julien Moreau', profession: 'pharmacien' }));
+	const member = asSessionUser(await makeUser(testDb.db, { name: 'Julien Moreau', profession: 'pharmacien', professionForm: 'masculine' }));
 	const outsider = asSessionUser(await makeUser(testDb.db));
 	const facilitator = asSessionUser(await makeUser(testDb.db, { roles: ['facilitator'], name: 'Sophie Lambert' }));
 	const reviewerRow = await makeUser(testDb.db, { name: 'Agnès Contact ARS' });
@@ -131,7 +131,10 @@ describe('starting a draft', () => {
 		expect(markdown).toContain('- Indicateur : Passages aux urgences évitables');
 		expect(markdown).toContain('**Calendrier :**');
 		expect(markdown).toContain('**Budget :**');
-		expect(markdown).toContain('- Julien Moreau, pharmacien ou pharmacienne');
+		// Each member's profession in the form she chose, or the name of the field: never « pharmacien ou pharmacienne ».
+		expect(markdown).toContain('- Julien Moreau, pharmacien\n');
+		expect(markdown).toContain('- Dr Marc Girard, soins infirmiers (coordination)');
+		expect(markdown).not.toMatch(/ ou (pharmacienne|infirmière)/);
 		expect(markdown).toContain('Communes du territoire : Châtenois, Vicherey.');
 		expect(markdown).toContain('Association loi 1901 avec un bureau resserré.');
 		// The fragment the editor binds (Tiptap Collaboration's "default") holds it.

@@ -101,6 +101,22 @@ describe('posting, reading and refusals', () => {
 		expect((await getThreadView(testDb.db, other, threadId)).posts[0].editCount).toBe(1);
 	});
 
+	it('shows each author with her profession in her own form and her active CPTS, never a pending one', async () => {
+		const category = await ensureCategory({ slug: 'auteurs', name: 'Auteurs' });
+		const nurse = await makeUser(testDb.db, { name: 'Claire Fontaine', profession: 'infirmier', professionForm: 'feminine' });
+		const pharmacist = await makeUser(testDb.db, { name: 'Julien Moreau', profession: 'pharmacien' });
+		const [aubrac, barrois, pending] = [await makeCpts(testDb.db, { name: 'CPTS Aubrac' }), await makeCpts(testDb.db, { name: 'CPTS Barrois' }), await makeCpts(testDb.db, { name: 'CPTS Cévennes' })];
+		await makeMembership(testDb.db, barrois.id, nurse.id);
+		await makeMembership(testDb.db, aubrac.id, nurse.id);
+		await makeMembership(testDb.db, pending.id, nurse.id, { status: 'pending' });
+		const { threadId } = await startThread(testDb.db, await viewerOf(nurse), category.id, threadInput('Pansements complexes', 'Qui a un protocole ?'));
+		await replyToThread(testDb.db, await viewerOf(pharmacist), threadId, 'Nous, avec la MSP.');
+		const [first, second] = (await getThreadView(testDb.db, null, threadId)).posts;
+		expect(first).toMatchObject({ authorName: 'Claire Fontaine', authorProfession: 'infirmier', authorProfessionForm: 'feminine' });
+		expect(first.authorCpts.map((place) => place.name)).toEqual(['CPTS Aubrac', 'CPTS Barrois']);
+		expect(second).toMatchObject({ authorName: 'Julien Moreau', authorProfessionForm: null, authorCpts: [] });
+	});
+
 	it('renders an XSS corpus inert', async () => {
 		const category = await ensureCategory({ slug: 'xss', name: 'XSS' });
 		const author = await viewerOf(await makeUser(testDb.db));

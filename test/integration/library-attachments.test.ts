@@ -161,7 +161,7 @@ describe('library attachments', () => {
 		const forged = await refusal(addAttachment(testDb.db, store, author, resource.id, { name: 'rapport.pdf', bytes: samples.png }));
 		expect(forged.messageKey).toBe('library.upload.extensionMismatch');
 		expect(translate('fr', forged.messageKey, forged.details as Record<string, string>)).toBe(
-			'Le fichier « rapport.pdf » porte l’extension PDF mais son contenu est au format PNG. Enregistrez-le dans le bon format avant de le joindre.'
+			'Le fichier «\u00a0rapport.pdf\u00a0» porte l’extension PDF mais son contenu est au format PNG. Enregistrez-le dans le bon format avant de le joindre.'
 		);
 
 		const svg = await refusal(addAttachment(testDb.db, store, author, resource.id, { name: 'schema.png', bytes: samples.svg }));
@@ -175,7 +175,7 @@ describe('library attachments', () => {
 
 		const empty = await refusal(addAttachment(testDb.db, store, author, resource.id, { name: 'vide.pdf', bytes: new Uint8Array() }));
 		expect(empty.messageKey).toBe('library.upload.empty');
-		expect(translate('fr', empty.messageKey, empty.details as Record<string, string>)).toBe('Le fichier « vide.pdf » est vide.');
+		expect(translate('fr', empty.messageKey, empty.details as Record<string, string>)).toBe('Le fichier «\u00a0vide.pdf\u00a0» est vide.');
 
 		const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
 		big.set(samples.pdf);

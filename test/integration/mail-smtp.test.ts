@@ -135,7 +135,7 @@ describe('mail through a real SMTP server', () => {
 		expect(received).toHaveLength(1);
 		expect(received[0].envelopeTo).toEqual(['claire.dubois@cpts-sud-lochois.fr']);
 		const mail = parseRaw(received[0].raw);
-		expect(mail.subject).toBe('Session DPC modifiée : Coopération ville-hôpital');
+		expect(mail.subject).toBe('Session DPC modifiée\u00a0: Coopération ville-hôpital');
 		expect(mail.to).toContain('claire.dubois@cpts-sud-lochois.fr');
 		expect(mail.from).toContain('Réseau CPTS');
 		expect(mail.text).toContain(link);
@@ -158,7 +158,7 @@ describe('mail through a real SMTP server', () => {
 		expect(received).toHaveLength(1);
 		const instant = parseRaw(received[0].raw);
 		expect(received[0].envelopeTo).toEqual(['marc.girard@exemple.fr']);
-		expect(instant.subject).toBe('Une place s’est libérée : Diagnostic territorial partagé');
+		expect(instant.subject).toBe('Une place s’est libérée\u00a0: Diagnostic territorial partagé');
 		expect(instant.text).toContain('https://reseau-cpts.test/formations/sessions/7');
 
 		await setPreferences(testDb.db, user.id, { 'dpc.session_changed': 'digest' });
@@ -169,9 +169,9 @@ describe('mail through a real SMTP server', () => {
 		await drainOutbox();
 		expect(received).toHaveLength(2);
 		const digest = parseRaw(received[1].raw);
-		expect(digest.subject).toBe('Votre récapitulatif Réseau CPTS : 2 nouvelle(s) notification(s)');
-		expect(digest.text).toContain('Session DPC modifiée : Session A : https://reseau-cpts.test/formations/sessions/8');
-		expect(digest.text).toContain('Session DPC modifiée : Session B');
+		expect(digest.subject).toBe('Votre récapitulatif Réseau CPTS\u00a0: 2 nouvelles notifications');
+		expect(digest.text).toContain('Session DPC modifiée\u00a0: Session A\u00a0: https://reseau-cpts.test/formations/sessions/8');
+		expect(digest.text).toContain('Session DPC modifiée\u00a0: Session B');
 	});
 
 	it('with SMTP down, keeps the error on the message and in the outbox, and does not throw', async () => {

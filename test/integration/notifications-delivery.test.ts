@@ -158,13 +158,13 @@ describe('daily digest', () => {
 		const [anneMail, ...anneOthers] = await mailsTo(anne.email);
 		expect(anneOthers).toHaveLength(0);
 		expect(anneMail.template).toBe('notification_digest');
-		expect(anneMail.subject).toBe('Votre récapitulatif Réseau CPTS : 2 nouvelle(s) notification(s)');
+		expect(anneMail.subject).toBe('Votre récapitulatif Réseau CPTS\u00a0: 2 nouvelles notifications');
 		expect(anneMail.textBody).toContain('Bonjour Anne Martin');
-		expect(anneMail.textBody).toContain('Nouvelle réponse à « Diagnostic territorial » : http://localhost:3000/forums/sujet/1');
-		expect(anneMail.textBody).toContain('Nouveau commentaire sur « Projet de santé du Barrois »');
+		expect(anneMail.textBody).toContain('Nouvelle réponse à «\u00a0Diagnostic territorial\u00a0»\u00a0: http://localhost:3000/forums/sujet/1');
+		expect(anneMail.textBody).toContain('Nouveau commentaire sur «\u00a0Projet de santé du Barrois\u00a0»');
 		expect(anneMail.textBody).not.toContain('Ancien');
 		const [marcMail] = await mailsTo(marc.email);
-		expect(marcMail.subject).toBe('Your Réseau CPTS digest: 1 new notification(s)');
+		expect(marcMail.subject).toBe('Your Réseau CPTS digest: 1 new notification');
 		expect(await mailsTo(inAppOnly.email)).toHaveLength(0);
 
 		const mailed = await testDb.db

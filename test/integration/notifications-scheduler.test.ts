@@ -59,7 +59,7 @@ describe('the weekly digest', () => {
 		// Monday 12 January, 7:10 in Paris: one mail with both replies.
 		expect(await sendDueDigests(testDb.db, new Date('2026-01-12T06:10:00Z'))).toEqual({ mails: 1, notifications: 2 });
 		const [mail] = await mailsTo(weekly.email);
-		expect(mail.subject).toBe('Votre semaine sur Réseau CPTS : 2 nouvelle(s) notification(s)');
+		expect(mail.subject).toBe('Votre semaine sur Réseau CPTS\u00a0: 2 nouvelles notifications');
 		expect(mail.textBody).toContain('cette semaine');
 		expect(mail.textBody.indexOf('Mardi')).toBeLessThan(mail.textBody.indexOf('Vendredi'));
 

@@ -134,13 +134,13 @@ describe('a refused submission', () => {
 		expect(refused.status).toBe(400);
 		expect(refused.data?.values).toEqual({ codes: typed, replace: false });
 		expect(messages(refused.data?.problems)).toEqual([
-			'« 5452 » n’est pas un code INSEE : cinq caractères, par exemple 54528 (ou 2A004 en Corse).',
-			'99999 : aucune commune ni aucun arrondissement ne porte ce code dans le Code officiel géographique.',
+			'«\u00a05452\u00a0» n’est pas un code INSEE\u00a0: cinq caractères, par exemple 54528 (ou 2A004 en Corse).',
+			'99999\u00a0: aucune commune ni aucun arrondissement ne porte ce code dans le Code officiel géographique.',
 			`${VEZELISE} figure deux fois dans la liste.`,
 			`${TOUL} est déjà dans le territoire.`,
-			'01039 est Béon, commune déléguée de Culoz-Béon (01138) : saisissez 01138',
-			'75056 est Paris dans son ensemble : saisissez ses arrondissements, 75101–75120',
-			'69123 est Lyon dans son ensemble : saisissez ses arrondissements, 69381–69389'
+			'01039 est Béon, commune déléguée de Culoz-Béon (01138)\u00a0: saisissez 01138',
+			'75056 est Paris dans son ensemble\u00a0: saisissez ses arrondissements, 75101–75120',
+			'69123 est Lyon dans son ensemble\u00a0: saisissez ses arrondissements, 69381–69389'
 		]);
 		expect(await codesOf(place.id)).toEqual([TOUL]);
 		expect(await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, place.id))).toHaveLength(0);
@@ -153,7 +153,7 @@ describe('a refused submission', () => {
 		const empty = await act('paste', place.slug, coordinator, { codes: ' \n ' });
 		expect(empty).toMatchObject({ status: 400, data: { problems: [] } });
 		const long = await act('paste', place.slug, coordinator, { codes: Array.from({ length: 1_001 }, () => TOUL).join(' ') });
-		expect(messages(long.data?.problems)).toEqual([`La liste compte ${formatNumber('fr', 1_001)} valeurs : ${formatNumber('fr', 1_000)} au plus à la fois.`]);
+		expect(messages(long.data?.problems)).toEqual([`La liste compte ${formatNumber('fr', 1_001)} valeurs\u00a0: ${formatNumber('fr', 1_000)} au plus à la fois.`]);
 		expect(await codesOf(place.id)).toEqual([TOUL]);
 	});
 });

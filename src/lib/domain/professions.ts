@@ -22,6 +22,21 @@ export const PROFESSIONS = [
 ] as const;
 export type Profession = (typeof PROFESSIONS)[number];
 
+/**
+ * How a person's profession is written beside her name, as she chose on her profile: the
+ * feminine or masculine form (« infirmière », « infirmier »). Never guessed (from a first name
+ * or anything else); without a choice the name of the field is written (« soins infirmiers »).
+ * Lists and filters of professions keep the epicene label 'profession.<code>'.
+ */
+export const PROFESSION_FORMS = ['feminine', 'masculine'] as const;
+export type ProfessionForm = (typeof PROFESSION_FORMS)[number];
+
+/** The message key of a person's profession in her own form ('profession.feminine.infirmier'…). */
+export function personProfessionKey(profession: string, form: string | null | undefined): `profession.${'feminine' | 'masculine' | 'unstated'}.${Profession}` {
+	const chosen = form === 'feminine' || form === 'masculine' ? form : 'unstated';
+	return `profession.${chosen}.${profession as Profession}`;
+}
+
 /** Roles beyond the default "member" that an admin grants. */
 export const GRANTED_ROLES = ['facilitator', 'trainer', 'admin'] as const;
 export type GrantedRole = (typeof GRANTED_ROLES)[number];

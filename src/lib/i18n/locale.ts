@@ -22,14 +22,89 @@ export function formatNumber(locale: Locale, value: number): string {
 	return numberFormats[locale].format(value);
 }
 
-/** Fills a template's {placeholders}; numbers are formatted for the locale, unknown names left as they are. */
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+	fr: new Intl.PluralRules(intlLocale('fr')),
+	en: new Intl.PluralRules(intlLocale('en'))
+};
+
+/** The index of the brace closing the one at `open`, or -1 when the template is unbalanced. */
+function closingBrace(template: string, open: number): number {
+	let depth = 0;
+	for (let index = open; index < template.length; index++) {
+		if (template[index] === '{') depth++;
+		else if (template[index] === '}' && --depth === 0) return index;
+	}
+	return -1;
+}
+
+/** The `=0 {…} one {…} other {…}` options of a plural block, by selector. */
+function pluralOptions(body: string): Map<string, string> | null {
+	const options = new Map<string, string>();
+	let rest = body.trim();
+	while (rest) {
+		const selector = /^(=\d+|zero|one|two|few|many|other)\s*\{/.exec(rest);
+		if (!selector) return null;
+		const open = selector[0].length - 1;
+		const close = closingBrace(rest, open);
+		if (close < 0) return null;
+		options.set(selector[1], rest.slice(open + 1, close));
+		rest = rest.slice(close + 1).trim();
+	}
+	return options.has('other') ? options : null;
+}
+
+/**
+ * Picks the branch of `{count, plural, =0 {aucune session} one {# session} other {# sessions}}`
+ * (ICU MessageFormat's plural): an exact `=n` first, then the locale's category from
+ * Intl.PluralRules (French puts 0 and 1 in `one`), then `other`. `#` is the formatted number.
+ */
+function pluralBranch(locale: Locale, options: Map<string, string>, value: number): string {
+	const branch = options.get(`=${value}`) ?? options.get(pluralRules[locale].select(value)) ?? options.get('other')!;
+	return branch.replace(/#/g, numberFormats[locale].format(value));
+}
+
+const PLURAL_HEAD = /\{(\w+),\s*plural,/y;
+const PLACEHOLDER = /\{(\w+)\}/y;
+
+/** A sticky regular expression's match at `index` (no copy of the template). */
+function matchAt(pattern: RegExp, template: string, index: number): RegExpExecArray | null {
+	pattern.lastIndex = index;
+	return pattern.exec(template);
+}
+
+/**
+ * Fills a template's {placeholders}; numbers are formatted for the locale, unknown names left
+ * as they are. `{name, plural, one {…} other {…}}` picks the words for the number (never
+ * « session(s) »): the catalogue says each form in full, in both locales.
+ */
 export function fillTemplate(locale: Locale, template: string, params?: MessageParams): string {
-	if (!params) return template;
-	return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-		const value = params[name];
-		if (value === undefined) return match;
-		return typeof value === 'number' ? numberFormats[locale].format(value) : value;
-	});
+	if (!params || !template.includes('{')) return template;
+	let text = '';
+	let index = 0;
+	while (index < template.length) {
+		const open = template.indexOf('{', index);
+		if (open < 0) break;
+		text += template.slice(index, open);
+		const head = matchAt(PLURAL_HEAD, template, open);
+		const close = head ? closingBrace(template, open) : -1;
+		const options = close > 0 ? pluralOptions(template.slice(open + head![0].length, close)) : null;
+		const value = head ? Number(params[head[1]]) : NaN;
+		if (options && close > 0 && Number.isFinite(value)) {
+			text += fillTemplate(locale, pluralBranch(locale, options, value), params);
+			index = close + 1;
+			continue;
+		}
+		const simple = matchAt(PLACEHOLDER, template, open);
+		const param = simple ? params[simple[1]] : undefined;
+		if (simple && param !== undefined) {
+			text += typeof param === 'number' ? numberFormats[locale].format(param) : param;
+			index = open + simple[0].length;
+		} else {
+			text += '{';
+			index = open + 1;
+		}
+	}
+	return text + template.slice(index);
 }
 
 /** Picks the locale: the user's choice, then the cookie, then Accept-Language; French by default. */

@@ -4,12 +4,17 @@ const fr = {
 	'auth.field.emailHint': 'Votre adresse professionnelle de préférence.',
 	'auth.field.name': 'Nom et prénom',
 	'auth.field.profession': 'Profession',
+	'auth.field.professionForm': 'Comment souhaitez-vous être désigné·e ?',
+	'auth.field.professionFormHint': 'Votre profession s’écrit ainsi à côté de votre nom : forums, listes de membres, attestations. Les listes de professions gardent le nom commun aux deux formes.',
+	'auth.professionForm.feminine': 'Au féminin : « {profession} »',
+	'auth.professionForm.masculine': 'Au masculin : « {profession} »',
+	'auth.professionForm.unstated': 'Par le nom du métier : « {profession} »',
 	'auth.field.professionPlaceholder': 'Choisissez votre profession',
 	'auth.field.rpps': 'Numéro RPPS',
 	'auth.field.rppsHint': '11 chiffres, inscrits sur votre carte CPS ou e-CPS.',
 	'auth.field.password': 'Mot de passe',
 	'auth.field.passwordHint':
-		'Au moins 10 caractères. Évitez les mots de passe courants : une phrase de plusieurs mots est un bon choix.',
+		'Au moins 10 caractères. Évitez les mots de passe courants : une phrase de plusieurs mots est un bon choix.',
 	'auth.field.passwordConfirmation': 'Confirmation du mot de passe',
 	'auth.field.currentPassword': 'Mot de passe actuel',
 	'auth.field.newPassword': 'Nouveau mot de passe',
@@ -25,34 +30,34 @@ const fr = {
 	'auth.password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
 	'auth.password.currentWrong': 'Le mot de passe actuel est incorrect.',
 	'auth.rpps.format': 'Le numéro RPPS compte exactement 11 chiffres.',
-	'auth.rpps.checksum': 'Ce numéro RPPS n’est pas valide : vérifiez les chiffres (la clé de contrôle ne correspond pas).',
+	'auth.rpps.checksum': 'Ce numéro RPPS n’est pas valide : vérifiez les chiffres (la clé de contrôle ne correspond pas).',
 
 	'auth.signUp.title': 'Créer un compte',
 	'auth.signUp.intro':
-		'Rejoignez le réseau des CPTS : ressources partagées, échanges de pratiques, projets de santé et formations DPC.',
+		'Rejoignez le réseau des CPTS : ressources partagées, échanges de pratiques, projets de santé et formations DPC.',
 	'auth.signUp.submit': 'Créer mon compte',
-	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
+	'auth.signUp.haveAccount': 'Vous avez déjà un compte ?',
 	'auth.signUp.signInLink': 'Connectez-vous',
 	'auth.signUp.sent':
-		'Un e-mail vient d’être envoyé à {email}. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous. Rien reçu ? Regardez dans les courriers indésirables.',
+		'Un e-mail vient d’être envoyé à {email}. Ouvrez le lien qu’il contient pour confirmer votre adresse, puis connectez-vous. Rien reçu ? Regardez dans les courriers indésirables.',
 	'auth.signUp.tooMany': 'Trop de comptes ont été créés récemment depuis cette connexion internet. Réessayez dans quelques heures.',
 
 	'auth.signIn.title': 'Connexion',
 	'auth.signIn.submit': 'Se connecter',
 	'auth.signIn.invalid': 'E-mail ou mot de passe incorrect.',
 	'auth.signIn.throttled': 'E-mail ou mot de passe incorrect. Trop de tentatives, réessayez dans quelques minutes.',
-	'auth.signIn.forgot': 'Mot de passe oublié ?',
-	'auth.signIn.noAccount': 'Pas encore de compte ?',
+	'auth.signIn.forgot': 'Mot de passe oublié ?',
+	'auth.signIn.noAccount': 'Pas encore de compte ?',
 	'auth.signIn.createAccount': 'Créer un compte',
 
 	'auth.signOut.title': 'Déconnexion',
-	'auth.signOut.confirm': 'Voulez-vous fermer votre session sur cet appareil ?',
+	'auth.signOut.confirm': 'Voulez-vous fermer votre session sur cet appareil ?',
 	'auth.signOut.submit': 'Se déconnecter',
 
 	'auth.verify.title': 'Vérification de l’adresse e-mail',
 	'auth.verify.success': 'Merci, votre adresse e-mail est vérifiée.',
 	'auth.verify.used': 'Ce lien de vérification a déjà été utilisé.',
-	'auth.verify.alreadyVerified': 'Votre adresse e-mail est déjà vérifiée : vous n’avez rien d’autre à faire.',
+	'auth.verify.alreadyVerified': 'Votre adresse e-mail est déjà vérifiée : vous n’avez rien d’autre à faire.',
 	'auth.verify.expired':
 		'Ce lien de vérification a expiré ou n’est pas valide. Seul le dernier lien envoyé fonctionne, pendant 48 heures.',
 	'auth.verify.signInToResend': 'Connectez-vous pour recevoir un nouveau lien.',
@@ -65,7 +70,7 @@ const fr = {
 
 	'auth.forgot.title': 'Mot de passe oublié',
 	'auth.forgot.intro':
-		'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+		'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
 	'auth.forgot.submit': 'Envoyer le lien',
 	'auth.forgot.sent':
 		'Si un compte existe avec cette adresse, un e-mail contenant un lien de réinitialisation vient de lui être envoyé. Ce lien est valable une heure.',
@@ -79,7 +84,7 @@ const fr = {
 	'auth.reset.done': 'Votre mot de passe a été changé et vos autres sessions ont été fermées.',
 
 	'auth.account.title': 'Mon compte',
-	'auth.account.welcome': 'Bienvenue ! Votre compte est créé. Un lien de vérification vient d’être envoyé à votre adresse e-mail.',
+	'auth.account.welcome': 'Bienvenue ! Votre compte est créé. Un lien de vérification vient d’être envoyé à votre adresse e-mail.',
 	'auth.account.profile': 'Profil',
 	'auth.account.email': 'Adresse e-mail',
 	'auth.account.emailVerified': 'vérifiée',
@@ -116,7 +121,7 @@ const fr = {
 	'auth.account.emailIntro': 'Changer d’adresse ferme toutes vos autres sessions. Un lien de vérification est envoyé à la nouvelle adresse, et l’ancienne est prévenue.',
 	'auth.account.newEmail': 'Nouvelle adresse e-mail',
 	'auth.account.emailSubmit': 'Changer d’adresse',
-	'auth.account.emailChanged': 'Adresse changée : suivez le lien envoyé à {email} pour la vérifier. Vos autres sessions ont été fermées.',
+	'auth.account.emailChanged': 'Adresse changée : suivez le lien envoyé à {email} pour la vérifier. Vos autres sessions ont été fermées.',
 	'auth.email.same': 'C’est déjà l’adresse de votre compte.',
 	'auth.email.taken': 'Cette adresse ne peut pas être utilisée.',
 	'auth.mail.emailChanged.subject': 'L’adresse e-mail de votre compte a été modifiée',
@@ -124,7 +129,7 @@ const fr = {
 	'auth.account.myDataIntro': 'Obtenir une copie de mes données, ou supprimer mon compte.',
 
 	'auth.mail.greeting': 'Bonjour {name},',
-	'auth.mail.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera modifié.',
+	'auth.mail.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera modifié.',
 	'auth.mail.verify.subject': 'Confirmez votre adresse e-mail',
 	'auth.mail.verify.body':
 		'Pour confirmer l’adresse e-mail de votre compte Réseau CPTS, ouvrez le lien ci-dessous. Il est valable 48 heures.',
@@ -140,13 +145,13 @@ const fr = {
 	'auth.mail.changed.action': 'Réinitialiser mon mot de passe',
 	'auth.mail.signUpExisting.subject': 'Tentative d’inscription avec votre adresse',
 	'auth.mail.signUpExisting.body':
-		'Quelqu’un, peut-être vous, a voulu créer un compte Réseau CPTS avec cette adresse e-mail. Elle a déjà un compte : aucun autre n’a été créé.',
-	'auth.mail.signUpExisting.forgot': 'C’était vous ? Connectez-vous avec le lien ci-dessous. Mot de passe oublié : {resetUrl}',
-	'auth.mail.signUpExisting.ignore': 'Si ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.',
+		'Quelqu’un, peut-être vous, a voulu créer un compte Réseau CPTS avec cette adresse e-mail. Elle a déjà un compte : aucun autre n’a été créé.',
+	'auth.mail.signUpExisting.forgot': 'C’était vous ? Connectez-vous avec le lien ci-dessous. Mot de passe oublié : {resetUrl}',
+	'auth.mail.signUpExisting.ignore': 'Si ce n’était pas vous, ignorez ce message : votre compte n’a pas changé.',
 	'auth.mail.signUpExisting.action': 'Me connecter',
 
 	'demo.title': 'Comptes de démonstration',
-	'demo.intro': 'Ce site fonctionne en mode démonstration : ces comptes sont publics et toutes les données sont fictives.',
+	'demo.intro': 'Ce site fonctionne en mode démonstration : ces comptes sont publics et toutes les données sont fictives.',
 	'demo.caption': 'Comptes de démonstration et leurs mots de passe',
 	'demo.account': 'Compte',
 	'demo.email': 'Adresse',
@@ -160,11 +165,11 @@ const fr = {
 		'Pro Santé Connect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre e-mail et votre mot de passe.',
 	'auth.psc.refused.state':
 		'Cette connexion Pro Santé Connect a expiré ou n’a pas été demandée depuis ce navigateur. Recommencez la connexion.',
-	'auth.psc.refused.code': 'Pro Santé Connect a refusé cette connexion : le code reçu a déjà servi ou a expiré. Recommencez la connexion.',
-	'auth.psc.refused.response': 'La réponse de Pro Santé Connect n’a pas pu être vérifiée. Recommencez la connexion ; aucun compte n’a été créé.',
+	'auth.psc.refused.code': 'Pro Santé Connect a refusé cette connexion : le code reçu a déjà servi ou a expiré. Recommencez la connexion.',
+	'auth.psc.refused.response': 'La réponse de Pro Santé Connect n’a pas pu être vérifiée. Recommencez la connexion ; aucun compte n’a été créé.',
 	'auth.psc.refused.denied': 'La connexion avec Pro Santé Connect a été annulée.',
 	'auth.psc.refused.noEmail':
-		'Pro Santé Connect n’a pas transmis d’adresse e-mail : créez votre compte avec votre e-mail, puis liez Pro Santé Connect depuis la page « Mon compte ».',
+		'Pro Santé Connect n’a pas transmis d’adresse e-mail : créez votre compte avec votre e-mail, puis liez Pro Santé Connect depuis la page « Mon compte ».',
 	'auth.psc.refused.taken': 'Cette identité Pro Santé Connect est déjà liée à un autre compte.',
 	'auth.psc.refused.pendingExpired': 'Le délai pour lier votre identité Pro Santé Connect est dépassé. Recommencez la connexion.',
 	'auth.psc.confirm.title': 'Lier Pro Santé Connect à votre compte',
@@ -182,7 +187,7 @@ const fr = {
 	'auth.psc.account.link': 'Lier Pro Santé Connect',
 	'auth.psc.account.linked': 'Votre identité Pro Santé Connect est liée à votre compte.',
 	'auth.psc.account.created':
-		'Bienvenue ! Votre compte a été créé avec Pro Santé Connect. Vérifiez votre profession ci-dessous. Pour vous connecter aussi avec un mot de passe, choisissez-en un avec « Mot de passe oublié ».',
+		'Bienvenue ! Votre compte a été créé avec Pro Santé Connect. Vérifiez votre profession ci-dessous. Pour vous connecter aussi avec un mot de passe, choisissez-en un avec « Mot de passe oublié ».',
 	'audit.action.auth.psc_link': 'Pro Santé Connect lié à un compte'
 };
 
@@ -191,6 +196,11 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.field.emailHint': 'Preferably your work address.',
 	'auth.field.name': 'Full name',
 	'auth.field.profession': 'Profession',
+	'auth.field.professionForm': 'How would you like your profession written?',
+	'auth.field.professionFormHint': 'This is how your profession is written beside your name: forums, member lists, certificates. Lists of professions keep the name shared by both forms.',
+	'auth.professionForm.feminine': 'Feminine form (in French): “{profession}”',
+	'auth.professionForm.masculine': 'Masculine form (in French): “{profession}”',
+	'auth.professionForm.unstated': 'The name of the field: “{profession}”',
 	'auth.field.professionPlaceholder': 'Choose your profession',
 	'auth.field.rpps': 'RPPS number',
 	'auth.field.rppsHint': '11 digits, printed on your CPS or e-CPS card.',

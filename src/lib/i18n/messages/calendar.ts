@@ -3,22 +3,22 @@ const fr = {
 	'calendar.feed.name': 'Réseau CPTS — mon agenda',
 	'calendar.page.title': 'Mon agenda',
 	'calendar.page.intro':
-		'Abonnez votre logiciel d’agenda (Thunderbird, Outlook, Google Agenda, Calendrier d’Apple…) à votre flux personnel : il y retrouve vos sessions DPC, celles que vous animez et vos échanges de pratiques, mis à jour automatiquement.',
+		'Abonnez votre logiciel d’agenda (Thunderbird, Outlook, Google Agenda, Calendrier d’Apple…) à votre flux personnel : il y retrouve vos sessions DPC, celles que vous animez et vos échanges de pratiques, mis à jour automatiquement.',
 	'calendar.page.private':
-		'Ce lien est personnel et secret : toute personne qui le connaît voit vos rendez-vous. Nous n’en gardons qu’une empreinte, il ne s’affiche donc qu’une fois. En cas de doute, révoquez-le.',
+		'Ce lien est personnel et secret : toute personne qui le connaît voit vos rendez-vous. Nous n’en gardons qu’une empreinte, il ne s’affiche donc qu’une fois. En cas de doute, révoquez-le.',
 	'calendar.page.none': 'Vous n’avez pas de lien d’abonnement actif.',
 	'calendar.page.active': 'Un lien d’abonnement est actif depuis le {date}.',
-	'calendar.page.lastUsed': 'Dernière lecture par votre agenda : {date}.',
+	'calendar.page.lastUsed': 'Dernière lecture par votre agenda : {date}.',
 	'calendar.page.neverUsed': 'Votre agenda ne l’a pas encore lu.',
 	'calendar.page.create': 'Créer mon lien d’abonnement',
 	'calendar.page.regenerate': 'Remplacer par un nouveau lien',
 	'calendar.page.revoke': 'Révoquer le lien',
-	'calendar.page.created': 'Voici votre lien d’abonnement. Copiez-le maintenant dans votre agenda : il ne sera plus affiché.',
+	'calendar.page.created': 'Voici votre lien d’abonnement. Copiez-le maintenant dans votre agenda : il ne sera plus affiché.',
 	'calendar.page.createdLabel': 'Lien d’abonnement (iCalendar)',
 	'calendar.page.webcal': 'Ouvrir dans mon agenda',
-	'calendar.page.revoked': 'Le lien est révoqué : votre agenda ne peut plus le lire.',
+	'calendar.page.revoked': 'Le lien est révoqué : votre agenda ne peut plus le lire.',
 	'calendar.page.nothingToRevoke': 'Aucun lien actif à révoquer.',
-	'calendar.zone.place': 'Heure du lieu : {zone}',
+	'calendar.zone.place': 'Heure du lieu : {zone}',
 	'calendar.zone.viewer': 'Chez vous, {zone}',
 	'calendar.zone.unknown': 'Fuseau horaire inconnu (nom IANA attendu, par exemple Europe/Paris ou Indian/Reunion).'
 };

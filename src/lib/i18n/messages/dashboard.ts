@@ -3,13 +3,13 @@ const fr = {
 	'dashboard.pageTitle': 'Le réseau des CPTS en chiffres',
 	'dashboard.title': 'Le réseau des CPTS',
 	'dashboard.intro':
-		'Une communauté professionnelle territoriale de santé (CPTS) réunit les professionnels de santé d’un territoire — médecins, infirmiers, pharmaciens, masseurs-kinésithérapeutes, sages-femmes, orthophonistes et bien d’autres — avec les hôpitaux, les acteurs médico-sociaux et sociaux, autour d’un projet de santé validé par l’agence régionale de santé (ARS) : un médecin traitant pour chacun, des soins non programmés, des parcours coordonnés, la prévention.',
+		'Une communauté professionnelle territoriale de santé (CPTS) réunit les professionnels de santé d’un territoire — médecins, infirmiers, pharmaciens, masseurs-kinésithérapeutes, sages-femmes, orthophonistes et bien d’autres — avec les hôpitaux, les acteurs médico-sociaux et sociaux, autour d’un projet de santé validé par l’agence régionale de santé (ARS) : un médecin traitant pour chacun, des soins non programmés, des parcours coordonnés, la prévention.',
 	'dashboard.introNetwork':
-		'Cette plateforme est la tête de réseau des CPTS : elle relie les équipes, partage ressources et bonnes pratiques, anime les échanges de pratiques, accompagne l’écriture collective des projets de santé et propose des formations DPC interprofessionnelles.',
+		'Cette plateforme est la tête de réseau des CPTS : elle relie les équipes, partage ressources et bonnes pratiques, anime les échanges de pratiques, accompagne l’écriture collective des projets de santé et propose des formations DPC interprofessionnelles.',
 	'dashboard.demoNotice':
-		'Réseau de démonstration : les chiffres de cette page sont calculés à partir des CPTS fictives ou inspirées du rapport de l’IGAS (2018) chargées pour la démonstration. Les références nationales sont indiquées à part, avec leur source.',
+		'Réseau de démonstration : les chiffres de cette page sont calculés à partir des CPTS fictives ou inspirées du rapport de l’IGAS (2018) chargées pour la démonstration. Les références nationales sont indiquées à part, avec leur source.',
 	'dashboard.liveNotice':
-		'Les chiffres de cette page sont calculés à partir des CPTS inscrites sur la plateforme ; ils ne sont pas une statistique officielle. Les références nationales sont indiquées à part, avec leur source.',
+		'Les chiffres de cette page sont calculés à partir des CPTS inscrites sur la plateforme ; ils ne sont pas une statistique officielle. Les références nationales sont indiquées à part, avec leur source.',
 	'dashboard.figuresTitle': 'Chiffres clés',
 	'dashboard.platformBadge': 'Plateforme',
 	'dashboard.referenceBadge': 'Référence nationale',
@@ -19,7 +19,7 @@ const fr = {
 	'dashboard.kpi.operation': 'de la population couverte par une CPTS en fonctionnement',
 	'dashboard.kpi.formalised': 'de la population couverte par une CPTS ou un projet formalisé',
 	'dashboard.kpi.coveredOf': '{covered} habitants sur {total}',
-	'dashboard.kpi.reference': 'fin août 2023 : {share}',
+	'dashboard.kpi.reference': 'fin août 2023 : {share}',
 	'dashboard.kpi.operationLink': 'Voir les CPTS en fonctionnement',
 	'dashboard.stagesTitle': 'Les CPTS par étape du projet',
 	'dashboard.stagesIntro':
@@ -34,15 +34,15 @@ const fr = {
 	'dashboard.regionsDesc':
 		'Diagramme en barres horizontales empilées, une barre par région, découpée par étape. Les valeurs figurent dans le tableau des données.',
 	'dashboard.regionsCaption': 'Nombre de CPTS par région et par étape du projet',
-	'dashboard.regionsTable': 'Tableau des données : CPTS par région et par étape',
+	'dashboard.regionsTable': 'Tableau des données : CPTS par région et par étape',
 	'dashboard.coverageTitle': 'La population couverte',
 	'dashboard.coverageIntro':
 		'Part de la population de chaque région vivant sur le territoire d’une CPTS en fonctionnement (ACI signé), puis d’une CPTS ou d’un projet formalisé (lettre d’intention validée, projet de santé validé ou ACI signé). L’objectif national est de couvrir 100 % de la population.',
 	'dashboard.coverageChart': 'Part de la population couverte, par région',
 	'dashboard.coverageDesc':
-		'Diagramme en barres horizontales, deux barres par région : CPTS en fonctionnement, puis projet formalisé. La première ligne porte sur la France entière. Les valeurs figurent dans le tableau des données.',
-	'dashboard.coverageCaption': 'Population couverte par région (source des populations : {source})',
-	'dashboard.coverageTable': 'Tableau des données : population couverte par région',
+		'Diagramme en barres horizontales, deux barres par région : CPTS en fonctionnement, puis projet formalisé. La première ligne porte sur la France entière. Les valeurs figurent dans le tableau des données.',
+	'dashboard.coverageCaption': 'Population couverte par région (source des populations : {source})',
+	'dashboard.coverageTable': 'Tableau des données : population couverte par région',
 	'dashboard.series.operation': 'CPTS en fonctionnement (ACI signé)',
 	'dashboard.series.formalised': 'CPTS ou projet formalisé',
 	'dashboard.series.count': 'Nombre de CPTS',
@@ -61,13 +61,13 @@ const fr = {
 	'dashboard.overseas': 'outre-mer',
 	'dashboard.regionLink': 'CPTS de la région {region}',
 	'dashboard.methodTitle': 'Méthode et sources',
-	'dashboard.method.population': 'Population des régions : {source}.',
+	'dashboard.method.population': 'Population des régions : {source}.',
 	'dashboard.method.share':
-		'Part couverte d’une région : population de ses communes (arrondissements à Paris, Lyon et Marseille) situées sur le territoire d’une CPTS, divisée par la population de la région ; une commune sur deux territoires n’est comptée qu’une fois, sous l’étape la plus avancée. Populations du Code officiel géographique de l’Insee. France entière : même calcul sur toutes les communes.',
+		'Part couverte d’une région : population de ses communes (arrondissements à Paris, Lyon et Marseille) situées sur le territoire d’une CPTS, divisée par la population de la région ; une commune sur deux territoires n’est comptée qu’une fois, sous l’étape la plus avancée. Populations du Code officiel géographique de l’Insee. France entière : même calcul sur toutes les communes.',
 	'dashboard.method.stages':
-		'En fonctionnement : contrat ACI signé. Projet formalisé : lettre d’intention validée, projet de santé déposé ou validé, ou CPTS en fonctionnement, comme dans l’instruction de 2023. Une initiative sans lettre d’intention validée ne couvre personne.',
+		'En fonctionnement : contrat ACI signé. Projet formalisé : lettre d’intention validée, projet de santé déposé ou validé, ou CPTS en fonctionnement, comme dans l’instruction de 2023. Une initiative sans lettre d’intention validée ne couvre personne.',
 	'dashboard.method.reference':
-		'Références nationales : instruction n° DGOS/R5/CNAM/2023/156 du 9 octobre 2023 relative au plan « 100 % CPTS » : fin août 2023, {formalised} de la population était couverte par une CPTS ou un projet ayant fait l’objet d’une lettre d’intention validée, et {operation} par une CPTS en fonctionnement financée par l’Assurance maladie.'
+		'Références nationales : instruction n° DGOS/R5/CNAM/2023/156 du 9 octobre 2023 relative au plan « 100 % CPTS » : fin août 2023, {formalised} de la population était couverte par une CPTS ou un projet ayant fait l’objet d’une lettre d’intention validée, et {operation} par une CPTS en fonctionnement financée par l’Assurance maladie.'
 };
 
 const en: Record<keyof typeof fr, string> = {

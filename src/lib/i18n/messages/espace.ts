@@ -9,7 +9,7 @@ const fr = {
 	'espace.steeringLink': 'Pilotage du réseau',
 
 	'espace.awaits.title': 'Ce qui vous attend',
-	'espace.awaits.empty': 'Rien ne vous attend pour l’instant : pas de relecture, pas d’émargement ni de demande d’adhésion en suspens.',
+	'espace.awaits.empty': 'Rien ne vous attend pour l’instant : pas de relecture, pas d’émargement ni de demande d’adhésion en suspens.',
 	'espace.awaits.requests.one': '{count} demande d’adhésion à examiner pour {cpts}',
 	'espace.awaits.requests.other': '{count} demandes d’adhésion à examiner pour {cpts}',
 	'espace.awaits.libraryTitle': 'Ressources proposées à relire',
@@ -32,20 +32,20 @@ const fr = {
 	'espace.cpts.tie.pending': 'Demande d’adhésion en attente de réponse',
 	'espace.cpts.tie.facilitator': 'Vous l’accompagnez',
 	'espace.cpts.tie.partner': 'En émergence sur votre territoire',
-	'espace.cpts.stage': 'Étape : {stage}',
-	'espace.cpts.stageSince': 'Étape : {stage}, depuis le {date}',
-	'espace.cpts.late': 'En retard : {what}',
+	'espace.cpts.stage': 'Étape : {stage}',
+	'espace.cpts.stageSince': 'Étape : {stage}, depuis le {date}',
+	'espace.cpts.late': 'En retard : {what}',
 	'espace.cpts.empty': 'Vous n’êtes membre d’aucune CPTS. Trouvez celle de votre territoire dans l’annuaire et demandez à la rejoindre.',
 	'espace.cpts.directory': 'Ouvrir l’annuaire des CPTS',
 	'espace.cpts.all': 'Toutes mes CPTS et mes demandes',
 	// The next step of the life cycle of a CPTS project (DOMAIN.md; IGAS 2018, ACI CPTS 2019).
-	'espace.next.initiative': 'Prochaine étape : poser le diagnostic du territoire et faire valider la lettre d’intention par l’ARS.',
-	'espace.next.lettre_intention': 'Prochaine étape : écrire à plusieurs le projet de santé et le déposer à l’ARS.',
-	'espace.next.projet_depose': 'Prochaine étape : la validation du projet de santé par l’ARS.',
-	'espace.next.projet_valide': 'Prochaine étape : signer le contrat ACI, tripartite, avec la CPAM et l’ARS.',
-	'espace.next.aci_signe': 'Prochaine étape : déployer les missions du contrat pour entrer en fonctionnement.',
+	'espace.next.initiative': 'Prochaine étape : poser le diagnostic du territoire et faire valider la lettre d’intention par l’ARS.',
+	'espace.next.lettre_intention': 'Prochaine étape : écrire à plusieurs le projet de santé et le déposer à l’ARS.',
+	'espace.next.projet_depose': 'Prochaine étape : la validation du projet de santé par l’ARS.',
+	'espace.next.projet_valide': 'Prochaine étape : signer le contrat ACI, tripartite, avec la CPAM et l’ARS.',
+	'espace.next.aci_signe': 'Prochaine étape : déployer les missions du contrat pour entrer en fonctionnement.',
 	'espace.next.en_fonctionnement':
-		'En fonctionnement : suivre les indicateurs des missions et préparer le dialogue de gestion avec l’Assurance maladie, à chaque anniversaire du contrat.',
+		'En fonctionnement : suivre les indicateurs des missions et préparer le dialogue de gestion avec l’Assurance maladie, à chaque anniversaire du contrat.',
 
 	'espace.drafts.title': 'Mes projets de santé',
 	'espace.drafts.unread.one': '{count} commentaire non lu',
@@ -54,13 +54,13 @@ const fr = {
 	'espace.drafts.all.one': 'Voir mon projet',
 	'espace.drafts.all.other': 'Voir mes {count} projets',
 	'espace.drafts.empty': 'Aucun projet de santé dans vos CPTS pour l’instant. Un projet s’écrit à plusieurs, à partir du modèle ou d’un profil-type de la bibliothèque.',
-	'espace.drafts.emptyNoCpts': 'Les projets de santé s’écrivent entre membres d’une CPTS : rejoignez la vôtre pour y participer.',
+	'espace.drafts.emptyNoCpts': 'Les projets de santé s’écrivent entre membres d’une CPTS : rejoignez la vôtre pour y participer.',
 	'espace.drafts.start': 'Ouvrir les projets de santé',
 
 	'espace.agenda.title': 'Mon agenda',
 	'espace.agenda.waitlisted': 'liste d’attente',
 	'espace.agenda.exchange': 'Échange de pratiques',
-	'espace.agenda.empty': 'Rien à votre agenda. Inscrivez-vous à une formation DPC ou à un échange de pratiques des forums : vos rendez-vous s’afficheront ici.',
+	'espace.agenda.empty': 'Rien à votre agenda. Inscrivez-vous à une formation DPC ou à un échange de pratiques des forums : vos rendez-vous s’afficheront ici.',
 	'espace.agenda.catalogue': 'Formations DPC à venir',
 	'espace.agenda.subscribe': 'Abonner mon logiciel d’agenda',
 	'espace.agenda.training': 'Mes formations',
@@ -73,7 +73,7 @@ const fr = {
 	'espace.forum.more.one': 'et {count} autre sujet',
 	'espace.forum.more.other': 'et {count} autres sujets',
 	'espace.forum.empty':
-		'Vous êtes à jour : aucun message non lu dans les sujets que vous suivez. Les sujets que vous lancez ou suivez (bouton « Suivre » d’un sujet) s’afficheront ici.',
+		'Vous êtes à jour : aucun message non lu dans les sujets que vous suivez. Les sujets que vous lancez ou suivez (bouton « Suivre » d’un sujet) s’afficheront ici.',
 	'espace.forum.open': 'Aller aux forums'
 };
 

@@ -1,14 +1,14 @@
 /** Messages of the coverage map (components/map). English is typed against French so no key is missing. */
 const fr = {
 	'map.loading': 'Chargement de la carte…',
-	'map.unavailable': 'La carte n’a pas pu être chargée : les chiffres sont dans le tableau ci-dessous.',
+	'map.unavailable': 'La carte n’a pas pu être chargée : les chiffres sont dans le tableau ci-dessous.',
 	'map.keyboardHelp':
-		'Chaque département est un lien. Au clavier, la carte est un seul arrêt de tabulation : les flèches mènent au département voisin, Début et Fin au premier et au dernier, Entrée ouvre sa page, Échap masque l’infobulle.',
+		'Chaque département est un lien. Au clavier, la carte est un seul arrêt de tabulation : les flèches mènent au département voisin, Début et Fin au premier et au dernier, Entrée ouvre sa page, Échap masque l’infobulle.',
 	'map.overseas': 'Les départements d’outre-mer sont à gauche, chacun à sa propre échelle.',
 	'map.attribution':
-		'Fond de carte : svg-maps de Victor Cazanave (France métropolitaine), licence CC BY 4.0 ; Natural Earth (outre-mer), domaine public.',
+		'Fond de carte : svg-maps de Victor Cazanave (France métropolitaine), licence CC BY 4.0 ; Natural Earth (outre-mer), domaine public.',
 	'map.area': '{name} ({code})',
-	'map.areaValue': '{name} ({code}) : {value}',
+	'map.areaValue': '{name} ({code}) : {value}',
 	'map.noData': 'Sans donnée',
 	'map.classRange': 'de {from} à {to}',
 	'map.col.area': 'Département',

@@ -23,6 +23,8 @@ export interface UserWithRoles {
 	name: string;
 	email: string;
 	profession: string;
+	/** How she wants her profession written beside her name (null: not chosen). */
+	professionForm: string | null;
 	emailVerified: boolean;
 	createdAt: Date;
 	roles: GrantedRole[];
@@ -56,6 +58,7 @@ export async function searchUsers(
 			name: users.name,
 			email: users.email,
 			profession: users.profession,
+			professionForm: users.professionForm,
 			emailVerifiedAt: users.emailVerifiedAt,
 			createdAt: users.createdAt
 		})

@@ -296,6 +296,7 @@ export async function getAccount(db: DbOrTx, userId: string) {
 		email: user.email,
 		name: user.name,
 		profession: user.profession,
+		professionForm: user.professionForm,
 		rpps: user.rpps,
 		locale: localeOf(user.locale),
 		emailVerified: user.emailVerifiedAt !== null,
@@ -304,7 +305,7 @@ export async function getAccount(db: DbOrTx, userId: string) {
 }
 export type Account = NonNullable<Awaited<ReturnType<typeof getAccount>>>;
 
-/** Saves name, profession, RPPS number and preferred language. */
+/** Saves name, profession and how it is written beside the name, RPPS number and preferred language. */
 export async function updateProfile(
 	db: DbOrTx,
 	userId: string,
@@ -312,8 +313,8 @@ export async function updateProfile(
 ): Promise<{ ok: true; values: Record<string, string> } | FormFailure> {
 	const parsed = parseForm(profileSchema, form);
 	if (!parsed.ok) return parsed;
-	const { name, profession, rpps, locale } = parsed.data;
-	await db.update(users).set({ name, profession, rpps, locale }).where(eq(users.id, userId));
+	const { name, profession, professionForm, rpps, locale } = parsed.data;
+	await db.update(users).set({ name, profession, professionForm, rpps, locale }).where(eq(users.id, userId));
 	return { ok: true, values: parsed.values };
 }
 

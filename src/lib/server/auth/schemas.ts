@@ -3,7 +3,7 @@
  * themselves live in passwords.ts and the RPPS rule in domain/rpps.ts.
  */
 import { z } from 'zod';
-import { PROFESSIONS } from '../../domain/professions';
+import { PROFESSION_FORMS, PROFESSIONS } from '../../domain/professions';
 import { normalizeRpps, rppsProblem } from '../../domain/rpps';
 import { fields } from '../shared/forms';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from './passwords';
@@ -31,6 +31,11 @@ const rpps = z
 	.transform((value) => value || null);
 
 const locale = z.enum(['fr', 'en'], { error: 'form.choice' });
+/** « Comment souhaitez-vous être désigné·e ? »: a form of the profession, or none (empty: the field's name). */
+const professionForm = z
+	.union([z.enum(PROFESSION_FORMS), z.literal('')], { error: 'form.choice' })
+	.optional()
+	.transform((value) => value || null);
 
 /** Adds the strength and confirmation checks of a new password to an object schema. */
 function checkNewPassword(
@@ -99,6 +104,7 @@ export const changePasswordSchema = z
 export const profileSchema = z.object({
 	name: fields.requiredText(NAME_MAX_LENGTH),
 	profession,
+	professionForm,
 	rpps,
 	locale
 });

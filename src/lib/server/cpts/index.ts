@@ -16,6 +16,7 @@ export {
 } from './forms';
 export { acceptInvitation, getInvitationState, INVITATION_LIFETIME_DAYS, invitationPath, type InvitationState, inviteByEmail } from './invitations';
 export {
+	activeCptsOf,
 	appointCoordinator,
 	approveJoinRequest,
 	decideJoinRequest,
@@ -26,6 +27,7 @@ export {
 	listPendingRequests,
 	listUserCpts,
 	type MemberEntry,
+	type MemberOf,
 	type Membership,
 	type MyCptsEntry,
 	refuseJoinRequest,

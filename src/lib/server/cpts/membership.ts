@@ -238,6 +238,8 @@ export interface MemberEntry {
 	userId: string;
 	name: string;
 	profession: string;
+	/** How she wants her profession written beside her name (null: not chosen). */
+	professionForm: string | null;
 	role: MembershipRole;
 	/** When the membership started (decision or request date). */
 	since: Date;
@@ -250,6 +252,7 @@ export async function listMembers(db: DbOrTx, cptsId: string): Promise<MemberEnt
 			userId: users.id,
 			name: users.name,
 			profession: users.profession,
+			professionForm: users.professionForm,
 			role: cptsMemberships.role,
 			decidedAt: cptsMemberships.decidedAt,
 			requestedAt: cptsMemberships.requestedAt
@@ -262,6 +265,7 @@ export async function listMembers(db: DbOrTx, cptsId: string): Promise<MemberEnt
 		userId: row.userId,
 		name: row.name,
 		profession: row.profession,
+		professionForm: row.professionForm,
 		role: row.role as MembershipRole,
 		since: row.decidedAt ?? row.requestedAt
 	}));
@@ -271,6 +275,8 @@ export interface JoinRequestEntry {
 	userId: string;
 	name: string;
 	profession: string;
+	/** How she wants her profession written beside her name (null: not chosen). */
+	professionForm: string | null;
 	message: string | null;
 	requestedAt: Date;
 }
@@ -282,6 +288,7 @@ export async function listPendingRequests(db: DbOrTx, cptsId: string): Promise<J
 			userId: users.id,
 			name: users.name,
 			profession: users.profession,
+			professionForm: users.professionForm,
 			message: cptsMemberships.message,
 			requestedAt: cptsMemberships.requestedAt
 		})
@@ -341,4 +348,27 @@ export async function listUserCpts(db: DbOrTx, userId: string): Promise<MyCptsEn
 		.where(eq(cptsMemberships.userId, userId))
 		.orderBy(sql`lower(immutable_unaccent(${cpts.name}))`, cpts.id);
 	return rows.map((row) => ({ ...row, role: row.role as MembershipRole, status: row.status as MembershipStatus }));
+}
+
+/** A CPTS a person is an active member of, as shown beside her name. */
+export interface MemberOf {
+	slug: string;
+	name: string;
+}
+
+/**
+ * The CPTS each of these people is an active member of, by user id (by name): what a forum
+ * post shows beside its author. Pending and refused requests are not said.
+ */
+export async function activeCptsOf(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, MemberOf[]>> {
+	const byUser = new Map<string, MemberOf[]>();
+	if (userIds.length === 0) return byUser;
+	const rows = await db
+		.select({ userId: cptsMemberships.userId, slug: cpts.slug, name: cpts.name })
+		.from(cptsMemberships)
+		.innerJoin(cpts, eq(cpts.id, cptsMemberships.cptsId))
+		.where(and(inArray(cptsMemberships.userId, [...new Set(userIds)]), eq(cptsMemberships.status, 'active')))
+		.orderBy(sql`lower(immutable_unaccent(${cpts.name}))`, cpts.id);
+	for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), { slug: row.slug, name: row.name }]);
+	return byUser;
 }

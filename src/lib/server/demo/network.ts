@@ -14,7 +14,7 @@
  * arbitrate). Telephone numbers use the ranges ARCEP reserves for fiction; e-mail addresses
  * use exemple.fr.
  */
-import type { CptsStage, Profession, TerritoryNature } from '../../domain/professions';
+import type { CptsStage, Profession, ProfessionForm, TerritoryNature } from '../../domain/professions';
 
 export interface DemoCpts {
 	slug: string;
@@ -1088,14 +1088,16 @@ export interface DemoProfessional {
 	name: string;
 	email: string;
 	profession: Profession;
+	/** How the persona writes her profession beside her name, as she would choose on her profile (none for organisations and epicene professions). */
+	professionForm?: ProfessionForm;
 	memberships: DemoMembership[];
 }
 
 export const DEMO_PROFESSIONALS: DemoProfessional[] = [
 	{ name: 'Dr Hélène Perrin', email: 'helene.perrin@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'sud-toulois' }] },
-	{ name: 'Thomas Renaud', email: 'thomas.renaud@exemple.fr', profession: 'masseur_kinesitherapeute', memberships: [{ cptsSlug: 'sud-toulois' }] },
+	{ name: 'Thomas Renaud', email: 'thomas.renaud@exemple.fr', profession: 'masseur_kinesitherapeute', professionForm: 'masculine', memberships: [{ cptsSlug: 'sud-toulois' }] },
 	{ name: 'Nadia Benali', email: 'nadia.benali@exemple.fr', profession: 'sage_femme', memberships: [{ cptsSlug: 'sud-toulois' }] },
-	{ name: 'Pierre Collin', email: 'pierre.collin@exemple.fr', profession: 'pharmacien', memberships: [{ cptsSlug: 'sud-toulois' }, { cptsSlug: 'metz' }] },
+	{ name: 'Pierre Collin', email: 'pierre.collin@exemple.fr', profession: 'pharmacien', professionForm: 'masculine', memberships: [{ cptsSlug: 'sud-toulois' }, { cptsSlug: 'metz' }] },
 	{
 		name: 'Léa Fontaine',
 		email: 'lea.fontaine@exemple.fr',
@@ -1106,32 +1108,33 @@ export const DEMO_PROFESSIONALS: DemoProfessional[] = [
 		name: 'Romain Muller',
 		email: 'romain.muller@exemple.fr',
 		profession: 'infirmier',
+		professionForm: 'masculine',
 		memberships: [{ cptsSlug: 'sud-toulois', status: 'pending', message: 'Infirmier libéral à Colombey-les-Belles.' }]
 	},
 	{ name: 'Dr Isabelle Marchal', email: 'isabelle.marchal@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'la-plaine', role: 'coordinator' }] },
-	{ name: 'Sylvie Thiébaut', email: 'sylvie.thiebaut@exemple.fr', profession: 'infirmier', memberships: [{ cptsSlug: 'la-plaine' }] },
-	{ name: 'Dr François Mathieu', email: 'francois.mathieu@exemple.fr', profession: 'chirurgien_dentiste', memberships: [{ cptsSlug: 'la-plaine' }] },
-	{ name: 'Catherine Roussel', email: 'catherine.roussel@exemple.fr', profession: 'infirmier', memberships: [{ cptsSlug: 'sud-lochois', role: 'coordinator' }] },
+	{ name: 'Sylvie Thiébaut', email: 'sylvie.thiebaut@exemple.fr', profession: 'infirmier', professionForm: 'feminine', memberships: [{ cptsSlug: 'la-plaine' }] },
+	{ name: 'Dr François Mathieu', email: 'francois.mathieu@exemple.fr', profession: 'chirurgien_dentiste', professionForm: 'masculine', memberships: [{ cptsSlug: 'la-plaine' }] },
+	{ name: 'Catherine Roussel', email: 'catherine.roussel@exemple.fr', profession: 'infirmier', professionForm: 'feminine', memberships: [{ cptsSlug: 'sud-lochois', role: 'coordinator' }] },
 	{ name: 'Dr Olivier Chevalier', email: 'olivier.chevalier@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'sud-lochois' }] },
 	{ name: 'Manon Girault', email: 'manon.girault@exemple.fr', profession: 'pedicure_podologue', memberships: [{ cptsSlug: 'sud-lochois' }] },
-	{ name: 'Karim Haddad', email: 'karim.haddad@exemple.fr', profession: 'masseur_kinesitherapeute', memberships: [{ cptsSlug: 'venissieux', role: 'coordinator' }] },
+	{ name: 'Karim Haddad', email: 'karim.haddad@exemple.fr', profession: 'masseur_kinesitherapeute', professionForm: 'masculine', memberships: [{ cptsSlug: 'venissieux', role: 'coordinator' }] },
 	{ name: 'Dr Amandine Royer', email: 'amandine.royer@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'venissieux' }] },
 	{ name: 'Mélanie Dupuis', email: 'melanie.dupuis@exemple.fr', profession: 'biologiste', memberships: [{ cptsSlug: 'venissieux' }] },
 	{ name: 'Dr Vincent Leroy', email: 'vincent.leroy@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'barrois', role: 'coordinator' }] },
-	{ name: 'Aurélie Henry', email: 'aurelie.henry@exemple.fr', profession: 'pharmacien', memberships: [{ cptsSlug: 'barrois' }] },
-	{ name: 'Jean-Luc Schmitt', email: 'jean-luc.schmitt@exemple.fr', profession: 'coordinateur_autre', memberships: [{ cptsSlug: 'metz', role: 'coordinator' }] },
+	{ name: 'Aurélie Henry', email: 'aurelie.henry@exemple.fr', profession: 'pharmacien', professionForm: 'feminine', memberships: [{ cptsSlug: 'barrois' }] },
+	{ name: 'Jean-Luc Schmitt', email: 'jean-luc.schmitt@exemple.fr', profession: 'coordinateur_autre', professionForm: 'masculine', memberships: [{ cptsSlug: 'metz', role: 'coordinator' }] },
 	{ name: 'Dr Caroline Weber', email: 'caroline.weber@exemple.fr', profession: 'medecin_specialiste', memberships: [{ cptsSlug: 'metz' }] },
 	{ name: 'Dr Paul Nguyen', email: 'paul.nguyen@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'paris-13', role: 'coordinator' }] },
-	{ name: 'Fatou Diallo', email: 'fatou.diallo@exemple.fr', profession: 'infirmier', memberships: [{ cptsSlug: 'paris-13' }] },
+	{ name: 'Fatou Diallo', email: 'fatou.diallo@exemple.fr', profession: 'infirmier', professionForm: 'feminine', memberships: [{ cptsSlug: 'paris-13' }] },
 	{ name: 'Julie Lefèvre', email: 'julie.lefevre@exemple.fr', profession: 'psychologue', memberships: [{ cptsSlug: 'paris-13' }, { cptsSlug: 'saint-denis' }] },
 	{ name: 'Émilie Le Gall', email: 'emilie.legall@exemple.fr', profession: 'orthoptiste', memberships: [{ cptsSlug: 'pays-de-morlaix', role: 'coordinator' }] },
-	{ name: 'Yann Kerdoncuff', email: 'yann.kerdoncuff@exemple.fr', profession: 'pharmacien', memberships: [{ cptsSlug: 'pays-de-morlaix' }] },
+	{ name: 'Yann Kerdoncuff', email: 'yann.kerdoncuff@exemple.fr', profession: 'pharmacien', professionForm: 'masculine', memberships: [{ cptsSlug: 'pays-de-morlaix' }] },
 	{ name: 'Dr Marie-Ange Célestine', email: 'marie-ange.celestine@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'centre-grande-terre', role: 'coordinator' }] },
-	{ name: 'Ludovic Hoarau', email: 'ludovic.hoarau@exemple.fr', profession: 'infirmier', memberships: [{ cptsSlug: 'sud-reunion', role: 'coordinator' }] },
+	{ name: 'Ludovic Hoarau', email: 'ludovic.hoarau@exemple.fr', profession: 'infirmier', professionForm: 'masculine', memberships: [{ cptsSlug: 'sud-reunion', role: 'coordinator' }] },
 	{ name: 'Dr Sandrine Payet', email: 'sandrine.payet@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'sud-reunion' }] },
-	{ name: 'Anli Madi', email: 'anli.madi@exemple.fr', profession: 'infirmier', memberships: [{ cptsSlug: 'grand-mamoudzou', role: 'coordinator' }] },
+	{ name: 'Anli Madi', email: 'anli.madi@exemple.fr', profession: 'infirmier', professionForm: 'masculine', memberships: [{ cptsSlug: 'grand-mamoudzou', role: 'coordinator' }] },
 	{ name: 'Dr Lucas Bernard', email: 'lucas.bernard@exemple.fr', profession: 'medecin_generaliste', memberships: [{ cptsSlug: 'centre-littoral-guyane' }] },
-	{ name: 'Chloé Fabre', email: 'chloe.fabre@exemple.fr', profession: 'dieteticien', memberships: [{ cptsSlug: 'toulouse-rive-gauche' }, { cptsSlug: 'aubrac-margeride' }] },
+	{ name: 'Chloé Fabre', email: 'chloe.fabre@exemple.fr', profession: 'dieteticien', professionForm: 'feminine', memberships: [{ cptsSlug: 'toulouse-rive-gauche' }, { cptsSlug: 'aubrac-margeride' }] },
 	{ name: 'Antoine Garnier', email: 'antoine.garnier@exemple.fr', profession: 'ergotherapeute', memberships: [{ cptsSlug: 'nantes-est' }] },
-	{ name: 'Élodie Marechal', email: 'elodie.marechal@exemple.fr', profession: 'psychomotricien', memberships: [{ cptsSlug: 'roubaix' }] }
+	{ name: 'Élodie Marechal', email: 'elodie.marechal@exemple.fr', profession: 'psychomotricien', professionForm: 'feminine', memberships: [{ cptsSlug: 'roubaix' }] }
 ];

@@ -87,6 +87,7 @@ export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | n
 			email: account.email,
 			name: account.name,
 			profession: account.profession,
+			professionForm: account.professionForm ?? null,
 			passwordHash: accountHashes[index],
 			emailVerifiedAt: now
 		}));
@@ -95,6 +96,7 @@ export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | n
 			email: professional.email,
 			name: professional.name,
 			profession: professional.profession,
+			professionForm: professional.professionForm ?? null,
 			passwordHash: unusableHash,
 			emailVerifiedAt: now
 		}));

@@ -55,7 +55,9 @@ export interface Participant {
 	userId: string;
 	name: string;
 	email: string;
+	/** The profession given at registration, written in her form (professionForm) beside her name. */
 	profession: string;
+	professionForm: string | null;
 	rpps: string | null;
 	status: RegistrationStatus;
 	queuedAt: Date;
@@ -86,6 +88,7 @@ export async function listParticipants(db: DbOrTx, viewer: MaybeDpcViewer, sessi
 				name: users.name,
 				email: users.email,
 				profession: dpcRegistrations.profession,
+				professionForm: users.professionForm,
 				rpps: users.rpps,
 				status: dpcRegistrations.status,
 				queuedAt: dpcRegistrations.queuedAt,
@@ -219,7 +222,7 @@ function csvCell(value: string | number | null | undefined): string {
  */
 export function participantsCsv(
 	list: ParticipantList,
-	labels: { header: string[]; part: (index: number) => string; profession: (code: string) => string; status: (code: string) => string; attendance: (code: string) => string; yes: string; no: string }
+	labels: { header: string[]; part: (index: number) => string; profession: (code: string, form: string | null) => string; status: (code: string) => string; attendance: (code: string) => string; yes: string; no: string }
 ): string {
 	const header = [...labels.header, ...list.parts.map((_, index) => labels.part(index))];
 	const lines = [header.map(csvCell).join(';')];
@@ -228,7 +231,7 @@ export function participantsCsv(
 			[
 				person.name,
 				person.email,
-				labels.profession(person.profession),
+				labels.profession(person.profession, person.professionForm),
 				person.rpps,
 				labels.status(person.status),
 				person.registeredAt?.toISOString() ?? '',

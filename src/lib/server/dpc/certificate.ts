@@ -137,13 +137,13 @@ export async function getCertificate(
 	viewer: MaybeDpcViewer,
 	sessionId: string,
 	locale: Locale,
-	professionLabel: (code: string) => string,
+	professionLabel: (code: string, form: string | null) => string,
 	now: Date = new Date()
 ): Promise<{ pdf: Uint8Array; fileName: string }> {
 	if (!viewer) throw new AppError('unauthenticated', 'dpc.ineligible.signedOut');
 	const session = await requireSessionFacts(db, sessionId);
 	const [registration] = await db
-		.select({ id: dpcRegistrations.id, userId: dpcRegistrations.userId, status: dpcRegistrations.status, profession: dpcRegistrations.profession, name: users.name, rpps: users.rpps })
+		.select({ id: dpcRegistrations.id, userId: dpcRegistrations.userId, status: dpcRegistrations.status, profession: dpcRegistrations.profession, professionForm: users.professionForm, name: users.name, rpps: users.rpps })
 		.from(dpcRegistrations)
 		.innerJoin(users, eq(users.id, dpcRegistrations.userId))
 		.where(and(eq(dpcRegistrations.sessionId, sessionId), eq(dpcRegistrations.userId, viewer.id), eq(dpcRegistrations.status, 'registered')));
@@ -158,7 +158,7 @@ export async function getCertificate(
 	const issuedAt = marks.reduce((latest, mark) => (mark.recordedAt > latest ? mark.recordedAt : latest), new Date(0));
 	const pdf = await renderCertificate(
 		{
-			participant: { name: registration.name, profession: professionLabel(registration.profession), rpps: registration.rpps },
+			participant: { name: registration.name, profession: professionLabel(registration.profession, registration.professionForm), rpps: registration.rpps },
 			action: { title: session.actionTitle, reference: session.actionReference },
 			sessionNumber: session.number,
 			body: { name: body.name, registrationNumber: body.registrationNumber },

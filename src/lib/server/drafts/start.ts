@@ -71,7 +71,7 @@ export async function startDraft(
 			regionName: place.regionName,
 			department: place.department
 		},
-		members.map((member) => ({ name: member.name, profession: member.profession, role: member.role })),
+		members.map((member) => ({ name: member.name, profession: member.profession, professionForm: member.professionForm, role: member.role })),
 		source
 	);
 	return createDraft(db, user, { cptsId: place.id, title: input.title, initialState: stateFromJSON(doc), sourceProfileSlug: input.profile });

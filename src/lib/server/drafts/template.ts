@@ -9,6 +9,7 @@
  */
 import { missionOf, profileIndicators, type ResourceProfile } from '../../domain/library';
 import { MISSION_DEFINITIONS, type Mission, type MissionDefinition } from '../../domain/missions';
+import { personProfessionKey } from '../../domain/professions';
 import type { DocNode } from '../../drafts/document';
 import { translate, type MessageKey } from '../../i18n';
 
@@ -25,6 +26,8 @@ export interface TemplateCpts {
 export interface TemplateMember {
 	name: string;
 	profession: string;
+	/** How she wants her profession written (« infirmière »); null: the field's name. */
+	professionForm?: string | null;
 	role: 'member' | 'coordinator';
 }
 
@@ -209,7 +212,7 @@ export function buildProjectTemplate(cpts: TemplateCpts, members: TemplateMember
 			? bullets(
 					members.map(
 						(member) =>
-							`${member.name}, ${fr(`profession.${member.profession}`).toLowerCase()}${member.role === 'coordinator' ? ' (coordination)' : ''}`
+							`${member.name}, ${fr(personProfessionKey(member.profession, member.professionForm)).toLowerCase()}${member.role === 'coordinator' ? ' (coordination)' : ''}`
 					)
 				)
 			: toComplete('professionnels membres et structures adhérentes.'),

@@ -147,7 +147,7 @@ export interface ExchangeView {
 	/** Past its end: sign-ups closed, minutes expected. */
 	past: boolean;
 	/** The facilitator's list (null for others). */
-	attendees: { name: string; profession: string; registeredAt: Date }[] | null;
+	attendees: { name: string; profession: string; professionForm: string | null; registeredAt: Date }[] | null;
 	can: { register: boolean; manage: boolean };
 }
 
@@ -169,7 +169,7 @@ export async function getExchangeView(db: DbOrTx, viewer: MaybeViewer, thread: T
 	const end = exchangeEnd(exchange);
 	const attendees = manage
 		? await db
-				.select({ name: users.name, profession: users.profession, registeredAt: forumExchangeRegistrations.createdAt })
+				.select({ name: users.name, profession: users.profession, professionForm: users.professionForm, registeredAt: forumExchangeRegistrations.createdAt })
 				.from(forumExchangeRegistrations)
 				.innerJoin(users, eq(users.id, forumExchangeRegistrations.userId))
 				.where(eq(forumExchangeRegistrations.exchangeId, exchange.id))

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle
 import type { DbOrTx } from '../db';
 import { forumBookmarks, forumPostRevisions, forumPosts, forumReactions, forumReadPositions, forumThreadWatches, users } from '../db/schema';
 import { POSTS_PAGE_SIZE, type ReactionKind, type WatchLevel } from '../../domain/forum';
+import { activeCptsOf, type MemberOf } from '../cpts';
 import { notFound } from '../shared/errors';
 import {
 	canAcceptAnswer,
@@ -68,6 +69,10 @@ export interface PostView {
 	authorId: string | null;
 	authorName: string | null;
 	authorProfession: string | null;
+	/** How the author wants her profession written (null: not chosen). */
+	authorProfessionForm: string | null;
+	/** The CPTS the author is an active member of (her user card). */
+	authorCpts: MemberOf[];
 	bodyHtml: string;
 	/** The Markdown, for quoting (empty when hidden from this reader). */
 	bodySource: string;
@@ -91,6 +96,7 @@ const postViewColumns = {
 	authorId: forumPosts.authorId,
 	authorName: users.name,
 	authorProfession: users.profession,
+	authorProfessionForm: users.professionForm,
 	bodyHtml: forumPosts.bodyHtml,
 	bodySource: forumPosts.bodySource,
 	createdAt: forumPosts.createdAt,
@@ -128,6 +134,8 @@ async function postViews(db: DbOrTx, viewer: MaybeViewer, thread: ThreadRecord, 
 		for (const reaction of reactions) mine.set(reaction.postId, [...(mine.get(reaction.postId) ?? []), reaction.kind]);
 		for (const mark of marks) bookmarks.add(mark.postId);
 	}
+	const authorIds = rows.flatMap((row) => (row.authorId ? [row.authorId] : []));
+	const cptsByAuthor = await activeCptsOf(db, authorIds);
 	const moderator = canModerateCategory(viewer, thread.category);
 	return rows.map((row) => {
 		const hidden = row.hiddenAt !== null;
@@ -138,6 +146,8 @@ async function postViews(db: DbOrTx, viewer: MaybeViewer, thread: ThreadRecord, 
 			authorId: row.authorId,
 			authorName: row.authorName,
 			authorProfession: row.authorProfession,
+			authorProfessionForm: row.authorProfessionForm,
+			authorCpts: (row.authorId && cptsByAuthor.get(row.authorId)) || [],
 			bodyHtml: concealed ? '' : row.bodyHtml,
 			bodySource: concealed ? '' : row.bodySource,
 			createdAt: row.createdAt,

@@ -9,7 +9,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
-import { GRANTED_ROLES, PROFESSIONS } from '../../../domain/professions';
+import { GRANTED_ROLES, PROFESSION_FORMS, PROFESSIONS } from '../../../domain/professions';
 import { DIGEST_FREQUENCIES } from '../../notifications/kinds';
 import { inList } from './sql';
 
@@ -22,6 +22,12 @@ export const users = pgTable(
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		profession: text('profession').notNull(),
+		/**
+		 * How the person wants her profession written beside her name (« infirmière »,
+		 * « infirmier »): her own choice on her profile, never guessed; null until she chooses
+		 * (the name of the field is shown then: « soins infirmiers »).
+		 */
+		professionForm: text('profession_form'),
 		rpps: text('rpps'),
 		passwordHash: text('password_hash').notNull(),
 		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
@@ -33,6 +39,7 @@ export const users = pgTable(
 	(table) => [
 		uniqueIndex('users_email_key').on(table.email),
 		check('users_profession_check', sql`${table.profession} in (${inList(PROFESSIONS)})`),
+		check('users_profession_form_check', sql`${table.professionForm} is null or ${table.professionForm} in (${inList(PROFESSION_FORMS)})`),
 		check('users_rpps_check', sql`${table.rpps} is null or ${table.rpps} ~ '^[0-9]{11}$'`),
 		check('users_locale_check', sql`${table.locale} in ('fr', 'en')`),
 		check('users_digest_frequency_check', sql`${table.digestFrequency} in (${inList(DIGEST_FREQUENCIES)})`)

@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { personProfessionKey } from '$lib/domain/professions';
 import { translate } from '$lib/i18n';
 import { dpcRequest, getCertificate } from '$lib/server/dpc';
 import { orErrorPage } from '$lib/server/shared/http';
@@ -7,7 +8,7 @@ import { orErrorPage } from '$lib/server/shared/http';
 export const GET: RequestHandler = async (event) => {
 	const { db, viewer, locale } = await dpcRequest(event);
 	const { pdf, fileName } = await orErrorPage(locale, event.url, () =>
-		getCertificate(db, viewer, event.params.id, locale, (code) => translate(locale, `profession.${code}`))
+		getCertificate(db, viewer, event.params.id, locale, (code, form) => translate(locale, personProfessionKey(code, form)))
 	);
 	return new Response(pdf as BodyInit, {
 		headers: {

@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { personProfessionKey } from '$lib/domain/professions';
 import { translate, type MessageKey } from '$lib/i18n';
 import { dpcRequest, listParticipants, participantsCsv } from '$lib/server/dpc';
 import { orErrorPage } from '$lib/server/shared/http';
@@ -11,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const csv = participantsCsv(list, {
 		header: ['name', 'email', 'profession', 'rpps', 'list', 'registeredAt', 'fully'].map((key) => t(`dpc.participants.${key}`)),
 		part: (index) => t('dpc.session.partN', { index: index + 1 }),
-		profession: (code) => t(`profession.${code}`),
+		profession: (code, form) => t(personProfessionKey(code, form)),
 		status: (code) => t(`dpc.registration.${code}`),
 		attendance: (code) => t(`dpc.attendance.${code}`),
 		yes: t('dpc.participants.fullyYes'),

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "profession_form" text;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_profession_form_check" CHECK ("users"."profession_form" is null or "users"."profession_form" in ('feminine', 'masculine'));
