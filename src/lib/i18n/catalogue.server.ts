@@ -19,6 +19,7 @@ import library from './messages/library';
 import drafts from './messages/drafts';
 import facilitator from './messages/facilitator';
 import forum from './messages/forum';
+import forumParts from './messages/forumParts';
 import mail from './messages/mail';
 import map from './messages/map';
 import notifications from './messages/notifications';
@@ -30,7 +31,7 @@ import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from 
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator, espace };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, forumParts, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator, espace };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),

@@ -16,6 +16,7 @@ import type espace from './messages/espace';
 import type drafts from './messages/drafts';
 import type facilitator from './messages/facilitator';
 import type forum from './messages/forum';
+import type forumParts from './messages/forumParts';
 import type library from './messages/library';
 import type mail from './messages/mail';
 import type map from './messages/map';
@@ -38,6 +39,7 @@ export interface Catalogues {
 	drafts: typeof drafts;
 	library: typeof library;
 	forum: typeof forum;
+	forumParts: typeof forumParts;
 	calendar: typeof calendar;
 	dpc: typeof dpc;
 	map: typeof map;

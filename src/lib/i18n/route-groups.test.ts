@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogue.server';
 import type { MessageGroup } from './keys';
-import { groupsForRoute, ROUTE_GROUPS } from './route-groups';
+import { groupsForRoute, PART_GROUPS, ROUTE_GROUPS } from './route-groups';
 
 const src = path.resolve(import.meta.dirname, '../..');
 const routesDir = path.join(src, 'routes');
@@ -82,16 +82,27 @@ describe('message groups per route', () => {
 		const problems: string[] = [];
 		for (const { routeId, files } of pages()) {
 			const loaded = new Set(groupsForRoute(routeId));
+			// A page's optional part (PART_GROUPS) and what it imports may also use the part's groups.
+			const partOf = new Map<string, readonly MessageGroup[]>();
+			for (const [part, groups] of Object.entries(PART_GROUPS)) {
+				const file = path.join(routesDir, part);
+				if (!files.some((own) => path.dirname(own) === path.dirname(file))) continue;
+				for (const reached of reachable(file)) partOf.set(reached, [...(partOf.get(reached) ?? []), ...groups]);
+			}
 			const sources = new Set<string>();
 			for (const file of files) reachable(file, sources);
 			for (const file of sources) {
 				for (const { key, groups } of keysIn(readFileSync(file, 'utf8'))) {
-					const missing = groups.filter((group) => !loaded.has(group));
+					const missing = groups.filter((group) => !loaded.has(group) && !partOf.get(file)?.includes(group));
 					if (missing.length > 0) problems.push(`${routeId} : ${key} (${missing.join(', ')}) dans ${path.relative(src, file)}`);
 				}
 			}
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('names only part files that exist', () => {
+		expect(Object.keys(PART_GROUPS).filter((part) => !existsSync(path.join(routesDir, part)))).toEqual([]);
 	});
 
 	it('names only route ids that exist', () => {
@@ -101,7 +112,7 @@ describe('message groups per route', () => {
 	});
 
 	it('gives a page its route’s groups and its parents’, common first', () => {
-		expect(groupsForRoute('/forums/sujet/[id]')).toEqual(['common', 'forum', 'calendar']);
+		expect(groupsForRoute('/forums/sujet/[id]')).toEqual(['common', 'forum']);
 		expect(groupsForRoute('/forums')).toEqual(['common', 'forum']);
 		expect(groupsForRoute('/')).toEqual(['common', 'dashboard']);
 		expect(groupsForRoute('/inconnu')).toEqual(['common']);

@@ -38,14 +38,24 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/cpts/nouvelle': ['territories'],
 	'/formations': ['dpc', 'calendar', 'obligation'],
 	'/forums': ['forum'],
-	'/forums/sujet': ['calendar'],
-	// Notification titles come from the features that send them.
-	'/notifications': ['notifications', 'forum', 'dpc', 'drafts', 'cpts'],
+	// Notification titles come from the features that send them (the exchanges' in forumParts).
+	'/notifications': ['notifications', 'forum', 'forumParts', 'dpc', 'drafts', 'cpts'],
 	'/projets': ['drafts'],
 	// The national reference is worded once, in the dashboard's messages; the evaluation link and pages (aci).
 	'/reseau': ['steering', 'map', 'dashboard', 'aci'],
 	'/reseau/departements/[code]/plans': ['plans'],
 	'/reseau/portefeuille': ['plans']
+};
+
+/**
+ * Groups of a page's optional parts, by source file under src/routes: loaded by the page's
+ * universal load with the part itself, only when the page shows it (a thread without an
+ * exchange, a poll or the moderators' tools does not fetch their messages).
+ */
+export const PART_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
+	'forums/sujet/[id]/Exchange.svelte': ['forumParts', 'calendar'],
+	'forums/sujet/[id]/Poll.svelte': ['forumParts'],
+	'forums/sujet/[id]/Moderation.svelte': ['forumParts']
 };
 
 /** The groups a route needs, `common` first; for an unknown route (404), `common` alone. */
