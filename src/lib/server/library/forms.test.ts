@@ -61,7 +61,7 @@ describe('mission-prefixed lines of the profil-type form', () => {
 		if (refused.ok) return;
 		const message = fieldErrorText((key, params) => translate('fr', key, params), refused.errors.profileExampleActions);
 		expect(message).toBe(
-			'Ligne 2 : « Hygiène » n’est pas une mission. Commencez la ligne par une mission (Accès aux soins, Parcours, Prévention, Crises sanitaires, Qualité, Accompagnement) suivie de deux-points, ou retirez ce préfixe.'
+			'Ligne 2\u00a0: «\u00a0Hygiène\u00a0» n’est pas une mission. Commencez la ligne par une mission (Accès aux soins, Parcours, Prévention, Crises sanitaires, Qualité, Accompagnement) suivie de deux-points, ou retirez ce préfixe.'
 		);
 		expect(refused.values.profileExampleActions).toContain('Hygiène');
 
