@@ -88,7 +88,7 @@ describe('announcements to coordinators', () => {
 		const mails = await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'notification'));
 		const toGrandEst = mails.filter((mail) => mail.toAddress === grandEst.coordinator.email);
 		expect(toGrandEst).toHaveLength(1);
-		expect(toGrandEst[0].subject).toBe('Annonce de Camille Martin : Appel à projets ARS 2027');
+		expect(toGrandEst[0].subject).toBe('Annonce de Camille Martin\u00a0: Appel à projets ARS 2027');
 		expect(toGrandEst[0].textBody).toContain('Le dossier est à rendre avant le 15 mars.');
 		expect(toGrandEst[0].textBody).not.toContain('script');
 		expect(mails.some((mail) => mail.toAddress === second.coordinator.email)).toBe(false);
