@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogues, translate } from './catalogue.server';
 import { fillTemplate } from './locale';
 
 const sessions = '{count, plural, =0 {aucune session} one {# session} other {# sessions}}';
@@ -36,5 +37,31 @@ describe('plural messages', () => {
 	it('keeps simple placeholders as before, unknown names as they are', () => {
 		expect(fillTemplate('fr', 'Bonjour {name}, {missing}', { name: 'Anne' })).toBe('Bonjour Anne, {missing}');
 		expect(fillTemplate('en', 'no params {name}')).toBe('no params {name}');
+	});
+
+	it('has one mechanism: no catalogue key is a `.one` / `.other` pair', () => {
+		const pairs = Object.values(catalogues).flatMap(({ fr }) =>
+			Object.keys(fr).filter((key) => key.endsWith('.one') && `${key.slice(0, -'.one'.length)}.other` in fr)
+		);
+		expect(pairs).toEqual([]);
+	});
+
+	it('says the counted phrases of the personal space and the announcements in full', () => {
+		const counts = [0, 1, 2];
+		expect(counts.map((count) => translate('fr', 'espace.awaits.requests', { count, cpts: 'CPTS Sud' }))).toEqual([
+			'0 demande d’adhésion à examiner pour CPTS Sud',
+			'1 demande d’adhésion à examiner pour CPTS Sud',
+			'2 demandes d’adhésion à examiner pour CPTS Sud'
+		]);
+		expect(counts.map((count) => translate('en', 'espace.awaits.marks', { count }))).toEqual([
+			'Attendance to complete (0 marks missing)',
+			'Attendance to complete (1 mark missing)',
+			'Attendance to complete (2 marks missing)'
+		]);
+		expect(translate('fr', 'espace.drafts.all', { count: 3 })).toBe('Voir mes 3 projets');
+		expect(translate('fr', 'announcements.sentTo.region', { count: 1, region: 'Bretagne' })).toBe('À 1 coordinateur ou coordinatrice de la région Bretagne');
+		expect(translate('fr', 'announcements.sentTo.region', { count: 12, region: 'Bretagne' })).toBe('Aux 12 coordinateurs et coordinatrices de la région Bretagne');
+		expect(translate('en', 'announcements.sent', { count: 1 })).toBe('Announcement sent to 1 person.');
+		expect(translate('en', 'announcements.sent', { count: 4 })).toBe('Announcement sent to 4 people.');
 	});
 });

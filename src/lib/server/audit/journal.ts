@@ -8,7 +8,6 @@
 import type { DbOrTx } from '../db';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/locale';
-import { pluralCategory } from '../../i18n/plural';
 import type { auditLog } from '../db/schema';
 import { emptySubjectIds, loadSubjects, type SubjectIds, type Subjects } from './subjects';
 
@@ -156,7 +155,7 @@ function valuesOf(locale: Locale, entry: AuditEntry, subjects: Subjects): Values
 		const count = typeof details.recipients === 'number' ? details.recipients : 0;
 		const region = text(details.regionCode);
 		extras.audience = {
-			text: t(`journal.audience.${region ? 'region' : 'network'}.${pluralCategory(locale, count)}`, {
+			text: t(region ? 'journal.audience.region' : 'journal.audience.network', {
 				count,
 				region: region ? (subjects.byKind.region.get(region)?.name ?? region) : ''
 			})
