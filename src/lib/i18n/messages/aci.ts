@@ -154,10 +154,6 @@ const fr = {
 	'aci.crisis.col.signedOn': 'Contrat signé le',
 	'aci.crisis.back': 'Retour à l’évaluation',
 	'aci.demoAmounts': 'Montants fictifs de démonstration.',
-	'audit.action.aci.contract': 'Contrat ACI enregistré',
-	'audit.action.aci.document': 'Contrat ACI signé joint',
-	'audit.action.aci.missionYear': 'Mission ACI de l’année enregistrée',
-	'audit.action.aci.dialogue': 'Dialogue de gestion enregistré'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -315,10 +311,6 @@ const en: Record<keyof typeof fr, string> = {
 	'aci.crisis.col.signedOn': 'Contract signed on',
 	'aci.crisis.back': 'Back to the evaluation',
 	'aci.demoAmounts': 'Fictitious demo amounts.',
-	'audit.action.aci.contract': 'ACI contract recorded',
-	'audit.action.aci.document': 'Signed ACI contract attached',
-	'audit.action.aci.missionYear': 'ACI mission of the year recorded',
-	'audit.action.aci.dialogue': 'Dialogue de gestion recorded'
 };
 
 export default { fr, en };

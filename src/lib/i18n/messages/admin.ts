@@ -106,8 +106,6 @@ const fr = {
 	'admin.effects.older': 'Envois plus anciens',
 	'admin.effects.newest': 'Revenir aux plus récents',
 	'admin.stats.outboxFailed': '{count, plural, one {# envoi abandonné} other {# envois abandonnés}}',
-	'audit.action.role.grant': 'Rôle attribué',
-	'audit.action.role.revoke': 'Rôle retiré'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -216,8 +214,6 @@ const en: Record<keyof typeof fr, string> = {
 	'admin.effects.older': 'Older deliveries',
 	'admin.effects.newest': 'Back to the newest',
 	'admin.stats.outboxFailed': '{count, plural, one {# delivery given up} other {# deliveries given up}}',
-	'audit.action.role.grant': 'Role granted',
-	'audit.action.role.revoke': 'Role revoked'
 };
 
 export default { fr, en };

@@ -188,7 +188,6 @@ const fr = {
 	'auth.psc.account.linked': 'Votre identité Pro Santé Connect est liée à votre compte.',
 	'auth.psc.account.created':
 		'Bienvenue ! Votre compte a été créé avec Pro Santé Connect. Vérifiez votre profession ci-dessous. Pour vous connecter aussi avec un mot de passe, choisissez-en un avec « Mot de passe oublié ».',
-	'audit.action.auth.psc_link': 'Pro Santé Connect lié à un compte'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -370,7 +369,6 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.psc.account.linked': 'Your Pro Santé Connect identity is linked to your account.',
 	'auth.psc.account.created':
 		'Welcome! Your account was created with Pro Santé Connect. Check your profession below. To sign in with a password too, choose one with “Forgot password”.',
-	'audit.action.auth.psc_link': 'Pro Santé Connect linked to an account'
 };
 
 export default { fr, en };

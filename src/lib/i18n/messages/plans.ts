@@ -140,14 +140,6 @@ const fr = {
 	'plans.partner.cpamNeedsDepartement': 'Une CPAM a toujours un département.',
 	'plans.partner.urpsNoDepartement': 'Une URPS couvre toute sa région : ne choisissez pas de département.',
 	'plans.demo.partner': 'Partenaire (ARS, CPAM, URPS)',
-	'audit.action.plan.create': 'Plan d’action créé',
-	'audit.action.plan.update': 'Plan d’action modifié',
-	'audit.action.plan.log': 'Entrée au journal d’un plan',
-	'audit.action.cpts.stage': 'Étape de CPTS notée',
-	'audit.action.cpts.support': 'Accompagnement de CPTS modifié',
-	'audit.action.cpts.followUp': 'Entrée au journal de suivi d’une CPTS',
-	'audit.action.partner.set': 'Compte partenaire enregistré',
-	'audit.action.partner.remove': 'Compte partenaire retiré'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -291,14 +283,6 @@ const en: Record<keyof typeof fr, string> = {
 	'plans.partner.cpamNeedsDepartement': 'A CPAM always has a département.',
 	'plans.partner.urpsNoDepartement': 'A URPS covers its whole région: choose no département.',
 	'plans.demo.partner': 'Partner (ARS, CPAM, URPS)',
-	'audit.action.plan.create': 'Action plan created',
-	'audit.action.plan.update': 'Action plan changed',
-	'audit.action.plan.log': 'Entry in a plan’s log',
-	'audit.action.cpts.stage': 'CPTS stage recorded',
-	'audit.action.cpts.support': 'CPTS support changed',
-	'audit.action.cpts.followUp': 'Entry in a CPTS’s follow-up log',
-	'audit.action.partner.set': 'Partner account saved',
-	'audit.action.partner.remove': 'Partner account removed'
 };
 
 export default { fr, en };

@@ -90,8 +90,6 @@ const fr = {
 	'privacy.notice.rights': 'Vous pouvez consulter et corriger votre profil sur la page « Mon compte », obtenir une copie de vos données et supprimer votre compte sur la page « Mes données ». Pour toute autre demande (opposition, limitation), écrivez à l’administrateur de votre réseau ; vous pouvez aussi saisir la CNIL (cnil.fr).',
 	'privacy.notice.myData': 'Accéder à mes données',
 
-	'audit.action.privacy.export': 'Export de ses données demandé',
-	'audit.action.privacy.account_delete': 'Compte supprimé par son titulaire'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -185,8 +183,6 @@ const en: Record<keyof typeof fr, string> = {
 	'privacy.notice.rights': 'You can read and correct your profile on the “My account” page, get a copy of your data and delete your account on the “My data” page. For any other request (objection, restriction), write to your network’s administrator; you may also complain to the CNIL (cnil.fr).',
 	'privacy.notice.myData': 'Go to my data',
 
-	'audit.action.privacy.export': 'Export of one’s data requested',
-	'audit.action.privacy.account_delete': 'Account deleted by its holder'
 };
 
 export default { fr, en };

@@ -72,7 +72,6 @@ const fr = {
 	'territories.form.departementHint': 'Le département principal, tant que le territoire n’est pas défini.',
 	'territories.form.departementRegion': 'Ce département n’est pas dans la région choisie.',
 	'territories.form.populationLater': 'La population, les départements et la région seront calculés à partir des communes du territoire.',
-	'audit.action.cpts.territoryChanged': 'Territoire d’une CPTS modifié'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -148,7 +147,6 @@ const en: Record<keyof typeof fr, string> = {
 	'territories.form.departementHint': 'The main département, until the territory is defined.',
 	'territories.form.departementRegion': 'This département is not in the chosen région.',
 	'territories.form.populationLater': 'Population, départements and région will be computed from the communes of the territory.',
-	'audit.action.cpts.territoryChanged': 'CPTS territory changed'
 };
 
 export default { fr, en };
