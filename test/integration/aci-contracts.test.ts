@@ -25,6 +25,7 @@ import {
 	openContractDocument,
 	parseMissionYearForm,
 	saveContract,
+	listDialoguesDue,
 	saveDialogue,
 	saveMissionYear,
 	sendDialogueReminders,
@@ -297,6 +298,13 @@ describe('the dialogue de gestion', () => {
 		expect(await remindedOf(member.id)).toHaveLength(0);
 		expect(await remindedOf(recent.coordinator.id)).toHaveLength(0);
 		expect((await testDb.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, coordinator.email))).length).toBe(1);
+		// Mon espace says the same to the same people, « Ce qui vous attend ».
+		expect(await listDialoguesDue(testDb.db, coordinator.id, now)).toEqual([{ slug: row.slug, name: row.name }]);
+		expect(await listDialoguesDue(testDb.db, facilitator.id, now)).toEqual([{ slug: row.slug, name: row.name }]);
+		expect(await listDialoguesDue(testDb.db, member.id, now)).toEqual([]);
+		expect(await listDialoguesDue(testDb.db, recent.coordinator.id, now)).toEqual([]);
+		// Contract less than a year old: not due yet.
+		expect(await listDialoguesDue(testDb.db, coordinator.id, new Date('2025-06-01T08:00:00Z'))).toEqual([]);
 		// Same month: nothing more, even run twice at once; next month: one more.
 		await Promise.all([sendDialogueReminders(testDb.db, new Date('2026-03-20T08:00:00Z')), sendDialogueReminders(testDb.db, new Date('2026-03-21T08:00:00Z'))]);
 		expect(await remindedOf(coordinator.id)).toHaveLength(1);

@@ -3,6 +3,7 @@ import { hasRole, requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUpcomingEvents, viewerTimeZone } from '$lib/server/calendar';
 import { FEED_SOURCES } from '$lib/server/calendar/sources';
+import { listDialoguesDue } from '$lib/server/aci';
 import { listTrainerTodo } from '$lib/server/dpc';
 import { listDraftsToReview, listMyDraftsOverview } from '$lib/server/drafts';
 import { listWatchedUnread, loadForumViewer, threadPath } from '$lib/server/forum';
@@ -18,14 +19,15 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const db = await getDb();
 	const viewerZone = viewerTimeZone(cookies);
 	const localeTag = intlLocale(locals.locale);
-	const [cpts, drafts, events, forum, libraryQueue, draftReviews, trainerTodo] = await Promise.all([
+	const [cpts, drafts, events, forum, libraryQueue, draftReviews, trainerTodo, dialoguesDue] = await Promise.all([
 		listMyCptsSteps(db, user.id, { scope: steeringScopeFrom(user, locals.sessionExtras?.partner ?? null) }),
 		listMyDraftsOverview(db, user.id),
 		listUpcomingEvents(db, user.id, { origin: url.origin, locale: locals.locale }, FEED_SOURCES),
 		loadForumViewer(db, user).then((viewer) => listWatchedUnread(db, viewer)),
 		canReview(user) ? listReviewQueue(db, user).then((queue) => queue.submitted) : null,
 		listDraftsToReview(db, user.id),
-		hasRole(user, 'trainer') ? listTrainerTodo(db, user.id) : null
+		hasRole(user, 'trainer') ? listTrainerTodo(db, user.id) : null,
+		listDialoguesDue(db, user.id)
 	]);
 	return {
 		cpts,
@@ -46,6 +48,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 			library: libraryQueue?.slice(0, 8).map((entry) => ({ slug: entry.slug, title: entry.title, authorName: entry.authorName, submittedAt: entry.submittedAt })) ?? null,
 			libraryTotal: libraryQueue?.length ?? 0,
 			drafts: draftReviews,
+			dialogues: dialoguesDue,
 			trainer: trainerTodo
 		}
 	};

@@ -45,7 +45,7 @@ export {
 	requireDialogue,
 	saveDialogue
 } from './dialogues';
-export { cptsWithoutRecentDialogue, reminderPeriod, sendDialogueReminders, startDialogueReminders } from './reminders';
+export { cptsWithoutRecentDialogue, listDialoguesDue, reminderPeriod, sendDialogueReminders, startDialogueReminders } from './reminders';
 export {
 	cptsWithoutCrisisPlan,
 	type CptsWithoutPlan,

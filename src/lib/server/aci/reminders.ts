@@ -4,7 +4,7 @@
  * reminder a month (Paris time) while that lasts, sent to its active coordinators and its
  * accompanying facilitator (notification, mailed when their preference says so).
  */
-import { and, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { aciContracts, aciDialogueReminders, aciDialogues, cpts, cptsMemberships } from '../db/schema';
 import { startPeriodicJob } from '../shared/periodic';
@@ -16,9 +16,22 @@ export function reminderPeriod(now: Date): string {
 	return todayIso(now).slice(0, 7);
 }
 
-/** CPTS that need a dialogue de gestion on `today`: contract a year old or more, in term, none held in twelve months. */
-export async function cptsWithoutRecentDialogue(db: DbOrTx, today: string): Promise<{ id: string; slug: string; name: string; facilitatorId: string | null }[]> {
+/**
+ * CPTS that need a dialogue de gestion on `today`: contract a year old or more, in term, none held
+ * in twelve months. With `forUserId`, only those she coordinates (active) or accompanies.
+ */
+export async function cptsWithoutRecentDialogue(
+	db: DbOrTx,
+	today: string,
+	options: { forUserId?: string } = {}
+): Promise<{ id: string; slug: string; name: string; facilitatorId: string | null }[]> {
 	const yearAgo = shiftIso(today, { months: 12 });
+	const hers = options.forUserId
+		? or(
+				eq(cpts.facilitatorId, options.forUserId),
+				sql`exists (select 1 from ${cptsMemberships} where ${cptsMemberships.cptsId} = ${cpts.id} and ${cptsMemberships.userId} = ${options.forUserId} and ${cptsMemberships.role} = 'coordinator' and ${cptsMemberships.status} = 'active')`
+			)
+		: undefined;
 	return db
 		.select({ id: cpts.id, slug: cpts.slug, name: cpts.name, facilitatorId: cpts.facilitatorId })
 		.from(aciContracts)
@@ -27,9 +40,17 @@ export async function cptsWithoutRecentDialogue(db: DbOrTx, today: string): Prom
 			and(
 				lte(aciContracts.signedOn, yearAgo),
 				gte(aciContracts.endsOn, today),
-				sql`not exists (select 1 from ${aciDialogues} where ${aciDialogues.contractId} = ${aciContracts.id} and ${gt(aciDialogues.heldOn, yearAgo)})`
+				sql`not exists (select 1 from ${aciDialogues} where ${aciDialogues.contractId} = ${aciContracts.id} and ${gt(aciDialogues.heldOn, yearAgo)})`,
+				hers
 			)
-		);
+		)
+		.orderBy(cpts.name);
+}
+
+/** The dialogues de gestion due in the CPTS she coordinates or accompanies (Mon espace, « Ce qui vous attend »). */
+export async function listDialoguesDue(db: DbOrTx, userId: string, now = new Date()): Promise<{ slug: string; name: string }[]> {
+	const due = await cptsWithoutRecentDialogue(db, todayIso(now), { forUserId: userId });
+	return due.map(({ slug, name }) => ({ slug, name }));
 }
 
 /**

@@ -179,7 +179,7 @@ export const ACTIONS: DemoAction[] = [
 				regionCode: '04',
 				trainers: ['nathalie.grondin@exemple.fr', 'dr.thierry.payet@exemple.fr'],
 				status: 'published',
-				registrants: ['ludovic.hoarau@exemple.fr', COORDINATOR]
+				registrants: ['ludovic.hoarau@exemple.fr', 'sandrine.payet@exemple.fr']
 			}
 		]
 	},
@@ -237,7 +237,8 @@ export const ACTIONS: DemoAction[] = [
 				videoUrl: 'https://visio.exemple.fr/mssante-dmp',
 				trainers: ['agnes.vidal@exemple.fr'],
 				status: 'published',
-				registrants: [MEMBER, 'helene.perrin@exemple.fr']
+				// A classe virtuelle: the Sud-Toulois coordinatrice follows it from Toul.
+				registrants: [MEMBER, 'helene.perrin@exemple.fr', COORDINATOR]
 			},
 			{
 				number: 2,

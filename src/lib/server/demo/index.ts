@@ -7,7 +7,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
 import { getLogger } from '../logger';
-import { seedDraftsDemo } from './drafts';
+import { seedDraftsDemo, seedRevisionDraftDemo } from './drafts';
 import { seedLibraryDemo } from './library';
 import { seedForumDemo } from './forum';
 import { seedDpcDemo } from './dpc';
@@ -53,6 +53,14 @@ const DEMO_CONTENT_STEPS: DemoContentStep[] = [
 		run: (db, accounts) =>
 			seedDraftsDemo(db, {
 				authorId: accounts.get(DEMO_EMAILS.trainer) ?? null,
+				commenterId: accounts.get(DEMO_EMAILS.member) ?? null
+			})
+	},
+	{
+		name: 'revision draft',
+		run: (db, accounts) =>
+			seedRevisionDraftDemo(db, {
+				authorId: accounts.get(DEMO_EMAILS.coordinator) ?? null,
 				commenterId: accounts.get(DEMO_EMAILS.member) ?? null
 			})
 	},
