@@ -4,7 +4,7 @@
  * overlaps on purpose, dated stage histories, plans and the coverage trend.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CPTS_STAGES } from '../../src/lib/domain/professions';
 import { SELECTABLE_KINDS } from '../../src/lib/domain/geography';
 import { coveragePlanCommunes, coveragePlans, coverageSnapshots, cpts, cptsFollowUps, cptsStageEvents, cptsTerritories, geoCommunes, users } from '../../src/lib/server/db/schema';
@@ -15,7 +15,7 @@ import { computeCoverage, uncoveredUnits } from '../../src/lib/server/territorie
 import { overlapsIn } from '../../src/lib/server/territories/territory';
 import { useTestDatabase } from '../helpers/db';
 
-const testDb = useTestDatabase({ referential: true });
+const testDb = useTestDatabase({ demo: true });
 const today = new Date().toISOString().slice(0, 10);
 
 function natureFor(population: number, overseas: boolean) {
@@ -24,10 +24,6 @@ function natureFor(population: number, overseas: boolean) {
 }
 
 describe('demo network on real geography', () => {
-	beforeAll(async () => {
-		await seedDemo(testDb.db);
-	});
-
 	it('draws every demo CPTS on selectable codes and takes its population and département from the referential', async () => {
 		const rows = await testDb.db
 			.select({ slug: cpts.slug, population: cpts.population, nature: cpts.nature, department: cpts.department, regionCode: cpts.regionCode, code: geoCommunes.code, kind: geoCommunes.kind, retired: geoCommunes.retired, unitPopulation: geoCommunes.population, unitDepartement: geoCommunes.departementCode, unitRegion: geoCommunes.regionCode })

@@ -144,6 +144,7 @@ describe('demo seed', () => {
 		const first = await seedDemo(testDb.db);
 		expect(first.network).toBeNull();
 		expect(first.content.library).toMatchObject({ inserted: DEMO_LIBRARY.length + 1 });
+		expect(first.content.dpc).toEqual({ actions: 5, sessions: 7 });
 		const facilitator = await userByEmail('animatrice@demo.reseau-cpts.fr');
 		const published = await testDb.db.select().from(libraryResources).where(eq(libraryResources.status, 'published'));
 		expect(published).toHaveLength(DEMO_LIBRARY.length);
