@@ -252,9 +252,10 @@ const scenario: Scenario = {
 	name: 'dpc',
 	description: `DPC : ${PEOPLE} inscriptions simultanées sur ${SEATS} places, puis le catalogue sous charge`,
 	setup: rush,
+	// The search's count heading ("42 sessions", dpc.catalogue.results) proves the search ran.
 	targets: () => [
 		{ label: 'catalogue DPC /formations', path: '/formations', expectText: 'Formations DPC' },
-		{ label: 'catalogue DPC, recherche « coordination » + infirmier', path: '/formations?q=coordination&profession=infirmier', expectText: 'session(s)' },
+		{ label: 'catalogue DPC, recherche « coordination » + infirmier', path: '/formations?q=coordination&profession=infirmier', expectText: ' sessions</h2>' },
 		{ label: 'catalogue DPC, vue mois', path: '/formations?vue=mois', expectText: 'grid-days' }
 	]
 };

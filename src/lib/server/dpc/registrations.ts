@@ -7,7 +7,7 @@
  * after the commit.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx, type Tx } from '../db';
+import type { DbOrTx, Tx } from '../db';
 import { dpcRegistrations, dpcSessions, dpcSessionTrainers } from '../db/schema';
 import { notifyAll } from '../notifications';
 import { requireVerifiedEmail } from '../auth/guards';
@@ -15,6 +15,7 @@ import { AppError, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import type { RegistrationStatus, SessionStatus } from '../../domain/dpc';
 import type { MaybeDpcViewer } from './permissions';
+import { takeSeat } from './seat-queue';
 import { hasSeatFor, totalRegistered, type SeatCounts, type SeatRules } from './seats';
 import { findSessionFacts, lockSession, sessionLabel, sessionPath, type SessionFacts } from './session-facts';
 
@@ -84,7 +85,7 @@ export async function findRegistration(db: DbOrTx, sessionId: string, userId: st
 
 export type Registration = typeof dpcRegistrations.$inferSelect;
 
-/** What dpc_take_seat answers (migration 0022): the outcome, or why the person may not register. */
+/** What dpc_take_seat answers (migration 0025): the outcome, or why the person may not register. */
 type SeatOutcome = 'registered' | 'waitlisted' | 'notFound' | Exclude<IneligibleReason, 'signedOut'>;
 
 /**
@@ -93,10 +94,11 @@ type SeatOutcome = 'registered' | 'waitlisted' | 'notFound' | Exclude<Ineligible
  * unverified address is refused before any lock is taken.
  *
  * The decision and the row are one call of the database function dpc_take_seat, which locks
- * the session row, counts, inserts and marks the session full inside the server: the lock
- * every registration of the session waits for is held for well under a millisecond instead of
- * four round trips (1,000 people at once: bench/scenarios/dpc.ts). Its seat rule is
- * hasSeatFor's (seats.ts); test/integration/dpc-seat-race.test.ts compares the two.
+ * the session row, counts, inserts and marks the session full inside the server. Claims that
+ * arrive together are taken together, one transaction and one commit for the lot
+ * (seat-queue.ts): 1,000 people at once wait for a few commits instead of 1,000
+ * (bench/scenarios/dpc.ts). Its seat rule is hasSeatFor's (seats.ts);
+ * test/integration/dpc-seat-race.test.ts compares the two.
  */
 export async function register(
 	db: DbOrTx,
@@ -111,10 +113,7 @@ export async function register(
 		if (!session || session.status === 'draft') throw notFound('dpc.sessionNotFound');
 		throw new AppError('unauthenticated', 'dpc.ineligible.signedOut');
 	}
-	const [row] = rowsOf<{ outcome: SeatOutcome }>(
-		await db.execute(sql`select dpc_take_seat(${sessionId}, ${viewer.id}, ${viewer.profession}, ${now.toISOString()}::timestamptz, ${generateId()}) as outcome`)
-	);
-	const outcome = row.outcome;
+	const outcome = (await takeSeat(db, { sessionId, userId: viewer.id, profession: viewer.profession, at: now, registrationId: generateId() })) as SeatOutcome;
 	if (outcome === 'registered' || outcome === 'waitlisted') return { status: outcome };
 	if (outcome === 'notFound') throw notFound('dpc.sessionNotFound');
 	throw new AppError('invalid', `dpc.ineligible.${outcome}`);
