@@ -6,7 +6,6 @@
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
 import type { SessionUser } from '../src/lib/server/auth/session';
 import { CLOSE_CODES } from '../src/lib/server/collab/codes';
@@ -159,7 +158,7 @@ export class Connection implements DocumentConnection {
 						this.context.metrics.droppedReadOnlyUpdates++;
 						break;
 					}
-					if (!this.fitsInDocument(message.update.byteLength)) {
+					if (!this.document.fits(message.update.byteLength)) {
 						this.close(CLOSE_CODES.documentTooLarge, 'document too large');
 						break;
 					}
@@ -234,18 +233,6 @@ export class Connection implements DocumentConnection {
 			fields.user = { ...claimed, id: this.user.id, name: this.user.name, canEdit: !this.readOnly };
 		}
 		return fields;
-	}
-
-	/**
-	 * Whether an update of this size keeps the document under its limit. The running
-	 * estimate only grows between compactions (deletions add bytes too), so it is measured
-	 * exactly before refusing anyone.
-	 */
-	private fitsInDocument(updateBytes: number): boolean {
-		const { maxDocumentBytes } = this.context.limits;
-		if (this.document.approxBytes + updateBytes <= maxDocumentBytes) return true;
-		this.document.approxBytes = Y.encodeStateAsUpdate(this.document.doc).byteLength;
-		return this.document.approxBytes + updateBytes <= maxDocumentBytes;
 	}
 
 	private malformed(error: unknown): void {

@@ -1,6 +1,9 @@
 /**
- * Loaded documents: loading before serving, dirty tracking, debounced writes, compaction,
- * fan-out to local connections and to other instances, and unloading when idle.
+ * One collaborative document, as Hocuspocus's Document: it owns its Yjs state, its
+ * connections and its presence, and what happens to a change: applied (and so validated)
+ * first, then sent on to its other connections and to other instances, marked unsaved, and
+ * written on a debounce, when the last connection leaves and at shutdown. The registry
+ * (hub.ts) only opens, finds and closes documents.
  *
  * The rules that keep stored content safe (hocuspocus#382, #821; y-websocket-server #10):
  * - a document is never served before its stored state is applied: connections wait for
@@ -13,19 +16,12 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CollabLimits } from '../src/lib/server/collab/limits';
-import { decodeFlushRequest, FANOUT_FLUSH_REQUEST, FANOUT_PRESENCE, type RedisFanout } from './fanout';
+import { FANOUT_PRESENCE, type RedisFanout } from './fanout';
 import { broadcastOf, type Broadcast } from './frames';
 import type { MetricsCollector } from './metrics';
 import type { DocumentStore } from './persistence';
-import { PresenceRelay, type RemoteHolder } from './presence';
-import {
-	decodeMessage,
-	encodeAwareness,
-	encodeQueryAwareness,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdate
-} from './protocol';
+import type { PresenceRelay, RemoteHolder } from './presence';
+import { decodeMessage, encodeAwareness, encodeQueryAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 
 /** Transaction origin of changes that came from another instance (never re-published). */
 export const REMOTE_ORIGIN = Symbol('remote instance');
@@ -45,6 +41,35 @@ export interface DocumentConnection {
 	readonly readOnly: boolean;
 }
 
+/**
+ * Optional callbacks for features built on stored documents (e.g. automatic versions). The
+ * document does not wait for them; a run they return is awaited at shutdown (hub.ts).
+ */
+export interface DocumentHooks {
+	/** After a write of the document's updates succeeded. */
+	afterWrite?(name: string): void | Promise<unknown>;
+	/** After the last connection left and what it left unsaved was written. */
+	afterLastDisconnect?(name: string): void | Promise<unknown>;
+}
+
+/** What a document uses of the Redis fan-out. */
+export type DocumentFanout = Pick<RedisFanout, 'publishDocument' | 'tryLock' | 'unlock'>;
+
+/** What a document is given by the registry that opens it. */
+export interface DocumentEnvironment {
+	store: DocumentStore;
+	limits: CollabLimits;
+	metrics: MetricsCollector;
+	log: Logger;
+	/** Other instances; null without Redis. */
+	fanout: DocumentFanout | null;
+	presence: PresenceRelay;
+	/** Runs a hook without waiting for it (the registry keeps the run for its shutdown). */
+	runHook(hook: keyof DocumentHooks, name: string): void;
+	/** Nobody has used the document for `unloadAfterMs` and nothing is unsaved: drop it. */
+	unload(document: CollabDocument): void;
+}
+
 // Remote messages kept while a document loads; past this, the backlog is dropped and the
 // sync step 1 sent after the load brings the same content back from the peers.
 const MAX_REMOTE_BACKLOG = 10_000;
@@ -56,30 +81,33 @@ export class CollabDocument {
 	status: 'loading' | 'ready' | 'failed' | 'unloaded' = 'loading';
 	/** Resolves true once the stored state is applied, false if the load failed. */
 	ready: Promise<boolean> = Promise.resolve(false);
+	/** Awareness client ids held on other instances, and by whom (see presence.ts). */
+	readonly remotePresence = new Map<number, RemoteHolder>();
+
 	/** Size estimate: stored bytes plus every update since (exact again after compaction). */
-	approxBytes = 0;
+	private approxBytes = 0;
 	/** Rows appended to yjs_updates since the last compaction, as far as this instance knows. */
-	appendedRows = 0;
+	private appendedRows = 0;
 	/**
 	 * What is stored, as a state vector: a write appends the difference between the document
 	 * and it (Y.encodeStateAsUpdate), computed from the document in about a millisecond.
 	 * Keeping every update and merging them (Y.mergeUpdates) costs time quadratic in their
 	 * number: 10,000 keystrokes in one debounce window blocked the process for 3 s.
 	 */
-	storedStateVector: Uint8Array | null = null;
+	private storedStateVector: Uint8Array | null = null;
 	/** Changed since the last write began (updates made during a write set it again). */
-	dirty = false;
+	private dirty = false;
 	/** The last write failed (a flush request is answered with it). */
-	lastWriteFailed = false;
-	firstUnsavedAt = 0;
-	lastChangeAt = 0;
-	writeTimer: NodeJS.Timeout | null = null;
-	unloadTimer: NodeJS.Timeout | null = null;
+	private lastWriteFailed = false;
+	private firstUnsavedAt = 0;
+	private lastChangeAt = 0;
+	private writeTimer: NodeJS.Timeout | null = null;
+	private unloadTimer: NodeJS.Timeout | null = null;
 	/** The chain of writes: one at a time per document, in order. */
-	writing: Promise<void> = Promise.resolve();
-	remoteBacklog: { payload: Uint8Array; senderId: string }[] = [];
-	/** Awareness client ids held on other instances, and by whom (see presence.ts). */
-	readonly remotePresence = new Map<number, RemoteHolder>();
+	private writing: Promise<void> = Promise.resolve();
+	private remoteBacklog: { payload: Uint8Array; senderId: string }[] = [];
+	/** Shutting down: a failed write is not retried later, nothing is scheduled to unload. */
+	private closing = false;
 
 	/**
 	 * A twin of `doc` on which a client's update is tried before `doc` takes it (made at the
@@ -93,9 +121,83 @@ export class CollabDocument {
 	 */
 	private replica: Y.Doc | null = null;
 
-	constructor(readonly name: string) {
+	constructor(
+		readonly name: string,
+		private readonly env: DocumentEnvironment
+	) {
 		// The server is not a participant: it has no presence of its own.
 		this.awareness.setLocalState(null);
+	}
+
+	/**
+	 * Applies the stored state, then serves: from here on, changes are sent on and written.
+	 * False (the document destroyed, the store untouched) when the load failed or the
+	 * document was closed meanwhile.
+	 */
+	async load(): Promise<boolean> {
+		const { store, metrics, log } = this.env;
+		const started = performance.now();
+		try {
+			const stored = await store.load(this.name);
+			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+			this.storedStateVector = Y.encodeStateVector(this.doc);
+			this.approxBytes = stored.bytes;
+			this.appendedRows = stored.appendedRows;
+			metrics.loaded(performance.now() - started);
+		} catch (error) {
+			metrics.loadFailures++;
+			log.error({ err: error, document: this.name }, 'document load failed');
+			// Dropped without a write: the stored content stays exactly as it was.
+			this.status = 'failed';
+			this.destroy();
+			return false;
+		}
+		if (this.closing) {
+			this.unload();
+			return false;
+		}
+		this.listen();
+		this.status = 'ready';
+		for (const { payload, senderId } of this.remoteBacklog.splice(0)) this.applyRemote(payload, senderId);
+		return true;
+	}
+
+	/** A connection joins (the pending unload, if any, was cancelled when it was acquired). */
+	join(connection: DocumentConnection): void {
+		this.connections.add(connection);
+	}
+
+	/**
+	 * A connection left. With no writer left, the trial replica goes too: it only serves
+	 * writers' updates, and kept it would double the document's memory while readers
+	 * stay, or until the unload; the next writer's first update makes it again.
+	 */
+	leave(connection: DocumentConnection): void {
+		this.connections.delete(connection);
+		for (const remaining of this.connections) if (!remaining.readOnly) return;
+		this.dropReplica();
+	}
+
+	/** Someone is about to use the document: it is not unloaded. */
+	keep(): void {
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.unloadTimer = null;
+	}
+
+	/** Nobody is connected any more (or never was): write now, tell the hook, then unload when idle. */
+	release(): void {
+		if (this.closing || this.connections.size > 0) return;
+		// Left while it loaded: decided once it is ready (otherwise it would stay loaded,
+		// with nobody to release it, until someone opened it again).
+		if (this.status === 'loading') {
+			void this.ready.then(() => this.release());
+			return;
+		}
+		if (this.status !== 'ready') return;
+		void this.flush().then(() => {
+			if (!this.dirty) this.env.runHook('afterLastDisconnect', this.name);
+			this.scheduleUnload();
+		});
 	}
 
 	/**
@@ -118,31 +220,103 @@ export class CollabDocument {
 		this.apply(update, from);
 	}
 
-	/** A change that is not a client's (another instance's, the server's own): applied as it comes. */
-	applyTrusted(update: Uint8Array, origin: unknown): void {
-		this.apply(update, origin);
-		if (!this.replica) return;
-		try {
-			Y.applyUpdate(this.replica, update, origin);
-		} catch {
-			this.dropReplica();
-		}
+	/**
+	 * Whether an update of this size keeps the document under its limit. The running
+	 * estimate only grows between compactions (deletions add bytes too), so it is measured
+	 * exactly before refusing anyone.
+	 */
+	fits(updateBytes: number): boolean {
+		const { maxDocumentBytes } = this.env.limits;
+		if (this.approxBytes + updateBytes <= maxDocumentBytes) return true;
+		this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+		return this.approxBytes + updateBytes <= maxDocumentBytes;
 	}
 
 	/**
-	 * A connection left. With no writer left, the trial replica goes too: it only serves
-	 * writers' updates, and kept it would double the document's memory while readers
-	 * stay, or until the unload; the next writer's first update makes it again.
+	 * A change the server made (a restore, already stored): every connection receives it,
+	 * other instances too. False when the document is not ready (one still loading reads
+	 * it from the store).
 	 */
-	leave(connection: DocumentConnection): void {
-		this.connections.delete(connection);
-		for (const remaining of this.connections) if (!remaining.readOnly) return;
-		this.dropReplica();
+	applyServerUpdate(update: Uint8Array): boolean {
+		if (this.status !== 'ready') return false;
+		this.applyTrusted(update, SERVER_ORIGIN);
+		return true;
+	}
+
+	/** A message from another instance: kept while the document loads, handled once it is ready. */
+	receiveRemote(payload: Uint8Array, senderId: string): void {
+		if (this.status === 'loading') {
+			if (this.remoteBacklog.length < MAX_REMOTE_BACKLOG) this.remoteBacklog.push({ payload, senderId });
+			else this.remoteBacklog = [];
+			return;
+		}
+		if (this.status === 'ready') this.applyRemote(payload, senderId);
+	}
+
+	/** Asks the other instances for what we may lack (after a load or a Redis outage). */
+	announce(): void {
+		const { fanout } = this.env;
+		if (!fanout || this.status !== 'ready') return;
+		fanout.publishDocument(this.name, encodeSyncStep1(this.doc));
+		fanout.publishDocument(this.name, encodeQueryAwareness());
+	}
+
+	/** Another instance stopped: the presence it spoke for is removed. */
+	instanceGone(instanceId: string): void {
+		if (this.status === 'ready') this.env.presence.instanceGone(this, instanceId);
+	}
+
+	/** Writes what is unsaved now (queued behind a write in progress). */
+	flush(): Promise<void> {
+		// Never rejects: a broken link would stop every later write of this document, and
+		// callers chain on it without a catch.
+		this.writing = this.writing
+			.then(() => this.write())
+			.catch((error: unknown) => this.env.log.error({ err: error, document: this.name }, 'document write crashed'));
+		return this.writing;
+	}
+
+	/**
+	 * Writes what is unsaved now, if loaded (a flush request: an export or a version is about
+	 * to read the stored state). Null when it is not ready; false when the write failed.
+	 */
+	async flushLoaded(): Promise<boolean | null> {
+		// Loading: whatever it will hold is what is stored, or comes from peers that flush too.
+		if (this.status !== 'ready') return null;
+		await this.flush();
+		return !this.lastWriteFailed;
+	}
+
+	/**
+	 * Shutdown: our presence is removed (and the removals published), what is unsaved is
+	 * written, with one more try for a write that just failed. False when it never loaded.
+	 */
+	async close(): Promise<boolean> {
+		this.closing = true;
+		this.keep();
+		// Before anything awaits: the removals go out while Redis is still connected.
+		if (this.status === 'ready') this.env.presence.departAll(this);
+		if (!(await this.ready)) return false;
+		await this.flush();
+		if (this.dirty) await this.flush();
+		if (this.dirty) this.env.log.error({ document: this.name }, 'unsaved updates lost at shutdown');
+		return true;
+	}
+
+	/** Changed since the last write began. */
+	get unsaved(): boolean {
+		return this.dirty;
 	}
 
 	/** Whether a trial replica is held (metrics). */
 	get hasReplica(): boolean {
 		return this.replica !== null;
+	}
+
+	/** Dropped from memory (by the registry): nothing more is written. */
+	unload(): void {
+		this.status = 'unloaded';
+		this.destroy();
 	}
 
 	destroy(): void {
@@ -152,6 +326,174 @@ export class CollabDocument {
 		this.dropReplica();
 		this.awareness.destroy();
 		this.doc.destroy();
+	}
+
+	/** Listeners installed after the load, so the stored state itself is never re-written. */
+	private listen(): void {
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.approxBytes += update.byteLength;
+			this.relay(broadcastOf(encodeUpdate(update)), origin, origin !== REMOTE_ORIGIN);
+			// Remote updates are written too: if the instance that received them dies before
+			// its write, ours still stores them (rows are idempotent; compaction dedups).
+			this.markUnsaved();
+		});
+		this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+			const connection = this.connections.has(origin as DocumentConnection) ? (origin as DocumentConnection) : null;
+			const message = broadcastOf(encodeAwareness(this.awareness, added.concat(updated, removed)));
+			// Echoed to the sender too, as y-websocket's server does: a client alone on a
+			// document hears nothing else, and its provider reconnects after 30 s of silence.
+			for (const peer of this.connections) peer.sendBroadcast(message);
+			// Before the connection forgets removed ids: a removal is published under its holder.
+			this.env.presence.changed(this, { added, updated, removed }, origin, connection);
+			if (connection) {
+				for (const id of added.concat(updated)) connection.awarenessIds.add(id);
+				for (const id of removed) connection.awarenessIds.delete(id);
+			}
+		});
+	}
+
+	/** Sends a document message to the connections but `except`, and to other instances when `publish`. */
+	private relay(message: Broadcast, except: unknown, publish: boolean): void {
+		for (const connection of this.connections) if (connection !== except) connection.sendBroadcast(message);
+		if (publish) this.env.fanout?.publishDocument(this.name, message.payload);
+	}
+
+	/**
+	 * Debounce without a timer per keystroke: the change time is noted, and a timer already
+	 * running looks at it when it fires (and waits again if edits came since).
+	 */
+	private markUnsaved(): void {
+		const now = Date.now();
+		this.dirty = true;
+		this.lastChangeAt = now;
+		if (!this.firstUnsavedAt) this.firstUnsavedAt = now;
+		if (!this.writeTimer) this.scheduleWrite(this.writeDelay(now));
+	}
+
+	/** Until the debounce after the last change, or the max wait after the first, whichever comes first. */
+	private writeDelay(now: number): number {
+		const { writeDebounceMs, writeMaxWaitMs } = this.env.limits;
+		return Math.max(0, Math.min(this.lastChangeAt + writeDebounceMs, this.firstUnsavedAt + writeMaxWaitMs) - now);
+	}
+
+	private scheduleWrite(wait: number): void {
+		if (this.writeTimer) clearTimeout(this.writeTimer);
+		this.writeTimer = setTimeout(() => {
+			this.writeTimer = null;
+			const remaining = this.dirty ? this.writeDelay(Date.now()) : 0;
+			if (remaining > 0) this.scheduleWrite(remaining);
+			else void this.flush();
+		}, wait);
+	}
+
+	private async write(): Promise<void> {
+		if (this.writeTimer) clearTimeout(this.writeTimer);
+		this.writeTimer = null;
+		if (!this.dirty || this.status !== 'ready') return;
+		const { store, metrics, log, limits } = this.env;
+		const firstUnsavedAt = this.firstUnsavedAt;
+		// Everything the store lacks: the structs past its state vector, and the delete set.
+		const stateVector = Y.encodeStateVector(this.doc);
+		const update = Y.encodeStateAsUpdate(this.doc, this.storedStateVector ?? undefined);
+		this.dirty = false;
+		this.firstUnsavedAt = 0;
+		const started = performance.now();
+		try {
+			await store.append(this.name, update);
+			metrics.wrote(performance.now() - started);
+			this.lastWriteFailed = false;
+			this.storedStateVector = stateVector;
+			this.appendedRows++;
+			this.env.runHook('afterWrite', this.name);
+		} catch (error) {
+			metrics.writeFailures++;
+			this.lastWriteFailed = true;
+			log.error({ err: error, document: this.name }, 'document write failed; will retry');
+			// The stored state vector did not move: the next write carries this change again.
+			this.dirty = true;
+			this.firstUnsavedAt = firstUnsavedAt || Date.now();
+			if (!this.closing) this.scheduleWrite(limits.writeDebounceMs);
+			return;
+		}
+		if (this.appendedRows >= limits.compactAfterUpdates) await this.compact();
+		// Remote updates can dirty a document nobody here has open: unload it once written.
+		if (this.connections.size === 0 && !this.dirty) this.scheduleUnload();
+	}
+
+	private async compact(): Promise<void> {
+		const { store, metrics, log, fanout } = this.env;
+		const lockKey = `collab:lock:compact:${this.name}`;
+		let token: string | null = null;
+		if (fanout) {
+			try {
+				token = await fanout.tryLock(lockKey, 60_000);
+				if (!token) return; // another instance is compacting it
+			} catch (error) {
+				// Redis only saves duplicate work here; the row lock keeps compaction correct.
+				log.warn({ err: error }, 'compaction lock unavailable; compacting under the row lock only');
+			}
+		}
+		try {
+			const result = await store.compact(this.name);
+			metrics.compactions++;
+			this.appendedRows = 0;
+			// Changes since our last write are not in it yet; the estimate grows again with them.
+			this.approxBytes = result.bytes;
+		} catch (error) {
+			log.error({ err: error, document: this.name }, 'compaction failed');
+		} finally {
+			if (fanout && token) await fanout.unlock(lockKey, token).catch(() => {});
+		}
+	}
+
+	private scheduleUnload(): void {
+		if (this.closing || this.status !== 'ready' || this.connections.size > 0) return;
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.unloadTimer = setTimeout(() => {
+			this.unloadTimer = null;
+			// Someone came back, or a write is pending or failed: keep it.
+			if (this.connections.size > 0 || this.dirty || this.writeTimer) return;
+			this.env.unload(this);
+		}, this.env.limits.unloadAfterMs);
+	}
+
+	private applyRemote(payload: Uint8Array, senderId: string): void {
+		const { fanout, log, presence } = this.env;
+		try {
+			if (payload[0] === FANOUT_PRESENCE) return presence.receive(this, senderId, payload);
+			const message = decodeMessage(payload);
+			switch (message.type) {
+				case 'sync-step-1':
+					fanout?.publishDocument(this.name, encodeSyncStep2(this.doc, message.stateVector));
+					break;
+				case 'sync-step-2':
+				case 'update':
+					// Sent on to our connections by the update listener once applied, as there.
+					this.applyTrusted(message.update, REMOTE_ORIGIN);
+					break;
+				case 'awareness':
+					// Presence without the person it belongs to (an instance of an older
+					// version): nothing says it is not forged for someone else's client id.
+					log.debug({ document: this.name, senderId }, 'untagged presence from another instance dropped');
+					break;
+				case 'query-awareness':
+					presence.answerQuery(this);
+					break;
+			}
+		} catch (error) {
+			log.warn({ err: error, document: this.name }, 'unreadable message from another instance dropped');
+		}
+	}
+
+	/** A change that is not a client's (another instance's, the server's own): applied as it comes. */
+	private applyTrusted(update: Uint8Array, origin: unknown): void {
+		this.apply(update, origin);
+		if (!this.replica) return;
+		try {
+			Y.applyUpdate(this.replica, update, origin);
+		} catch {
+			this.dropReplica();
+		}
 	}
 
 	/** Applies to the document; should it fail anyway, the replica no longer matches it. */
@@ -184,410 +526,3 @@ export class CollabDocument {
 }
 
 const ignoreUpdate = () => {};
-
-/**
- * Optional callbacks for features built on stored documents (e.g. automatic versions). The
- * hub does not wait for them; a run they return is awaited at shutdown (close).
- */
-export interface DocumentHooks {
-	/** After a write of the document's updates succeeded. */
-	afterWrite?(name: string): void | Promise<unknown>;
-	/** After the last connection left and what it left unsaved was written. */
-	afterLastDisconnect?(name: string): void | Promise<unknown>;
-}
-
-/** How long a shutdown waits for hook runs still going (an automatic version being frozen). */
-const HOOK_RUNS_GRACE_MS = 5_000;
-
-export interface HubDependencies {
-	store: DocumentStore;
-	hooks?: DocumentHooks;
-	limits: CollabLimits;
-	metrics: MetricsCollector;
-	log: Logger;
-	fanout: RedisFanout | null;
-}
-
-export class DocumentHub {
-	readonly documents = new Map<string, CollabDocument>();
-	/** Hook runs not settled yet. */
-	private readonly hookRuns = new Set<Promise<unknown>>();
-	private closed = false;
-	private readonly presence: PresenceRelay;
-
-	constructor(private readonly deps: HubDependencies) {
-		this.presence = new PresenceRelay(deps.fanout, deps.log);
-	}
-
-	/** The loaded (or loading) document of that name; starts the load when absent. */
-	acquire(name: string): CollabDocument {
-		const existing = this.documents.get(name);
-		if (existing) {
-			if (existing.unloadTimer) clearTimeout(existing.unloadTimer);
-			existing.unloadTimer = null;
-			return existing;
-		}
-		const document = new CollabDocument(name);
-		this.documents.set(name, document);
-		document.ready = this.load(document);
-		return document;
-	}
-
-	/** A connection left: when it was the last, write now, then unload. */
-	release(document: CollabDocument): void {
-		if (this.closed || document.connections.size > 0) return;
-		// Left while it loaded: decided once it is ready (otherwise it would stay loaded,
-		// with nobody to release it, until someone opened it again).
-		if (document.status === 'loading') {
-			void document.ready.then(() => this.release(document));
-			return;
-		}
-		if (document.status !== 'ready') return;
-		void this.flush(document).then(() => {
-			if (!document.dirty) this.runHook('afterLastDisconnect', document.name);
-			this.scheduleUnload(document);
-		});
-	}
-
-	/** Writes what is unsaved now (queued behind a write in progress). */
-	flush(document: CollabDocument): Promise<void> {
-		// Never rejects: a broken link would stop every later write of this document, and
-		// callers chain on it without a catch.
-		document.writing = document.writing
-			.then(() => this.write(document))
-			.catch((error: unknown) => this.deps.log.error({ err: error, document: document.name }, 'document write crashed'));
-		return document.writing;
-	}
-
-	/**
-	 * Writes what is unsaved of a loaded document now (a flush request: an export or a
-	 * version is about to read the stored state). Null when it is not loaded here; false
-	 * when the write failed.
-	 */
-	async flushLoaded(name: string): Promise<boolean | null> {
-		const document = this.documents.get(name);
-		// Loading: whatever it will hold is what is stored, or comes from peers that flush too.
-		if (!document || document.status !== 'ready') return null;
-		await this.flush(document);
-		return !document.lastWriteFailed;
-	}
-
-	/**
-	 * Applies a change the server made (a restore, already stored) to a loaded document, as
-	 * any change: every connection receives it, other instances too. False when the document
-	 * is not ready here (one still loading reads it from the store).
-	 */
-	applyServerUpdate(name: string, update: Uint8Array): boolean {
-		const document = this.documents.get(name);
-		if (!document || document.status !== 'ready') return false;
-		document.applyTrusted(update, SERVER_ORIGIN);
-		return true;
-	}
-
-	/** A message from another instance about one of our documents. */
-	receiveRemote(name: string, payload: Uint8Array, senderId: string): void {
-		// Answered even for a document absent here (just unloaded, or failed): the requester
-		// counted us as a holder and waits for our word.
-		if (payload[0] === FANOUT_FLUSH_REQUEST) return void this.answerFlush(name, payload);
-		const document = this.documents.get(name);
-		if (!document) return;
-		if (document.status === 'loading') {
-			if (document.remoteBacklog.length < MAX_REMOTE_BACKLOG) document.remoteBacklog.push({ payload, senderId });
-			else document.remoteBacklog = [];
-			return;
-		}
-		if (document.status === 'ready') this.applyRemote(document, payload, senderId);
-	}
-
-	/** Another instance stopped: the presence it spoke for is removed from our documents. */
-	instanceGone(instanceId: string): void {
-		for (const document of this.documents.values()) if (document.status === 'ready') this.presence.instanceGone(document, instanceId);
-	}
-
-	/** Asks the other instances for what we may lack (after a load or a Redis outage). */
-	announceAll(): void {
-		for (const document of this.documents.values()) if (document.status === 'ready') this.announce(document);
-	}
-
-	/** Flushes and drops every document (shutdown). */
-	async close(): Promise<void> {
-		this.closed = true;
-		const documents = [...this.documents.values()];
-		await Promise.all(
-			documents.map(async (document) => {
-				if (document.unloadTimer) clearTimeout(document.unloadTimer);
-				// Before anything awaits: the removals go out while Redis is still connected.
-				if (document.status === 'ready') this.presence.departAll(document);
-				if (!(await document.ready)) return;
-				await this.flush(document);
-				// One more try for a write that just failed; what still fails is logged as lost.
-				if (document.dirty) await this.flush(document);
-				if (document.dirty) this.deps.log.error({ document: document.name }, 'unsaved updates lost at shutdown');
-				this.drop(document);
-			})
-		);
-		// Hook runs started by the last writes (a version being frozen) end before the
-		// process does, or at least are given the time to.
-		let timer: NodeJS.Timeout | undefined;
-		const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, HOOK_RUNS_GRACE_MS)));
-		await Promise.race([Promise.allSettled(this.hookRuns), grace]);
-		clearTimeout(timer);
-		if (this.hookRuns.size > 0) this.deps.log.warn({ running: this.hookRuns.size }, 'hook runs still going at shutdown');
-	}
-
-	/** Calls a hook without waiting for it; a run it returns is kept until it settles (close waits for it). */
-	private runHook(hook: keyof DocumentHooks, name: string): void {
-		try {
-			const run = this.deps.hooks?.[hook]?.(name);
-			if (!(run instanceof Promise)) return;
-			const tracked: Promise<unknown> = run
-				.catch((error: unknown) => this.deps.log.error({ err: error, document: name, hook }, 'document hook failed'))
-				.finally(() => this.hookRuns.delete(tracked));
-			this.hookRuns.add(tracked);
-		} catch (error) {
-			this.deps.log.error({ err: error, document: name, hook }, 'document hook failed');
-		}
-	}
-
-	pendingDocuments(): number {
-		let pending = 0;
-		for (const document of this.documents.values()) if (document.dirty) pending++;
-		return pending;
-	}
-
-	private async load(document: CollabDocument): Promise<boolean> {
-		const { store, metrics, log, fanout } = this.deps;
-		// Subscribe first so nothing published during the load is missed; the backlog holds it.
-		const subscribed = fanout
-			? fanout.subscribe(document.name).then(
-					() => true,
-					(error) => {
-						log.warn({ err: error, document: document.name }, 'redis subscribe failed');
-						return false;
-					}
-				)
-			: null;
-		const started = performance.now();
-		try {
-			const stored = await store.load(document.name);
-			for (const update of stored.updates) Y.applyUpdate(document.doc, update);
-			document.storedStateVector = Y.encodeStateVector(document.doc);
-			document.approxBytes = stored.bytes;
-			document.appendedRows = stored.appendedRows;
-			metrics.loaded(performance.now() - started);
-		} catch (error) {
-			metrics.loadFailures++;
-			log.error({ err: error, document: document.name }, 'document load failed');
-			document.status = 'failed';
-			// Dropped without a write: the stored content stays exactly as it was.
-			if (this.documents.get(document.name) === document) this.documents.delete(document.name);
-			if (fanout && subscribed) {
-				void subscribed.then((ok) => {
-					if (ok) fanout.unsubscribe(document.name).catch(() => {});
-				});
-			}
-			document.destroy();
-			return false;
-		}
-		if (this.closed) {
-			this.drop(document);
-			return false;
-		}
-		this.track(document);
-		document.status = 'ready';
-		for (const { payload, senderId } of document.remoteBacklog.splice(0)) this.applyRemote(document, payload, senderId);
-		if (subscribed) {
-			void subscribed.then((ok) => {
-				if (ok && document.status === 'ready') this.announce(document);
-			});
-		}
-		return true;
-	}
-
-	/** Listeners installed after the load, so the stored state itself is never re-written. */
-	private track(document: CollabDocument): void {
-		document.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			document.approxBytes += update.byteLength;
-			this.relay(document, broadcastOf(encodeUpdate(update)), origin, origin !== REMOTE_ORIGIN);
-			// Remote updates are written too: if the instance that received them dies before
-			// its write, ours still stores them (rows are idempotent; compaction dedups).
-			this.markUnsaved(document);
-		});
-		document.awareness.on(
-			'update',
-			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-				const connection = document.connections.has(origin as DocumentConnection) ? (origin as DocumentConnection) : null;
-				const message = broadcastOf(encodeAwareness(document.awareness, added.concat(updated, removed)));
-				// Echoed to the sender too, as y-websocket's server does: a client alone on a
-				// document hears nothing else, and its provider reconnects after 30 s of silence.
-				for (const peer of document.connections) peer.sendBroadcast(message);
-				// Before the connection forgets removed ids: a removal is published under its holder.
-				this.presence.changed(document, { added, updated, removed }, origin, connection);
-				if (connection) {
-					for (const id of added.concat(updated)) connection.awarenessIds.add(id);
-					for (const id of removed) connection.awarenessIds.delete(id);
-				}
-			}
-		);
-	}
-
-	/** Sends a document message to its connections but `except`, and to other instances when `publish`. */
-	private relay(document: CollabDocument, message: Broadcast, except: unknown, publish: boolean): void {
-		for (const connection of document.connections) if (connection !== except) connection.sendBroadcast(message);
-		if (publish) this.deps.fanout?.publishDocument(document.name, message.payload);
-	}
-
-	/**
-	 * Debounce without a timer per keystroke: the change time is noted, and a timer already
-	 * running looks at it when it fires (and waits again if edits came since).
-	 */
-	private markUnsaved(document: CollabDocument): void {
-		const now = Date.now();
-		document.dirty = true;
-		document.lastChangeAt = now;
-		if (!document.firstUnsavedAt) document.firstUnsavedAt = now;
-		if (!document.writeTimer) this.scheduleWrite(document, this.writeDelay(document, now));
-	}
-
-	/** Until the debounce after the last change, or the max wait after the first, whichever comes first. */
-	private writeDelay(document: CollabDocument, now: number): number {
-		const { writeDebounceMs, writeMaxWaitMs } = this.deps.limits;
-		return Math.max(0, Math.min(document.lastChangeAt + writeDebounceMs, document.firstUnsavedAt + writeMaxWaitMs) - now);
-	}
-
-	private scheduleWrite(document: CollabDocument, wait: number): void {
-		if (document.writeTimer) clearTimeout(document.writeTimer);
-		document.writeTimer = setTimeout(() => {
-			document.writeTimer = null;
-			const remaining = document.dirty ? this.writeDelay(document, Date.now()) : 0;
-			if (remaining > 0) this.scheduleWrite(document, remaining);
-			else void this.flush(document);
-		}, wait);
-	}
-
-	private async write(document: CollabDocument): Promise<void> {
-		if (document.writeTimer) clearTimeout(document.writeTimer);
-		document.writeTimer = null;
-		if (!document.dirty || document.status !== 'ready') return;
-		const { store, metrics, log, limits } = this.deps;
-		const firstUnsavedAt = document.firstUnsavedAt;
-		// Everything the store lacks: the structs past its state vector, and the delete set.
-		const stateVector = Y.encodeStateVector(document.doc);
-		const update = Y.encodeStateAsUpdate(document.doc, document.storedStateVector ?? undefined);
-		document.dirty = false;
-		document.firstUnsavedAt = 0;
-		const started = performance.now();
-		try {
-			await store.append(document.name, update);
-			metrics.wrote(performance.now() - started);
-			document.lastWriteFailed = false;
-			document.storedStateVector = stateVector;
-			document.appendedRows++;
-			this.runHook('afterWrite', document.name);
-		} catch (error) {
-			metrics.writeFailures++;
-			document.lastWriteFailed = true;
-			log.error({ err: error, document: document.name }, 'document write failed; will retry');
-			// The stored state vector did not move: the next write carries this change again.
-			document.dirty = true;
-			document.firstUnsavedAt = firstUnsavedAt || Date.now();
-			if (!this.closed) this.scheduleWrite(document, limits.writeDebounceMs);
-			return;
-		}
-		if (document.appendedRows >= limits.compactAfterUpdates) await this.compact(document);
-		// Remote updates can dirty a document nobody here has open: unload it once written.
-		if (document.connections.size === 0 && !document.dirty) this.scheduleUnload(document);
-	}
-
-	private async compact(document: CollabDocument): Promise<void> {
-		const { store, metrics, log, fanout } = this.deps;
-		const lockKey = `collab:lock:compact:${document.name}`;
-		let token: string | null = null;
-		if (fanout) {
-			try {
-				token = await fanout.tryLock(lockKey, 60_000);
-				if (!token) return; // another instance is compacting it
-			} catch (error) {
-				// Redis only saves duplicate work here; the row lock keeps compaction correct.
-				log.warn({ err: error }, 'compaction lock unavailable; compacting under the row lock only');
-			}
-		}
-		try {
-			const result = await store.compact(document.name);
-			metrics.compactions++;
-			document.appendedRows = 0;
-			// Changes since our last write are not in it yet; the estimate grows again with them.
-			document.approxBytes = result.bytes;
-		} catch (error) {
-			log.error({ err: error, document: document.name }, 'compaction failed');
-		} finally {
-			if (fanout && token) await fanout.unlock(lockKey, token).catch(() => {});
-		}
-	}
-
-	private scheduleUnload(document: CollabDocument): void {
-		if (this.closed || document.status !== 'ready' || document.connections.size > 0) return;
-		if (document.unloadTimer) clearTimeout(document.unloadTimer);
-		document.unloadTimer = setTimeout(() => {
-			document.unloadTimer = null;
-			// Someone came back, or a write is pending or failed: keep it.
-			if (document.connections.size > 0 || document.dirty || document.writeTimer) return;
-			this.drop(document);
-		}, this.deps.limits.unloadAfterMs);
-	}
-
-	private drop(document: CollabDocument): void {
-		if (this.documents.get(document.name) === document) this.documents.delete(document.name);
-		document.status = 'unloaded';
-		this.deps.fanout?.unsubscribe(document.name).catch(() => {});
-		document.destroy();
-	}
-
-	private announce(document: CollabDocument): void {
-		const { fanout } = this.deps;
-		if (!fanout) return;
-		fanout.publishDocument(document.name, encodeSyncStep1(document.doc));
-		fanout.publishDocument(document.name, encodeQueryAwareness());
-	}
-
-	/** Writes what is unsaved, then tells the requester whether it is stored. */
-	private async answerFlush(name: string, payload: Uint8Array): Promise<void> {
-		let request: { replyChannel: string; requestId: string };
-		try {
-			request = decodeFlushRequest(payload);
-		} catch (error) {
-			this.deps.log.warn({ err: error, document: name }, 'unreadable flush request dropped');
-			return;
-		}
-		const written = await this.flushLoaded(name);
-		this.deps.fanout?.answerFlush(request.replyChannel, request.requestId, written !== false);
-	}
-
-	private applyRemote(document: CollabDocument, payload: Uint8Array, senderId: string): void {
-		const { fanout, log } = this.deps;
-		try {
-			if (payload[0] === FANOUT_PRESENCE) return this.presence.receive(document, senderId, payload);
-			const message = decodeMessage(payload);
-			switch (message.type) {
-				case 'sync-step-1':
-					fanout?.publishDocument(document.name, encodeSyncStep2(document.doc, message.stateVector));
-					break;
-				case 'sync-step-2':
-				case 'update':
-					// Sent on to our connections by the update listener once applied, as there.
-					document.applyTrusted(message.update, REMOTE_ORIGIN);
-					break;
-				case 'awareness':
-					// Presence without the person it belongs to (an instance of an older
-					// version): nothing says it is not forged for someone else's client id.
-					log.debug({ document: document.name, senderId }, 'untagged presence from another instance dropped');
-					break;
-				case 'query-awareness':
-					this.presence.answerQuery(document);
-					break;
-			}
-		} catch (error) {
-			log.warn({ err: error, document: document.name }, 'unreadable message from another instance dropped');
-		}
-	}
-}

@@ -15,7 +15,8 @@ import { documentNameFromPath } from '../src/lib/server/collab/names';
 import type { Db } from '../src/lib/server/db';
 import { decideConnect, originAllowed, type ConnectDecision } from './auth';
 import { Connection } from './connection';
-import type { CollabDocument, DocumentHub } from './documents';
+import type { CollabDocument } from './documents';
+import type { DocumentHub } from './hub';
 import type { ConnectionQuotas } from './limits';
 import type { MetricsCollector } from './metrics';
 
@@ -135,7 +136,7 @@ export class UpgradeHandler {
 		const document = preloaded?.status === 'failed' ? preloaded : hub.acquire(documentName);
 		const connection = new Connection(ws, socket, document, decision.user, token, decision.access, { limits, metrics, log });
 		connections.add(connection);
-		document.connections.add(connection);
+		document.join(connection);
 		ws.on('message', (data, isBinary) => connection.receive(data, isBinary));
 		ws.on('pong', () => (connection.alive = true));
 		ws.on('close', () => {

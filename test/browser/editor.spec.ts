@@ -87,12 +87,51 @@ test('a coordinator co-writes a fiche-action table, comments by shortcut and see
 	await coordinator.keyboard.type('−10 %');
 	await coordinator.keyboard.press('Tab');
 	await coordinator.keyboard.type('5 000');
-	await toolbar.getByRole('button', { name: 'Ajouter une ligne' }).click();
+	// In a table, its actions sit in one "Tableau" menu: the bar stays on one row.
+	const tableMenu = toolbar.getByRole('button', { name: 'Tableau', exact: true });
+	await expect(toolbar.getByRole('button', { name: 'Insérer un tableau' })).toHaveCount(0);
+	const toolBox = (await tableMenu.boundingBox())!;
+	expect((await toolbar.boundingBox())!.height).toBeLessThan(toolBox.height * 2);
+	await expect(tableMenu).toHaveAttribute('aria-expanded', 'false');
+	await tableMenu.click();
+	const menu = coordinator.getByRole('menu', { name: 'Tableau' });
+	await expect(menu.getByRole('menuitem')).toHaveCount(5);
+	// Checked when the cursor is in the header row; it is in a body cell.
+	await expect(menu.getByRole('menuitemcheckbox', { name: 'Ligne d’en-tête' })).toHaveAttribute('aria-checked', 'false');
+	await coordinator.screenshot({ path: 'test-results/editor-table-menu-1280.png' });
+	await menu.getByRole('menuitem', { name: 'Ajouter une ligne' }).click();
+	await expect(menu).toHaveCount(0);
 	const sharedTable = editorOf(coAuthor).locator('table', { hasText: `Passages aux urgences évitables ${stamp}` });
 	await expect(sharedTable).toBeVisible();
 	await expect(sharedTable.locator('tr')).toHaveCount(4);
 	await expect(sharedTable.locator('th').first()).toHaveText('Indicateur');
 	await coordinator.screenshot({ path: 'test-results/editor-table-1280.png' });
+
+	// The same menu from the keyboard: ArrowDown opens it on its first action, arrows wrap,
+	// Escape closes it back to its button, Enter runs an action on the text.
+	await select(coordinator, `Passages aux urgences évitables ${stamp}`, true);
+	await tableMenu.focus();
+	await coordinator.keyboard.press('ArrowDown');
+	await expect(menu.getByRole('menuitem', { name: 'Ajouter une ligne' })).toBeFocused();
+	await coordinator.keyboard.press('ArrowUp');
+	await expect(menu.getByRole('menuitem', { name: 'Supprimer le tableau' })).toBeFocused();
+	await coordinator.keyboard.press('Escape');
+	await expect(menu).toHaveCount(0);
+	await expect(tableMenu).toBeFocused();
+	await coordinator.keyboard.press('Enter');
+	await coordinator.keyboard.press('ArrowDown');
+	await coordinator.keyboard.press('ArrowDown');
+	await expect(menu.getByRole('menuitem', { name: 'Ajouter une colonne' })).toBeFocused();
+	await coordinator.keyboard.press('Enter');
+	await expect(sharedTable.locator('tr').first().locator('th')).toHaveCount(4);
+	await expect(editorOf(coordinator)).toBeFocused();
+	await coordinator.setViewportSize({ width: 375, height: 800 });
+	await select(coordinator, `Passages aux urgences évitables ${stamp}`, true);
+	await coordinator.screenshot({ path: 'test-results/editor-table-375.png' });
+	await tableMenu.click();
+	await coordinator.screenshot({ path: 'test-results/editor-table-menu-375.png' });
+	await coordinator.keyboard.press('Escape');
+	await coordinator.setViewportSize({ width: 1280, height: 900 });
 
 	// The formatting bar stays in reach while the text scrolls.
 	await editorOf(coordinator).getByRole('heading', { name: /Communication/ }).scrollIntoViewIfNeeded();

@@ -10,8 +10,10 @@ import type { Attachment } from 'svelte/attachments';
 export const rovingToolbar: Attachment<HTMLElement> = (toolbar) => {
 	let current: HTMLButtonElement | null = null;
 
-	// Disabled buttons cannot take focus: they are skipped, and never hold the Tab stop.
-	const enabledButtons = () => [...toolbar.querySelectorAll<HTMLButtonElement>('button')].filter((button) => !button.disabled);
+	// Disabled buttons cannot take focus: they are skipped, and never hold the Tab stop. The
+	// items of a tool's menu are the menu's own to move between (draft table menu).
+	const tools = () => [...toolbar.querySelectorAll<HTMLButtonElement>('button')].filter((button) => !button.closest('[role="menu"]'));
+	const enabledButtons = () => tools().filter((button) => !button.disabled);
 
 	// Buttons come and go (a tool shown only to commenters) and are enabled later (the draft
 	// editor loads after the toolbar): the Tab stop is re-placed on each change, so the bar
@@ -19,7 +21,7 @@ export const rovingToolbar: Attachment<HTMLElement> = (toolbar) => {
 	function placeTabStop() {
 		const enabled = enabledButtons();
 		if (!current || !enabled.includes(current)) current = enabled[0] ?? null;
-		for (const button of toolbar.querySelectorAll<HTMLButtonElement>('button')) {
+		for (const button of tools()) {
 			const tabIndex = button === current ? 0 : -1;
 			if (button.tabIndex !== tabIndex) button.tabIndex = tabIndex;
 		}
@@ -27,7 +29,7 @@ export const rovingToolbar: Attachment<HTMLElement> = (toolbar) => {
 
 	function onFocusIn(event: FocusEvent) {
 		const button = (event.target as Element).closest('button');
-		if (!button || button === current || !toolbar.contains(button)) return;
+		if (!button || button === current || !tools().includes(button)) return;
 		current = button;
 		placeTabStop();
 	}
