@@ -1,12 +1,12 @@
 /** How the ACI pages, the print page and the DOCX write amounts and indicator values (browser-safe). */
 import type { Locale, Translate } from '../i18n/keys';
-import { formatNumber } from '../i18n/locale';
+import { formatNumber, intlLocale } from '../i18n/locale';
 import type { IndicatorKind } from '../domain/aci';
 
 /** Integer cents as euros: « 12 500 € », « 1 250,50 € »; an amount not recorded: « — ». */
 export function formatEuros(locale: Locale, cents: number | null): string {
 	if (cents === null) return '—';
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
+	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', minimumFractionDigits: cents % 100 ? 2 : 0 }).format(cents / 100);
 }
 
 export interface IndicatorValues {

@@ -10,5 +10,5 @@
  * code fails the build (catalogue.server.ts is server-only).
  */
 export type { Catalogues, Locale, MessageGroup, MessageKey, MessageParams, Messages, Translate } from './keys';
-export { LOCALES, fillTemplate, formatDateTime, formatNumber, pickLocale } from './locale';
+export { LOCALES, fillTemplate, formatDateTime, formatNumber, pickLocale, storedLocale } from './locale';
 export { isMessageKey, translate, translator } from './catalogue.server';

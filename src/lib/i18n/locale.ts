@@ -107,6 +107,11 @@ export function fillTemplate(locale: Locale, template: string, params?: MessageP
 	return text + template.slice(index);
 }
 
+/** A locale as stored on an account (any string, or none): English if it says so, else French. */
+export function storedLocale(value: string | null | undefined): Locale {
+	return value === 'en' ? 'en' : 'fr';
+}
+
 /** Picks the locale: the user's choice, then the cookie, then Accept-Language; French by default. */
 export function pickLocale(userLocale: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null): Locale {
 	for (const candidate of [userLocale, cookie]) {

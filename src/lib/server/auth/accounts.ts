@@ -34,6 +34,7 @@ import {
 	revokeEmailTokens,
 	type TokenProblem
 } from './tokens';
+import { storedLocale } from '../../i18n/locale';
 
 /** Where a request comes from; stored on the session and used by throttling. */
 export interface ClientInfo {
@@ -61,7 +62,7 @@ export interface SignedIn {
 /** Minimum time between two e-mails of the same kind to one account (mail bombing). */
 export const RESEND_INTERVAL_MS = 60_000;
 
-const localeOf = (value: string): Locale => (value === 'en' ? 'en' : 'fr');
+const localeOf = (value: string): Locale => storedLocale(value);
 
 async function findUserByEmail(db: DbOrTx, email: string) {
 	const [user] = await db.select().from(users).where(eq(users.email, email));

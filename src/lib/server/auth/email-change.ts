@@ -17,6 +17,7 @@ import { sendEmailChangedMail, sendVerificationMail } from './mails';
 import { verifyPassword } from './passwords';
 import { invalidateUserSessions } from './session';
 import { issueEmailToken, revokeEmailTokens } from './tokens';
+import { storedLocale } from '../../i18n/locale';
 
 const changeEmailSchema = z.object({
 	email: fields.email,
@@ -33,7 +34,7 @@ export async function changeEmail(db: DbOrTx, userId: string, currentSessionId: 
 	if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) return refused('currentPassword', 'auth.password.currentWrong');
 	const email = parsed.data.email;
 	if (email === user.email) return refused('email', 'auth.email.same');
-	const locale: Locale = user.locale === 'en' ? 'en' : 'fr';
+	const locale: Locale = storedLocale(user.locale);
 	try {
 		await db.transaction(async (tx) => {
 			await tx.update(users).set({ email, emailVerifiedAt: null }).where(eq(users.id, userId));

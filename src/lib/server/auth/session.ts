@@ -9,6 +9,7 @@ import { preparedPerHandle } from '../db/prepared';
 import { notifications, partnerAccounts, sessions, userRoles, users } from '../db/schema';
 import type { GrantedRole } from '../../domain/professions';
 import { generateSecretToken, hashToken } from '../shared/ids';
+import { storedLocale } from '../../i18n/locale';
 
 export const SESSION_COOKIE = 'cpts_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -134,7 +135,7 @@ export async function validateSessionToken(db: DbOrTx, token: string): Promise<S
 			name: user.name,
 			profession: user.profession,
 			emailVerified: user.emailVerifiedAt !== null,
-			locale: user.locale === 'en' ? 'en' : 'fr',
+			locale: storedLocale(user.locale),
 			roles: rows.flatMap((row) => (row.role ? [row.role as GrantedRole] : []))
 		}
 	};

@@ -10,6 +10,7 @@ import { calendarFeedTokens, users } from '../db/schema';
 import { translate, type Locale } from '../../i18n';
 import { generateId, generateSecretToken, hashToken } from '../shared/ids';
 import { renderCalendar, type CalendarEvent } from './ics';
+import { storedLocale } from '../../i18n/locale';
 
 /**
  * What a feature plugs into personal feeds. Sources are listed in ./sources.ts, one line per
@@ -86,7 +87,7 @@ export async function resolveFeedToken(db: DbOrTx, token: string): Promise<{ use
 	if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 3_600_000) {
 		await db.update(calendarFeedTokens).set({ lastUsedAt: new Date() }).where(eq(calendarFeedTokens.id, row.id));
 	}
-	return { userId: row.userId, locale: row.locale === 'en' ? 'en' : 'fr' };
+	return { userId: row.userId, locale: storedLocale(row.locale) };
 }
 
 /** Every event of the user from every source, ordered by start. */

@@ -11,6 +11,7 @@ import { queueMail, siteUrl } from '../mail';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateSecretToken, hashToken } from '../shared/ids';
 import { canManageMembers, type Viewer } from './permissions';
+import { storedLocale } from '../../i18n/locale';
 
 export const INVITATION_LIFETIME_DAYS = 14;
 const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
@@ -56,7 +57,7 @@ export async function inviteByEmail(
 		const params = { cpts: target.name, name: inviter?.name ?? '' };
 		await queueMail(tx, address, {
 			template: 'cpts_invitation',
-			locale: invitee?.locale === 'en' ? 'en' : 'fr',
+			locale: storedLocale(invitee?.locale),
 			subject: ['cpts.mail.invitation.subject', params],
 			paragraphs: [
 				['cpts.mail.invitation.intro', params],

@@ -27,7 +27,7 @@ import { startPeriodicJob } from '../shared/periodic';
 import { zoneLabel } from '../../domain/time-zones';
 import { formatRangeInZone, zonedTimeToInstant } from '../../domain/zoned-time';
 import { translator, type Locale } from '../../i18n';
-import { intlLocale, pickLocale } from '../../i18n/locale';
+import { intlLocale, pickLocale, storedLocale } from '../../i18n/locale';
 import { canReact, canScheduleExchange, loadForumViewer, type MaybeViewer } from './permissions';
 import { postBody } from './forms';
 import { replyToThread } from './commands/reply-to-thread';
@@ -258,7 +258,7 @@ export const forumExchangeFeed: FeedSource = {
 			.where(and(eq(forumExchangeRegistrations.userId, userId), isNull(forumThreads.hiddenAt)));
 		if (rows.length === 0) return [];
 		const [user] = await db.select().from(users).where(eq(users.id, userId));
-		const viewer = await loadForumViewer(db, { ...user, emailVerified: user.emailVerifiedAt !== null, locale: user.locale === 'en' ? 'en' : 'fr', roles: [] });
+		const viewer = await loadForumViewer(db, { ...user, emailVerified: user.emailVerifiedAt !== null, locale: storedLocale(user.locale), roles: [] });
 		const events: CalendarEvent[] = [];
 		for (const row of rows) {
 			const thread = await loadThread(db, row.threadId);

@@ -39,6 +39,7 @@ export {
 	type NotificationKind,
 	type NotificationPreference
 } from './kinds';
+import { storedLocale } from '../../i18n/locale';
 
 export type Notification = typeof notifications.$inferSelect;
 
@@ -145,7 +146,7 @@ export async function notifyAll(db: DbOrTx, inputs: NotifyInput[]): Promise<Noti
 			emailedAt: channel === 'email' ? now : null
 		});
 		outcomes[index].channel = channel;
-		stored.push({ index, email: channel === 'email' ? recipient.email : null, locale: recipient.locale === 'en' ? 'en' : 'fr' });
+		stored.push({ index, email: channel === 'email' ? recipient.email : null, locale: storedLocale(recipient.locale) });
 	});
 	if (rows.length === 0) return outcomes;
 
@@ -214,7 +215,7 @@ export async function sendDigests(
 				.returning();
 			if (rows.length === 0) return 0;
 			rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-			const locale: Locale = recipient.locale === 'en' ? 'en' : 'fr';
+			const locale: Locale = storedLocale(recipient.locale);
 			await queueMail(tx, recipient.email, digestMail(locale, recipient.name, rows, frequency));
 			return rows.length;
 		});

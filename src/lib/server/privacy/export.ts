@@ -40,6 +40,7 @@ import { conflict, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
 import { getAttachmentStore, type AttachmentStore } from '../storage';
 import { configuredRetention } from './retention';
+import { storedLocale } from '../../i18n/locale';
 
 /** The outbox kind that builds an export. */
 export const DATA_EXPORT = 'privacy.export';
@@ -217,7 +218,7 @@ export async function collectUserData(db: DbOrTx, userId: string, store: Attachm
 		.leftJoin(draftVersions, eq(draftVersions.draftId, drafts.id))
 		.where(or(eq(drafts.createdBy, userId), eq(draftVersions.createdBy, userId)));
 	for (const { draft, cptsName } of myDrafts) {
-		const header = { title: draft.title, cptsName, status: draft.status, locale: profile?.locale === 'en' ? ('en' as const) : ('fr' as const) };
+		const header = { title: draft.title, cptsName, status: draft.status, locale: storedLocale(profile?.locale) };
 		files[`projets/${draft.id}.md`] = strToU8(toMarkdownFile(header, await exportableDoc(db, draft)));
 	}
 	for (const attachment of attachments) {
