@@ -27,7 +27,7 @@
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../db';
-import { libraryResources, librarySearchRows, librarySearchVectors } from '../db/schema';
+import { libraryResources, librarySearchHeads, librarySearchRows, librarySearchVectors } from '../db/schema';
 import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
@@ -147,7 +147,7 @@ function selectedValues(query: SearchQuery, facet: FacetName): readonly (string 
 function countedRows(phrase: boolean) {
 	return phrase ? librarySearchVectors : librarySearchRows;
 }
-type CountedRows = ReturnType<typeof countedRows>;
+type CountedRows = ReturnType<typeof countedRows> | typeof librarySearchHeads;
 
 /** A selected facet's filter on the packed columns (the same rows as facetCondition's). */
 function packedCondition(rows: CountedRows, query: SearchQuery, facet: FacetName): SQL {
@@ -390,21 +390,27 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 	const candidateCount = candidatesFor(offset);
 	const words = textSearchQuery(text);
 	const vectors = librarySearchVectors;
-	// Rights and facets, without the words: each read below matches them on a vector it can
-	// read cheaply (never library_resources's full vector, out of line: reading it for each of a
-	// few thousand candidates cost more than a second).
-	const filters = conditions(viewer, { ...query, q: '' });
+	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// A word in most titles ("infirmier": 64 % of a generated library) would have every one of
 	// those titles scored before the limit: only the newest head matches are scored, so the
 	// cost stays that of HEAD_SCORED rows however common the word. Among that many titles all
-	// holding the word, the order by ts_rank barely moves the first page. Title and summary
-	// holding the words means the whole resource does, unless some words are excluded: then
-	// the full vector is checked at the end.
+	// holding the word, the order by ts_rank barely moves the first page. They are read in
+	// library_search_heads, narrow rows holding the title-and-summary vector (along its date
+	// index, or through its text index for a rare word). Title and summary holding the words
+	// means the whole resource does, unless some words are excluded: then the full vector is
+	// checked at the end.
+	const heads = librarySearchHeads;
 	const headMatches = db
-		.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headVector: libraryResources.headVector })
-		.from(libraryResources)
-		.where(and(filters, sql`${libraryResources.headVector} @@ ${words}`))
-		.orderBy(newestFirst, libraryResources.id)
+		.select({ id: heads.id, publishedAt: heads.publishedAt, headVector: heads.headVector })
+		.from(heads)
+		.where(
+			and(
+				readableSearchRows(viewer, heads),
+				sql`${heads.headVector} @@ ${words}`,
+				...selected.map((facet) => packedCondition(heads, query, facet))
+			)
+		)
+		.orderBy(sql`${heads.publishedAt} desc nulls last`, heads.id)
 		.limit(Math.max(HEAD_SCORED, candidateCount))
 		.as('head_matches');
 	const bestHeads = db
@@ -425,7 +431,6 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 	// are taken when there were few enough to count them all, and a walk is left to searches
 	// with more than COUNT_CAP matches.
 	const noRank = sql<number>`0::real`.as('head_rank');
-	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	const newestWhere = passingIds
 		? and(inArray(vectors.id, [...passingIds]), readableSearchRows(viewer, vectors))
 		: and(
