@@ -176,7 +176,7 @@ interface FacetCounts {
 	totalCapped: boolean;
 	/** Null when more matches count than COUNT_CAP: the facets then list their values without counts. */
 	counts: Map<string, number> | null;
-	/** With a facet selected and the counts exact: the ids of the matches passing every filter (at most COUNT_CAP). */
+	/** With a facet selected and the total exact: the ids of the matches passing every filter (at most COUNT_CAP). */
 	passingIds: string[] | null;
 }
 
@@ -218,11 +218,17 @@ async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery, regio
 		// Too many rows count somewhere to count the facets. The total: every row read passed
 		// all filters when none is selected; otherwise counted apart, up to the cap too.
 		if (selected.length === 0) return { total: COUNT_CAP, totalCapped: true, counts: null, passingIds: null };
-		const [passingRows] = rowsOf<{ matches: number }>(
-			await inWordPlan(db, query, phrase, sql`select count(*)::int as matches from (select 1 from ${counted} where ${and(matching, passesAll)} limit ${COUNT_CAP + 1}) as passing_rows`)
+		const [passingRows] = rowsOf<{ matches: number; ids: string[] | null }>(
+			await inWordPlan(
+				db,
+				query,
+				phrase,
+				sql`select count(*)::int as matches, array_agg(id) as ids from (select ${counted.id} as id from ${counted} where ${and(matching, passesAll)} limit ${COUNT_CAP + 1}) as passing_rows`
+			)
 		);
 		const total = Number(passingRows?.matches ?? 0);
-		return { total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, counts: null, passingIds: null };
+		const capped = total > COUNT_CAP;
+		return { total: Math.min(total, COUNT_CAP), totalCapped: capped, counts: null, passingIds: capped ? null : (passingRows?.ids ?? []) };
 	}
 	const packed = viewOf(row?.packed ?? null);
 	const facetBitsOf = (index: number) => packed.getInt32(index * 10);
