@@ -12,6 +12,7 @@ import {
 	parseForumSearch,
 	replyToThread,
 	searchForum,
+	FORUM_RANKED_CANDIDATES,
 	setPostHidden,
 	startThread,
 	acceptAnswer
@@ -140,6 +141,43 @@ describe('search', () => {
 		expect(answers.hits[0]).toMatchObject({ postId: best.postId, accepted: true });
 		const solved = await searchForum(testDb.db, null, parseForumSearch(new URLSearchParams({ q: 'prevention vaccination', resolu: '1' })));
 		expect(solved.hits.every((hit) => hit.solved)).toBe(true);
+	});
+
+	it('among more matches than it ranks, still finds an old thread on the subject, an old accepted answer and a recent detailed reply', async () => {
+		const category = await ensureCategory({ slug: 'recherche-nombreuse', name: 'Recherche nombreuse' });
+		const author = await viewerOf(await makeUser(testDb.db));
+		const helper = await viewerOf(await makeUser(testDb.db));
+		const { threadId: oldThread, postId: opening } = await startThread(testDb.db, author, category.id, threadInput('La balnéothérapie en cabinet', 'Quel équipement faut-il ?'));
+		const { threadId: question } = await startThread(testDb.db, author, category.id, threadInput('Piscine et rééducation', 'Des idées pour la reprise ?'));
+		const answer = await replyToThread(testDb.db, helper, question, 'La balnéothérapie au centre aquatique, deux fois par semaine.');
+		await acceptAnswer(testDb.db, author, question, answer.postId);
+		await testDb.db.execute(
+			sql`update forum_posts set created_at = now() - interval '2 years' where thread_id in (${oldThread}, ${question})`
+		);
+		// Passing mentions, newer, more than five times what a page ranks: the chatter of a busy forum.
+		const { threadId: chatter } = await startThread(testDb.db, helper, category.id, threadInput('Questions diverses', 'Bienvenue à tous.'));
+		const mentions = 5 * FORUM_RANKED_CANDIDATES + 50;
+		await testDb.db.execute(sql`
+			insert into forum_posts (thread_id, position, author_id, body_source, body_html, body_text, created_at)
+			select ${chatter}, 1 + n, ${helper.id}, 'Et la balnéothérapie ?', '<p>Et la balnéothérapie ?</p>', 'Et la balnéothérapie ?',
+				now() - interval '30 days' + n * interval '1 minute'
+			from generate_series(1, ${mentions}) as n`);
+		await testDb.db.execute(sql`update forum_threads set post_count = ${mentions + 1} where id = ${chatter}`);
+		const { threadId: recentThread } = await startThread(testDb.db, author, category.id, threadInput('Nos retours du mois', 'Partagez vos retours.'));
+		const detailed = await replyToThread(
+			testDb.db,
+			helper,
+			recentThread,
+			'Balnéothérapie : trois séances de balnéothérapie par semaine, puis la balnéothérapie en autonomie.'
+		);
+
+		const found = await searchForum(testDb.db, null, parseForumSearch(new URLSearchParams({ q: 'balneotherapie', categorie: 'recherche-nombreuse' })));
+		expect(found.hasMore).toBe(true);
+		expect(found.hits[0]).toMatchObject({ postId: answer.postId, accepted: true });
+		const firstPage = found.hits.map((hit) => hit.postId);
+		expect(firstPage).toContain(opening);
+		expect(firstPage).toContain(detailed.postId);
+		expect(firstPage.indexOf(detailed.postId)).toBeLessThan(5);
 	});
 });
 

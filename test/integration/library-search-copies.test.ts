@@ -1,6 +1,7 @@
 /**
- * What search reads besides library_resources: the two copies of the published resources kept
- * by the database (drizzle/0019_library_search_rows_sync.sql), and the ranking that reads them.
+ * What search reads besides library_resources: the three copies of the published resources kept
+ * by the database (drizzle/0019_library_search_rows_sync.sql, 0032_library_search_heads.sql),
+ * and the ranking that reads them.
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import {
 	submitResource,
 	updateResource
 } from '../../src/lib/server/library/resources';
-import { RANKED_CANDIDATES, searchLibrary } from '../../src/lib/server/library/search';
+import { COUNT_CAP, RANKED_CANDIDATES, searchLibrary } from '../../src/lib/server/library/search';
 import { useTestDatabase } from '../helpers/db';
 import { makeResource, makeUser } from '../helpers/factories';
 
@@ -43,13 +44,24 @@ async function copies() {
 			sql`select id, visibility, facet_bits, profession_bits, region_code, search_vector::text as vector, published_at::text as published from library_search_vectors order by id`
 		)
 	);
-	return { expected, narrow, full };
+	const expectedHeads = rowsOf(
+		await testDb.db.execute(
+			sql`select id, visibility, facet_bits, profession_bits, region_code, head_vector::text as vector, published_at::text as published from library_resources where status = 'published' order by id`
+		)
+	);
+	const heads = rowsOf(
+		await testDb.db.execute(
+			sql`select id, visibility, facet_bits, profession_bits, region_code, head_vector::text as vector, published_at::text as published from library_search_heads order by id`
+		)
+	);
+	return { expected, narrow, full, expectedHeads, heads };
 }
 
 async function expectCopiesInSync() {
-	const { expected, narrow, full } = await copies();
+	const { expected, narrow, full, expectedHeads, heads } = await copies();
 	expect(full).toEqual(expected);
 	expect(narrow).toEqual(expected.map(({ published: _published, ...row }) => row));
+	expect(heads).toEqual(expectedHeads);
 }
 
 const input = (overrides: Partial<ResourceInput> = {}): ResourceInput => ({
@@ -162,5 +174,33 @@ describe('library search copies', () => {
 			expect(shown.filter((id) => !newest.includes(id)), words).toHaveLength(titled);
 			expect(new Set(shown.filter((id) => newest.includes(id))), words).toEqual(new Set(newest.slice(0, RANKED_CANDIDATES - titled)));
 		}
+	});
+
+	it('counts at most COUNT_CAP matches: beyond, the total says « more than » and the facets offer their values without counts', async () => {
+		// A volume only a bulk insert makes quickly; the trigger fills the copies as for any write.
+		await testDb.db.execute(sql`
+			insert into library_resources (id, slug, kind, title, summary, body_source, body_html, body_text, natures, status, visibility, published_at)
+			select 'plafond' || g, 'plafond-' || g, 'bonne_pratique', 'Fiche ' || g, case when g <= 12 then 'Un cas de gale.' else 'Un résumé.' end, 'La téléexpertise dermatologique.',
+				'<p>La téléexpertise dermatologique.</p>', 'La téléexpertise dermatologique.',
+				case when g <= 12 then array['rural'] else array['urbain_dense'] end, 'published', 'public', now() - g * interval '1 hour'
+			from generate_series(1, ${COUNT_CAP + 5}) g`);
+
+		const many = await searchLibrary(testDb.db, null, query({ q: 'téléexpertise' }), REGIONS);
+		expect(many).toMatchObject({ total: COUNT_CAP, totalCapped: true, pageCount: COUNT_CAP / 20 });
+		expect(many.hits).toHaveLength(20);
+		expect(many.facets.natures.map((entry) => entry.count)).toEqual(many.facets.natures.map(() => null));
+		expect(many.facets.natures.map((entry) => entry.value)).toContain('rural');
+
+		// A filter leaving few matches: an exact total and every one of them shown, newest first;
+		// the facets stay without counts, since the other natures still hold more than the cap.
+		const rural = await searchLibrary(testDb.db, null, query({ q: 'téléexpertise', natures: ['rural'] }), REGIONS);
+		expect(rural).toMatchObject({ total: 12, totalCapped: false });
+		expect(rural.hits.map((hit) => hit.id)).toEqual(Array.from({ length: 12 }, (_, index) => `plafond${index + 1}`));
+		expect(rural.facets.natures.find((entry) => entry.value === 'rural')).toMatchObject({ count: null, selected: true });
+
+		// Under the cap, counts are exact.
+		const few = await searchLibrary(testDb.db, null, query({ q: 'téléexpertise gale' }), REGIONS);
+		expect(few).toMatchObject({ total: 12, totalCapped: false, pageCount: 1 });
+		expect(few.facets.natures).toEqual([{ value: 'rural', count: 12, selected: false }]);
 	});
 });

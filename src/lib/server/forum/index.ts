@@ -85,7 +85,7 @@ export { listThreads, listWatchedUnread, type ThreadListEntry, type ThreadOrder,
 export { replyToThread } from './commands/reply-to-thread';
 export { startThread } from './commands/start-thread';
 export { editPost } from './commands/edit-post';
-export { FORUM_SEARCH_PAGE_SIZE, type ForumSearchHit, type ForumSearchQuery, forumSearchString, parseForumSearch, searchForum } from './search';
+export { FORUM_RANKED_CANDIDATES, FORUM_SEARCH_PAGE_SIZE, type ForumSearchHit, type ForumSearchQuery, forumSearchString, parseForumSearch, searchForum } from './search';
 export {
 	dismissFlags,
 	flagPost,

@@ -4,9 +4,15 @@
  * the field's words in all their forms, search/thesaurus.ts).
  *
  * Posts match on their body (GIN index on the generated vector) and opening posts also on
- * their thread's title (GIN index on the title vector): two index reads united, never an OR
- * across tables. Accepted answers come before other matches (each ts_rank_cd is
- * normalised below 1 with flag 32, the accepted bonus is 2). Only categories the reader may read
+ * their thread's title (GIN index on the title vector), never an OR across tables. A common
+ * word matches thousands of posts, so only candidates are ranked, the union of three short
+ * reads, each limited to the candidates a page needs (200 for the first ten pages): the
+ * opening posts of the newest threads whose title holds the words (the most relevant
+ * matches, however old the other matches make them), the newest accepted answers that hold
+ * them, and the newest posts that hold them. Taking any thousand matches instead (the index's
+ * order, the oldest rows first) left out the recent discussion of a subject. The candidates
+ * are ranked with ts_rank_cd, accepted answers first (each ts_rank_cd is normalised below 1
+ * with flag 32, the accepted bonus is 2), then the newest. Only categories the reader may read
  * are searched, so a private space never shows a title or a snippet to others. Filters:
  * category, territory nature and profession tags, author, date range, solved threads.
  */
@@ -45,8 +51,14 @@ export interface ForumSearchHit {
 }
 
 export const FORUM_SEARCH_PAGE_SIZE = 20;
-/** Visible matches ranked at most (per source: bodies, titles): beyond that, refine the words or the filters. */
-const MAX_CANDIDATES = 1000;
+/** Matches ranked at least, per source (see searchForum). */
+export const FORUM_RANKED_CANDIDATES = 200;
+
+/** The candidates of each source for a page starting at `offset`: enough to fill it, by blocks. */
+function forumCandidatesFor(offset: number): number {
+	const needed = offset + FORUM_SEARCH_PAGE_SIZE + 1;
+	return Math.ceil(needed / FORUM_RANKED_CANDIDATES) * FORUM_RANKED_CANDIDATES;
+}
 // The markers library/search.ts's parseHeadline splits on.
 const HEADLINE_OPTIONS = `StartSel="\u2063[[", StopSel="]]\u2063", MaxWords=30, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -92,24 +104,29 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 	if (query.to) filters.push(sql`p.created_at < ${query.to}::date + 1`);
 	if (query.solved) filters.push(sql`t.accepted_post_id is not null`);
 	const offset = (query.page - 1) * FORUM_SEARCH_PAGE_SIZE;
+	const candidates = forumCandidatesFor(offset);
 	// What the reader may see and asked for is decided while collecting candidates, so the
-	// cap counts only those: a thousand matches in a private space, or outside the chosen
-	// category, never crowd out the ones the reader is looking for.
+	// caps count only those: matches in a private space, or outside the chosen category,
+	// never crowd out the ones the reader is looking for.
 	const visible = sql.join(filters, sql` and `);
+	const from = sql`forum_posts p
+				join forum_threads t on t.id = p.thread_id
+				join forum_categories c on c.id = t.category_id
+				left join users u on u.id = p.author_id, q`;
 	const result = await db.execute(sql`
 		with q as (select ${tsquery} as query),
 		matched as (
-			(select p.id from forum_posts p
-				join forum_threads t on t.id = p.thread_id
-				join forum_categories c on c.id = t.category_id
-				left join users u on u.id = p.author_id, q
-				where p.search_vector @@ q.query and ${visible} limit ${MAX_CANDIDATES})
+			(select p.id from ${from}
+				where t.title_vector @@ q.query and p.position = 1 and ${visible}
+				order by t.created_at desc, t.id desc limit ${candidates})
 			union
-			(select p.id from forum_threads t
-				join forum_posts p on p.thread_id = t.id and p.position = 1
-				join forum_categories c on c.id = t.category_id
-				left join users u on u.id = p.author_id, q
-				where t.title_vector @@ q.query and ${visible} limit ${MAX_CANDIDATES})
+			(select p.id from ${from}
+				where p.search_vector @@ q.query and t.accepted_post_id = p.id and ${visible}
+				order by p.created_at desc nulls last, p.id desc nulls last limit ${candidates})
+			union
+			(select p.id from ${from}
+				where p.search_vector @@ q.query and ${visible}
+				order by p.created_at desc nulls last, p.id desc nulls last limit ${candidates})
 		),
 		ranked as (
 			select p.id, p.position, p.thread_id, p.created_at, t.title, c.name as category_name, c.slug as category_slug,
@@ -121,12 +138,12 @@ export async function searchForum(db: DbOrTx, viewer: MaybeViewer, query: ForumS
 			join forum_threads t on t.id = p.thread_id
 			join forum_categories c on c.id = t.category_id
 			left join users u on u.id = p.author_id, q
-			order by rank desc, p.id desc
+			order by rank desc, p.created_at desc, p.id desc
 			limit ${FORUM_SEARCH_PAGE_SIZE + 1} offset ${offset}
 		)
 		select r.*, ts_headline(${SEARCH_CONFIG}, left(p.body_text, 20000), replace(q.query::text, ' & ', ' | ')::tsquery, ${HEADLINE_OPTIONS}) as headline
 		from ranked r join forum_posts p on p.id = r.id, q
-		order by r.rank desc, r.id desc
+		order by r.rank desc, r.created_at desc, r.id desc
 	`);
 	type Row = {
 		id: number | string;

@@ -5,7 +5,7 @@
  */
 import { and, arrayOverlaps, asc, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
-import { libraryAttachments, libraryBookmarks, libraryResources, librarySearchRows, librarySearchVectors, libraryVotes, users } from '../db/schema';
+import { libraryAttachments, libraryBookmarks, libraryResources, librarySearchHeads, librarySearchRows, librarySearchVectors, libraryVotes, users } from '../db/schema';
 import { writeAudit } from '../audit';
 import { AppError, forbidden, notFound } from '../shared/errors';
 import { generateId } from '../shared/ids';
@@ -310,7 +310,7 @@ export function readablePublished(viewer: Viewer) {
 }
 
 /** The same rule on the copies search counts on, which only hold published resources (undefined: all). */
-export function readableSearchRows(viewer: Viewer, rows: typeof librarySearchRows | typeof librarySearchVectors) {
+export function readableSearchRows(viewer: Viewer, rows: typeof librarySearchRows | typeof librarySearchVectors | typeof librarySearchHeads) {
 	return viewer ? undefined : eq(rows.visibility, 'public');
 }
 

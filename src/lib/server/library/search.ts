@@ -6,7 +6,7 @@
  *   abbreviations: search/thesaurus.ts) find their other forms, and stemming and accent
  *   removal make "prevention" find "prévention".
  * - The page and the counts are two statements, run side by side on two connections of the
- *   pool; for a phrase, one after the other (see below).
+ *   pool.
  * - The page (rankedPage) reads library_resources: a common word matches a sixth of the
  *   library, so candidates come from two short index reads, only a few hundred are scored
  *   with ts_rank_cd on the full vector, and only the page's rows get a ts_headline snippet,
@@ -17,8 +17,9 @@
  *   (facet-bits.ts) for the counting here. Values of one facet are OR-ed, facets are AND-ed; a
  *   facet with a selected value is counted without its own filter, so its other values stay
  *   visible. Word queries count in library_search_rows, narrow rows whose vector only the
- *   index reads; phrases in library_phrase_rows, whose vectors are in the row, since the
- *   index cannot tell whether words are adjacent and every candidate's positions are read.
+ *   index reads; phrases in library_search_vectors, whose vectors are in the row, since the
+ *   index cannot tell whether words are adjacent and candidates' positions are read. Counting
+ *   stops at COUNT_CAP matches: beyond, « plus de 1 000 », and facet values without counts.
  * - The counts are kept a few seconds per search and reader class (a minute for the front
  *   page) in this process, and forgotten on every change (facet-cache.ts): the pages of a
  *   search share them.
@@ -26,7 +27,7 @@
 import { and, arrayOverlaps, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../db';
-import { libraryResources, librarySearchRows, librarySearchVectors } from '../db/schema';
+import { libraryResources, librarySearchHeads, librarySearchRows, librarySearchVectors } from '../db/schema';
 import { MISSIONS, RESOURCE_KINDS } from '../../domain/library';
 import { PROFESSIONS, TERRITORY_NATURES } from '../../domain/professions';
 import { SEARCH_PAGE_SIZE, cleanSearchText, type SearchQuery } from './forms';
@@ -34,7 +35,7 @@ import { readablePublished, readableSearchRows } from './resources';
 import { BROWSE_FACETS_TTL_MS, SEARCH_FACETS_TTL_MS, cachedFacetCounts } from './facet-cache';
 import { BIT_GROUPS, maskOf } from './facet-bits';
 import { newestFirst } from './columns';
-import { SEARCH_CONFIG, anyWordQuery, textSearchQuery } from '../search/query';
+import { SEARCH_CONFIG, anyWordQuery, excludesWords, textSearchQuery } from '../search/query';
 import type { Viewer } from './permissions';
 
 export const FACETS = ['kinds', 'natures', 'sizeBands', 'missions', 'professions', 'regions'] as const;
@@ -42,7 +43,8 @@ export type FacetName = (typeof FACETS)[number];
 
 export interface FacetValue {
 	value: string;
-	count: number;
+	/** Null when the search has more matches than it counts (COUNT_CAP). */
+	count: number | null;
 	selected: boolean;
 }
 
@@ -70,7 +72,10 @@ export interface SearchHit {
 
 export interface SearchResponse {
 	query: SearchQuery;
+	/** Exact up to COUNT_CAP; beyond, COUNT_CAP with `totalCapped`. */
 	total: number;
+	/** More matches than COUNT_CAP: the page says « plus de 1 000 ». */
+	totalCapped: boolean;
 	page: number;
 	pageCount: number;
 	hits: SearchHit[];
@@ -142,7 +147,7 @@ function selectedValues(query: SearchQuery, facet: FacetName): readonly (string 
 function countedRows(phrase: boolean) {
 	return phrase ? librarySearchVectors : librarySearchRows;
 }
-type CountedRows = ReturnType<typeof countedRows>;
+type CountedRows = ReturnType<typeof countedRows> | typeof librarySearchHeads;
 
 /** A selected facet's filter on the packed columns (the same rows as facetCondition's). */
 function packedCondition(rows: CountedRows, query: SearchQuery, facet: FacetName): SQL {
@@ -161,61 +166,70 @@ function addBits(counts: Float64Array, bits: number): void {
 	for (let rest = bits; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)] += 1;
 }
 
+/** Matches counted at most: beyond, the total reads « plus de 1 000 » and facet values show no count. */
+export const COUNT_CAP = 1000;
+
+/** The total (exact up to COUNT_CAP) and, when every match that counts was read, the facet counts. */
+interface FacetCounts {
+	total: number;
+	/** More than COUNT_CAP matches: `total` is COUNT_CAP. */
+	totalCapped: boolean;
+	/** Null when more matches count than COUNT_CAP: the facets then list their values without counts. */
+	counts: Map<string, number> | null;
+	/** With a facet selected and the total exact: the ids of the matches passing every filter (at most COUNT_CAP). */
+	passingIds: string[] | null;
+}
+
 /**
- * The total and the facet counts in one statement. Values of one facet are OR-ed, facets
- * AND-ed, and a facet with a selection is counted without its own filter (so its other
- * values stay visible): a match counts for every facet when it passes all selected filters,
- * and for facet F alone when F's filter is the only one it fails.
+ * The total and the facet counts, reading at most COUNT_CAP + 1 matches. Values of one facet
+ * are OR-ed, facets AND-ed, and a facet with a selection is counted without its own filter
+ * (so its other values stay visible): a match counts for every facet when it passes all
+ * selected filters, and for facet F alone when F's filter is the only one it fails.
  * The database only lists the packed facet integers of the matches (library/facet-bits.ts)
  * and the position of their region in `regionCodes`; the counting happens here on integers.
  * Asking the database for 50 `count(*) filter (…)` instead made its planner trade the text
  * index for a parallel scan reading every vector (340 ms instead of 30 on 100,000
- * resources). The integers come as bytes, 10 per match, read without parsing text: as
- * arrays, sending and parsing them cost several milliseconds more for 13,000 matches.
- * For a phrase, whose every candidate is checked here, `newestCount` also lists the newest
- * matches that pass every filter: the page's candidates by date (rankedPage).
+ * resources). The integers come as bytes, 10 per match, read without parsing text.
+ * A word in most of the library (« infirmier » in all its forms: 64 % of the bench's
+ * resources) or a phrase in a third of it made counting every match the whole cost of a
+ * search (300 ms to a second at 100,000 resources, most of it reading rows and, for a phrase,
+ * checking positions): like the search engines people know, the count stops at COUNT_CAP, and
+ * beyond it the page says « plus de 1 000 » and the facets offer their values without counts.
  */
-async function countFacets(
-	db: DbOrTx,
-	viewer: Viewer,
-	query: SearchQuery,
-	regionCodes: readonly string[],
-	phrase: boolean,
-	newestCount = 0
-): Promise<{ total: number; counts: Map<string, number>; newestIds: string[] }> {
+async function countFacets(db: DbOrTx, viewer: Viewer, query: SearchQuery, regionCodes: readonly string[], phrase: boolean): Promise<FacetCounts> {
 	const counted = countedRows(phrase);
 	// Regions by position (1, 2…; 0 for none), the selected ones included whatever the list.
 	const regions = [...new Set([...regionCodes, ...query.regions])];
 	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// Rows failing two selected filters or more count nowhere: leave them in the database.
 	const failures = selected.map((facet) => sql`(case when ${packedCondition(counted, query, facet)} then 0 else 1 end)`);
-	const where = and(
-		readableSearchRows(viewer, counted),
-		query.q ? sql`${counted.searchVector} @@ ${textSearchQuery(query.q)}` : undefined,
-		selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined
-	);
-	const passesAll = and(...selected.map((facet) => packedCondition(counted, query, facet))) ?? sql`true`;
-	const newest =
-		phrase && newestCount > 0
-			? sql`(array_agg(${counted.id} order by ${librarySearchVectors.publishedAt} desc, ${counted.id}) filter (where ${passesAll}))[1:${newestCount}]`
-			: sql`null::text[]`;
+	const matching = and(readableSearchRows(viewer, counted), query.q ? sql`${counted.searchVector} @@ ${textSearchQuery(query.q)}` : undefined);
+	const where = and(matching, selected.length > 1 ? sql`(${sql.join(failures, sql` + `)}) <= 1` : undefined);
 	const regionPosition = sql`coalesce(array_position(${sql.param(regions)}::text[], ${counted.regionCode}), 0)::smallint`;
-	type Row = { matches: number; packed: Uint8Array | null; newest: string[] | null };
-	const statement = sql`select count(*)::int as matches, string_agg(int4send(${counted.facetBits}) || int4send(${counted.professionBits}) || int2send(${regionPosition}), ''::bytea) as packed, ${newest} as newest from ${counted} where ${where ?? sql`true`}`;
-	// Words (no phrase) are matched by the text index alone, which never reads a vector. For a
-	// word in most documents (a profession with all its forms: « infirmier » in 64 % of the
-	// bench's library) the planner prefers a sequential scan, which reads every vector out of
-	// line: 7 times slower. The scan is ruled out for this statement only (SET LOCAL ends with
-	// the transaction; inside a caller's transaction, with that one).
-	const [row] = rowsOf<Row>(
-		query.q && !phrase
-			? await db.transaction(async (tx) => {
-					await tx.execute(sql`set local enable_seqscan = off`);
-					return tx.execute(statement);
-				})
-			: await db.execute(statement)
-	);
+	// With a facet selected, the matches passing every filter are listed too: the page's newest
+	// candidates are among them (rankedPage), when there are few enough to count.
+	const passesAll = and(...selected.map((facet) => packedCondition(counted, query, facet)));
+	const passing = passesAll ? sql`array_agg(id) filter (where passes)` : sql`null::text[]`;
+	type Row = { matches: number; packed: Uint8Array | null; passing: string[] | null };
+	const statement = sql`select count(*)::int as matches, string_agg(packed_row, ''::bytea) as packed, ${passing} as passing from (select ${counted.id} as id, ${passesAll ?? sql`true`} as passes, int4send(${counted.facetBits}) || int4send(${counted.professionBits}) || int2send(${regionPosition}) as packed_row from ${counted} where ${where ?? sql`true`} limit ${COUNT_CAP + 1}) as counted_rows`;
+	const [row] = rowsOf<Row>(await inWordPlan(db, query, phrase, statement));
 	const matches = Number(row?.matches ?? 0);
+	if (matches > COUNT_CAP) {
+		// Too many rows count somewhere to count the facets. The total: every row read passed
+		// all filters when none is selected; otherwise counted apart, up to the cap too.
+		if (selected.length === 0) return { total: COUNT_CAP, totalCapped: true, counts: null, passingIds: null };
+		const [passingRows] = rowsOf<{ matches: number; ids: string[] | null }>(
+			await inWordPlan(
+				db,
+				query,
+				phrase,
+				sql`select count(*)::int as matches, array_agg(id) as ids from (select ${counted.id} as id from ${counted} where ${and(matching, passesAll)} limit ${COUNT_CAP + 1}) as passing_rows`
+			)
+		);
+		const total = Number(passingRows?.matches ?? 0);
+		const capped = total > COUNT_CAP;
+		return { total: Math.min(total, COUNT_CAP), totalCapped: capped, counts: null, passingIds: capped ? null : (passingRows?.ids ?? []) };
+	}
 	const packed = viewOf(row?.packed ?? null);
 	const facetBitsOf = (index: number) => packed.getInt32(index * 10);
 	const professionBitsOf = (index: number) => packed.getInt32(index * 10 + 4);
@@ -281,7 +295,21 @@ async function countFacets(
 	regions.forEach((code, index) => {
 		if (regionCounts[index + 1] > 0) counts.set(`regions:${code}`, regionCounts[index + 1]);
 	});
-	return { total, counts, newestIds: row?.newest ?? [] };
+	return { total, totalCapped: false, counts, passingIds: row?.passing ?? (passesAll ? [] : null) };
+}
+
+/**
+ * Runs a statement matching words (no phrase) without a sequential scan. Words are matched by
+ * the text index alone, which never reads a vector; for a word in most documents the planner
+ * preferred a sequential scan, which reads every vector out of line. Ruled out for this
+ * statement only (SET LOCAL ends with the transaction; inside a caller's transaction, with that one).
+ */
+async function inWordPlan(db: DbOrTx, query: SearchQuery, phrase: boolean, statement: SQL) {
+	if (!query.q || phrase) return db.execute(statement);
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`set local enable_seqscan = off`);
+		return tx.execute(statement);
+	});
 }
 
 /** The bits of one facet's values in its packed column. */
@@ -294,13 +322,15 @@ function isUnfilteredBrowse(query: SearchQuery): boolean {
 	return !query.q && FACETS.every((facet) => !isSelected(query, facet));
 }
 
+/** A facet's values with their counts; without counts (too many matches), every value, in their order. */
 function facetValues(
 	facet: FacetName,
 	values: readonly string[],
 	selected: readonly string[],
-	counts: Map<string, number>,
+	counts: Map<string, number> | null,
 	byCount: boolean
 ): FacetValue[] {
+	if (!counts) return values.map((value) => ({ value, count: null, selected: selected.includes(value) }));
 	const list = values
 		.map((value) => ({ value, count: counts.get(`${facet}:${value}`) ?? 0, selected: selected.includes(value) }))
 		.filter((entry) => entry.count > 0 || entry.selected);
@@ -362,20 +392,31 @@ function candidatesFor(offset: number): number {
  * 2. only those candidates are ranked with ts_rank_cd on the full vector (title A, summary B,
  *    body C).
  */
-function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string, offset: number, newestIds?: readonly string[]) {
+function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string, offset: number, passingIds: readonly string[] | null) {
 	const candidateCount = candidatesFor(offset);
 	const words = textSearchQuery(text);
 	const vectors = librarySearchVectors;
-	const where = conditions(viewer, query);
+	const selected = FACETS.filter((facet) => isSelected(query, facet));
 	// A word in most titles ("infirmier": 64 % of a generated library) would have every one of
 	// those titles scored before the limit: only the newest head matches are scored, so the
 	// cost stays that of HEAD_SCORED rows however common the word. Among that many titles all
-	// holding the word, the order by ts_rank barely moves the first page.
+	// holding the word, the order by ts_rank barely moves the first page. They are read in
+	// library_search_heads, narrow rows holding the title-and-summary vector (along its date
+	// index, or through its text index for a rare word). Title and summary holding the words
+	// means the whole resource does, unless some words are excluded: then the full vector is
+	// checked at the end.
+	const heads = librarySearchHeads;
 	const headMatches = db
-		.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headVector: libraryResources.headVector })
-		.from(libraryResources)
-		.where(and(where, sql`${libraryResources.headVector} @@ ${words}`))
-		.orderBy(newestFirst, libraryResources.id)
+		.select({ id: heads.id, publishedAt: heads.publishedAt, headVector: heads.headVector })
+		.from(heads)
+		.where(
+			and(
+				readableSearchRows(viewer, heads),
+				sql`${heads.headVector} @@ ${words}`,
+				...selected.map((facet) => packedCondition(heads, query, facet))
+			)
+		)
+		.orderBy(sql`${heads.publishedAt} desc nulls last`, heads.id)
 		.limit(Math.max(HEAD_SCORED, candidateCount))
 		.as('head_matches');
 	const bestHeads = db
@@ -388,32 +429,27 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 		.orderBy(desc(sql`head_rank`), sql`${headMatches.publishedAt} desc nulls last`, headMatches.id)
 		.limit(candidateCount);
 	// Their rank stays 0 here: those whose title matches as well are among bestHeads, with
-	// their rank, unless bestHeads is full of better ones. A phrase's were listed while
-	// counting (countFacets), which checks every candidate of the index anyway. Otherwise,
-	// without facets, they are read by date in library_search_vectors, checking each vector
-	// in its row (a common word) or through its text index (a rare one); with facets,
-	// library_resources's indexes on them narrow the matches first, and its statistics let
-	// the planner see how much (it has none on packed bits).
+	// their rank, unless bestHeads is full of better ones. They are read by date in
+	// library_search_vectors, whose vector is in the row: along its date index, checking each
+	// vector (a common word, a phrase's positions), or through its text index (a rare word).
+	// With a facet selected, a walk by date may read a hundred rows per match (1 % of the
+	// library for « soins palliatifs » in rural territories): the matches listed while counting
+	// are taken when there were few enough to count them all, and a walk is left to searches
+	// with more than COUNT_CAP matches.
 	const noRank = sql<number>`0::real`.as('head_rank');
-	const newest = newestIds
-		? db
-				.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
-				.from(vectors)
-				// Listed a moment ago (possibly kept a few seconds): read again with the reader's rights.
-				.where(and(inArray(vectors.id, [...newestIds]), readableSearchRows(viewer, vectors)))
-		: FACETS.some((facet) => isSelected(query, facet))
-			? db
-					.select({ id: libraryResources.id, publishedAt: libraryResources.publishedAt, headRank: noRank })
-					.from(libraryResources)
-					.where(where)
-					.orderBy(newestFirst, libraryResources.id)
-					.limit(candidateCount)
-			: db
-					.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
-					.from(vectors)
-					.where(and(readableSearchRows(viewer, vectors), sql`${vectors.searchVector} @@ ${words}`))
-					.orderBy(sql`${vectors.publishedAt} desc nulls last`, vectors.id)
-					.limit(candidateCount);
+	const newestWhere = passingIds
+		? and(inArray(vectors.id, [...passingIds]), readableSearchRows(viewer, vectors))
+		: and(
+				readableSearchRows(viewer, vectors),
+				sql`${vectors.searchVector} @@ ${words}`,
+				...selected.map((facet) => packedCondition(vectors, query, facet))
+			);
+	const newest = db
+		.select({ id: vectors.id, publishedAt: vectors.publishedAt, headRank: noRank })
+		.from(vectors)
+		.where(newestWhere)
+		.orderBy(sql`${vectors.publishedAt} desc nulls last`, vectors.id)
+		.limit(candidateCount);
 	const both = unionAll(bestHeads, newest).as('both');
 	const candidates = db
 		.select({ id: both.id, publishedAt: both.publishedAt, headRank: sql<number>`max(${both.headRank})`.as('best_head_rank') })
@@ -430,6 +466,7 @@ function rankedPage(db: DbOrTx, viewer: Viewer, query: SearchQuery, text: string
 		})
 		.from(candidates)
 		.innerJoin(vectors, eq(vectors.id, candidates.id))
+		.where(excludesWords(text) ? sql`${vectors.searchVector} @@ ${words}` : undefined)
 		.orderBy(desc(sql`rank`), desc(candidates.publishedAt), candidates.id)
 		.limit(SEARCH_PAGE_SIZE)
 		.offset(offset)
@@ -459,7 +496,7 @@ export async function searchLibrary(
 	const emptyFacets = Object.fromEntries(FACETS.map((facet) => [facet, []])) as unknown as Record<FacetName, FacetValue[]>;
 	const words = query.q ? await analyseWords(db, query.q) : null;
 	if (words && !words.searchable) {
-		return { query, total: 0, page: 1, pageCount: 0, hits: [], facets: emptyFacets, noSearchableWords: true };
+		return { query, total: 0, totalCapped: false, page: 1, pageCount: 0, hits: [], facets: emptyFacets, noSearchableWords: true };
 	}
 	const phrase = words?.phrase ?? false;
 
@@ -496,30 +533,27 @@ export async function searchLibrary(
 			.innerJoin(libraryResources, eq(libraryResources.id, page.id))
 			.orderBy(desc(page.rank), desc(page.publishedAt), page.id);
 
-	// The same for every page of the first candidates and every reader of a class (facet-cache.ts).
-	const candidateCount = query.q && phrase ? candidatesFor(offset) : 0;
+	// The same for every page of a search and every reader of a class (facet-cache.ts).
 	const countsOf = () =>
 		cachedFacetCounts(
-			JSON.stringify([viewer ? 'signed_in' : 'anonymous', { ...query, page: 0 }, candidateCount, regionCodes]),
+			JSON.stringify([viewer ? 'signed_in' : 'anonymous', { ...query, page: 0 }, regionCodes]),
 			isUnfilteredBrowse(query) ? BROWSE_FACETS_TTL_MS : SEARCH_FACETS_TTL_MS,
-			() => countFacets(db, viewer, query, regionCodes, phrase, candidateCount)
+			() => countFacets(db, viewer, query, regionCodes, phrase)
 		);
 	let rows: Awaited<ReturnType<typeof pageRows>>;
-	let facetCounts: { total: number; counts: Map<string, number> };
-	if (query.q && phrase) {
-		// Checking a phrase on every candidate is the costly part: done once, while counting,
-		// which also lists the newest matches for the page.
-		const { newestIds, ...counts } = await countsOf();
-		facetCounts = counts;
-		rows = await pageRows(rankedPage(db, viewer, query, query.q, offset, newestIds));
+	let facetCounts: FacetCounts;
+	if (query.q && FACETS.some((facet) => isSelected(query, facet))) {
+		// The page's newest candidates may come from the counting (rankedPage): one after the other.
+		facetCounts = await countsOf();
+		rows = await pageRows(rankedPage(db, viewer, query, query.q, offset, facetCounts.passingIds));
 	} else {
 		// Independent: on two connections of the pool at once.
 		[rows, facetCounts] = await Promise.all([
-			pageRows(query.q ? rankedPage(db, viewer, query, query.q, offset) : recentPage(db, where, offset)),
+			pageRows(query.q ? rankedPage(db, viewer, query, query.q, offset, null) : recentPage(db, where, offset)),
 			countsOf()
 		]);
 	}
-	const { total, counts } = facetCounts;
+	const { total, totalCapped, counts } = facetCounts;
 
 	const hits: SearchHit[] = rows.map(({ headline: text, ...row }) => ({
 		...row,
@@ -536,6 +570,7 @@ export async function searchLibrary(
 	return {
 		query,
 		total,
+		totalCapped,
 		page: query.page,
 		pageCount: Math.ceil(total / SEARCH_PAGE_SIZE),
 		hits,

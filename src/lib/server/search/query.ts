@@ -210,6 +210,11 @@ export function searchQueryText(text: string): string {
 	return terms.map((term, index) => `${index === 0 ? '' : term.or ? ' | ' : ' & '}${term.negated ? '!' : ''}${term.query}`).join('');
 }
 
+/** Whether the typed words exclude some (a leading `-`): then a match of part of a document may not be one of the whole. */
+export function excludesWords(text: string): boolean {
+	return pieces(text).some((piece) => piece.kind !== 'or' && piece.negated);
+}
+
 /** The tsquery of the typed words (see searchQueryText). */
 export function textSearchQuery(text: string): SQL {
 	return sql`to_tsquery(${SEARCH_CONFIG}, ${searchQueryText(text)})`;

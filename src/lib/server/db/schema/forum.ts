@@ -149,6 +149,8 @@ export const forumPosts = pgTable(
 		uniqueIndex('forum_posts_thread_position_key').on(table.threadId, table.position),
 		index('forum_posts_search_idx').using('gin', table.searchVector),
 		index('forum_posts_author_idx').on(table.authorId, table.createdAt),
+		// Search's newest matches of a common word: read in this order, checking each post (forum/search.ts).
+		index('forum_posts_newest_idx').on(table.createdAt.desc(), table.id.desc()),
 		check('forum_posts_position_check', sql`${table.position} >= 1`),
 		check('forum_posts_body_check', sql`length(${table.bodySource}) between 1 and ${sql.raw(String(MAX_POST_LENGTH))}`),
 		check('forum_posts_counts_check', sql`${table.merciCount} >= 0 and ${table.utileCount} >= 0 and ${table.editCount} >= 0`)

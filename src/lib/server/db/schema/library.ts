@@ -169,6 +169,33 @@ export const librarySearchVectors = pgTable(
 	]
 );
 
+/**
+ * Title and summary (head_vector, weights A and B) of each published resource, with the date
+ * and the packed facets: what search reads to find and score the matches whose title or
+ * summary hold the words, newest first (library/search.ts). Narrow rows, the vector in the row:
+ * read from library_resources, whose wide rows keep it out of line, scoring a common word's
+ * title matches read thousands of pages (more than a second for « SNP »). Written by the
+ * same trigger as the copies above.
+ */
+export const librarySearchHeads = pgTable(
+	'library_search_heads',
+	{
+		id: text('id')
+			.primaryKey()
+			.references(() => libraryResources.id, { onDelete: 'cascade' }),
+		visibility: text('visibility').$type<ResourceVisibility>().notNull(),
+		facetBits: integer('facet_bits').notNull(),
+		professionBits: integer('profession_bits').notNull(),
+		regionCode: text('region_code'),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+		headVector: tsvector('head_vector').notNull()
+	},
+	(table) => [
+		index('library_search_heads_head_idx').using('gin', table.headVector),
+		index('library_search_heads_order_idx').on(table.publishedAt.desc(), table.id)
+	]
+);
+
 /** A snapshot of a resource's content at each save: the history, its diffs and restores. */
 export const libraryRevisions = pgTable(
 	'library_revisions',

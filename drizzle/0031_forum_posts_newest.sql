@@ -1,0 +1,1 @@
+CREATE INDEX "forum_posts_newest_idx" ON "forum_posts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
