@@ -19,8 +19,7 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/calendrier': ['calendar'],
 	'/compte': ['auth'],
 	'/compte/donnees': ['privacy'],
-	// The demo accounts table names the partner accounts' role.
-	'/connexion': ['auth', 'plans'],
+	'/connexion': ['auth'],
 	'/deconnexion': ['auth'],
 	// Mon espace: stage names (common), draft statuses and lateness (statuses).
 	'/espace': ['espace', 'statuses'],

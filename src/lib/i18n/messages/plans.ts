@@ -132,8 +132,7 @@ const fr = {
 	'plans.partner.unknownDepartement': 'Ce département n’existe pas.',
 	'plans.partner.departementOutsideRegion': 'Ce département n’est pas dans la région choisie.',
 	'plans.partner.cpamNeedsDepartement': 'Une CPAM a toujours un département.',
-	'plans.partner.urpsNoDepartement': 'Une URPS couvre toute sa région : ne choisissez pas de département.',
-	'plans.demo.partner': 'Partenaire (ARS, CPAM, URPS)'
+	'plans.partner.urpsNoDepartement': 'Une URPS couvre toute sa région : ne choisissez pas de département.'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -269,8 +268,7 @@ const en: Record<keyof typeof fr, string> = {
 	'plans.partner.unknownDepartement': 'This département does not exist.',
 	'plans.partner.departementOutsideRegion': 'This département is not in the chosen région.',
 	'plans.partner.cpamNeedsDepartement': 'A CPAM always has a département.',
-	'plans.partner.urpsNoDepartement': 'A URPS covers its whole région: choose no département.',
-	'plans.demo.partner': 'Partner (ARS, CPAM, URPS)'
+	'plans.partner.urpsNoDepartement': 'A URPS covers its whole région: choose no département.'
 };
 
 export default { fr, en };
