@@ -151,7 +151,7 @@ const scenario: Scenario = {
 				const english = page.public ? await measureFirstLoad(browser, app.url, page.path, undefined, 'en-GB') : null;
 				results.push({ ...page, signedIn, visitor, english });
 			}
-			const widths = [52, 8, 11, 11, 12, 12, 13, 8];
+			const widths = [72, 8, 11, 11, 12, 12, 13, 8];
 			const figure = (load: FirstLoad | null) => (load ? kb(load.gzip) : '—');
 			console.log('');
 			console.log(row(['Page (premier chargement)', 'fichiers', 'JS brut ko', 'JS gzip ko', 'visiteur ko', 'anglais ko', 'HTML gzip ko', 'budget'], widths));
