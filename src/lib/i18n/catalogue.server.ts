@@ -25,13 +25,14 @@ import map from './messages/map';
 import notifications from './messages/notifications';
 import plans from './messages/plans';
 import privacy from './messages/privacy';
+import statuses from './messages/statuses';
 import steering from './messages/steering';
 import territories from './messages/territories';
 import type { Catalogues, MessageKey, MessageParams, Messages, Translate } from './keys';
 import { fillTemplate, type Locale } from './locale';
 
 /** One entry per file of messages/ (the type makes the list complete; a test checks the folder). */
-export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, forumParts, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator, espace };
+export const catalogues: Catalogues = { common, auth, cpts, dashboard, notifications, admin, mail, drafts, library, forum, forumParts, calendar, dpc, map, territories, steering, plans, aci, obligation, privacy, facilitator, espace, statuses };
 
 const allMessages: Record<Locale, Messages> = {
 	fr: Object.assign({}, ...Object.values(catalogues).map((catalogue) => catalogue.fr)),
@@ -51,6 +52,20 @@ export function translate(locale: Locale, key: MessageKey | string, params?: Mes
 /** A translate function bound to a locale. */
 export function translator(locale: Locale): Translate {
 	return (key, params) => translate(locale, key, params);
+}
+
+/**
+ * The templates of these keys in a locale, for keys a page receives as data from every
+ * feature (notification titles): the page gets their text with them rather than loading the
+ * groups of all the features that notify.
+ */
+export function templatesOf(locale: Locale, keys: Iterable<string>): Messages {
+	const templates: Record<string, string> = {};
+	for (const key of keys) {
+		const template = allMessages[locale][key] ?? allMessages.fr[key];
+		if (template !== undefined) templates[key] = template;
+	}
+	return templates;
 }
 
 /** Whether a string is a key of the catalogue (used for messages carried by errors). */

@@ -11,4 +11,4 @@
  */
 export type { Catalogues, Locale, MessageGroup, MessageKey, MessageParams, Messages, Translate } from './keys';
 export { LOCALES, fillTemplate, formatDateTime, formatNumber, pickLocale, storedLocale } from './locale';
-export { isMessageKey, translate, translator } from './catalogue.server';
+export { isMessageKey, templatesOf, translate, translator } from './catalogue.server';

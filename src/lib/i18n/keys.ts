@@ -24,6 +24,7 @@ import type notifications from './messages/notifications';
 import type obligation from './messages/obligation';
 import type plans from './messages/plans';
 import type privacy from './messages/privacy';
+import type statuses from './messages/statuses';
 import type steering from './messages/steering';
 import type territories from './messages/territories';
 
@@ -51,6 +52,7 @@ export interface Catalogues {
 	privacy: typeof privacy;
 	facilitator: typeof facilitator;
 	espace: typeof espace;
+	statuses: typeof statuses;
 }
 
 export type MessageGroup = keyof Catalogues;

@@ -19,11 +19,10 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/calendrier': ['calendar'],
 	'/compte': ['auth'],
 	'/compte/donnees': ['privacy'],
-	// The demo accounts table names the partner accounts' role.
-	'/connexion': ['auth', 'plans'],
+	'/connexion': ['auth'],
 	'/deconnexion': ['auth'],
-	// Mon espace: stage names (common), draft statuses, lateness (plans).
-	'/espace': ['espace', 'drafts', 'plans', 'calendar'],
+	// Mon espace: stage names (common), draft statuses and lateness (statuses).
+	'/espace': ['espace', 'statuses'],
 	// The dashboard, also for signed-in members (« Statistiques du réseau »).
 	'/statistiques': ['dashboard'],
 	'/inscription': ['auth'],
@@ -32,19 +31,25 @@ export const ROUTE_GROUPS: Readonly<Record<string, readonly MessageGroup[]>> = {
 	'/verification': ['auth'],
 	'/cpts': ['cpts'],
 	'/donnees-personnelles': ['privacy'],
-	// The « Suivi et accompagnement » link (plans), the territory section and the contract pages (aci,
-	// whose dates reuse the plans' date messages).
-	'/cpts/[slug]': ['drafts', 'plans', 'territories', 'aci'],
+	// A CPTS's page and its territory section; each part of it (contract, projects, follow-up) has
+	// its own group, loaded there only.
+	'/cpts/[slug]': ['territories'],
+	// The contract's dates are refused with the plans' date messages (steering/dates.ts).
+	'/cpts/[slug]/contrat': ['aci', 'plans'],
+	'/cpts/[slug]/projets': ['drafts', 'statuses'],
+	'/cpts/[slug]/suivi': ['plans'],
 	'/cpts/nouvelle': ['territories'],
-	'/formations': ['dpc', 'calendar', 'obligation'],
+	'/formations': ['dpc'],
+	'/formations/mon-obligation': ['obligation'],
 	'/forums': ['forum'],
-	// Notification titles come from the features that send them (the exchanges' in forumParts).
-	'/notifications': ['notifications', 'forum', 'forumParts', 'dpc', 'drafts', 'cpts'],
-	'/projets': ['drafts'],
-	// The national reference is worded once, in the dashboard's messages; the evaluation link and pages (aci).
-	'/reseau': ['steering', 'map', 'dashboard', 'aci'],
+	// Notification titles come from the features that send them: the page receives their text (templatesOf).
+	'/notifications': ['notifications'],
+	'/projets': ['drafts', 'statuses'],
+	// The national reference is worded once (common); the evaluation pages (aci).
+	'/reseau': ['steering', 'map'],
+	'/reseau/evaluation': ['aci'],
 	'/reseau/departements/[code]/plans': ['plans'],
-	'/reseau/portefeuille': ['plans']
+	'/reseau/portefeuille': ['plans', 'statuses']
 };
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { templatesOf } from '$lib/i18n';
 import { listNotifications, markAllRead, markRead, unreadCount } from '$lib/server/notifications';
 import { parseForm } from '$lib/server/shared/forms';
 
@@ -17,6 +18,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		unreadCount(db, user.id)
 	]);
 	return {
+		// Titles and bodies are keys of the feature that notified: their text comes with them.
+		templates: templatesOf(locals.locale, page.items.flatMap((item) => (item.body ? [item.title, item.body] : [item.title]))),
 		notifications: page.items.map((item) => ({
 			id: item.id,
 			title: item.title,

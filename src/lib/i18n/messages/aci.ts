@@ -1,7 +1,5 @@
 /** Messages of the ACI contract, its yearly indicators, the dialogue de gestion and the network evaluation. English is typed against French. */
 const fr = {
-	'aci.nav.contract': 'Contrat ACI et missions',
-	'aci.nav.evaluation': 'Évaluation des missions ACI (déploiement, indicateurs, plans de crise)',
 	'aci.contract.title': 'Contrat ACI — {name}',
 	'aci.contract.intro': 'L’accord conventionnel interprofessionnel (ACI) CPTS est un contrat tripartite signé par la CPTS, la CPAM et l’ARS, pour cinq ans. Chaque année, les objectifs et indicateurs de chaque mission sont revus lors d’un dialogue de gestion avec l’Assurance maladie.',
 	'aci.contract.none': 'Aucun contrat ACI n’est enregistré pour cette CPTS.',
@@ -153,12 +151,10 @@ const fr = {
 	'aci.crisis.col.departement': 'Département',
 	'aci.crisis.col.signedOn': 'Contrat signé le',
 	'aci.crisis.back': 'Retour à l’évaluation',
-	'aci.demoAmounts': 'Montants fictifs de démonstration.',
+	'aci.demoAmounts': 'Montants fictifs de démonstration.'
 };
 
 const en: Record<keyof typeof fr, string> = {
-	'aci.nav.contract': 'ACI contract and missions',
-	'aci.nav.evaluation': 'Evaluation of the ACI missions (deployment, indicators, crisis plans)',
 	'aci.contract.title': 'ACI contract — {name}',
 	'aci.contract.intro': 'The ACI CPTS national agreement is a tripartite contract signed by the CPTS, the CPAM and the ARS, for five years. Each year the objectives and indicators of each mission are reviewed in a dialogue de gestion with the Assurance maladie.',
 	'aci.contract.none': 'No ACI contract is recorded for this CPTS.',
@@ -310,7 +306,7 @@ const en: Record<keyof typeof fr, string> = {
 	'aci.crisis.col.departement': 'Département',
 	'aci.crisis.col.signedOn': 'Contract signed on',
 	'aci.crisis.back': 'Back to the evaluation',
-	'aci.demoAmounts': 'Fictitious demo amounts.',
+	'aci.demoAmounts': 'Fictitious demo amounts.'
 };
 
 export default { fr, en };

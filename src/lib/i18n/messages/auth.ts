@@ -109,7 +109,7 @@ const fr = {
 	'auth.account.unknownDevice': 'Appareil inconnu',
 	'auth.account.unknownIp': 'inconnue',
 	'auth.account.signOutSession': 'Fermer cette session',
-	// Read after "Fermer cette session" by screen readers, so each button of the list is distinct.
+	// Read after "Fermer cette session" by screen readers, so each button of the list is distinct.,
 	'auth.account.signOutSessionContext': ' (ouverte le {date})',
 	'auth.account.signOutOthers': 'Se déconnecter partout ailleurs',
 	'auth.account.othersSignedOut': 'Vos autres sessions ont été fermées.',
@@ -188,6 +188,7 @@ const fr = {
 	'auth.psc.account.linked': 'Votre identité Pro Santé Connect est liée à votre compte.',
 	'auth.psc.account.created':
 		'Bienvenue ! Votre compte a été créé avec Pro Santé Connect. Vérifiez votre profession ci-dessous. Pour vous connecter aussi avec un mot de passe, choisissez-en un avec « Mot de passe oublié ».',
+	'plans.demo.partner': 'Partenaire (ARS, CPAM, URPS)'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -369,6 +370,7 @@ const en: Record<keyof typeof fr, string> = {
 	'auth.psc.account.linked': 'Your Pro Santé Connect identity is linked to your account.',
 	'auth.psc.account.created':
 		'Welcome! Your account was created with Pro Santé Connect. Check your profession below. To sign in with a password too, choose one with “Forgot password”.',
+	'plans.demo.partner': 'Partner (ARS, CPAM, URPS)'
 };
 
 export default { fr, en };

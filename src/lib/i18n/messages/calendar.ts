@@ -17,10 +17,7 @@ const fr = {
 	'calendar.page.createdLabel': 'Lien d’abonnement (iCalendar)',
 	'calendar.page.webcal': 'Ouvrir dans mon agenda',
 	'calendar.page.revoked': 'Le lien est révoqué : votre agenda ne peut plus le lire.',
-	'calendar.page.nothingToRevoke': 'Aucun lien actif à révoquer.',
-	'calendar.zone.place': 'Heure du lieu : {zone}',
-	'calendar.zone.viewer': 'Chez vous, {zone}',
-	'calendar.zone.unknown': 'Fuseau horaire inconnu (nom IANA attendu, par exemple Europe/Paris ou Indian/Reunion).'
+	'calendar.page.nothingToRevoke': 'Aucun lien actif à révoquer.'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -41,10 +38,7 @@ const en: Record<keyof typeof fr, string> = {
 	'calendar.page.createdLabel': 'Subscription link (iCalendar)',
 	'calendar.page.webcal': 'Open in my calendar',
 	'calendar.page.revoked': 'The link is revoked: your calendar can no longer read it.',
-	'calendar.page.nothingToRevoke': 'No active link to revoke.',
-	'calendar.zone.place': 'Local time: {zone}',
-	'calendar.zone.viewer': 'Your time, {zone}',
-	'calendar.zone.unknown': 'Unknown time zone (an IANA name is expected, e.g. Europe/Paris or Indian/Reunion).'
+	'calendar.page.nothingToRevoke': 'No active link to revoke.'
 };
 
 export default { fr, en };

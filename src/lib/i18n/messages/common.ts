@@ -176,7 +176,13 @@ const fr = {
 	'sizeBand.1': 'Taille 1 (moins de 40 000 habitants)',
 	'sizeBand.2': 'Taille 2 (40 000 à 80 000 habitants)',
 	'sizeBand.3': 'Taille 3 (80 000 à 175 000 habitants)',
-	'sizeBand.4': 'Taille 4 (plus de 175 000 habitants)'
+	'sizeBand.4': 'Taille 4 (plus de 175 000 habitants)',
+	'calendar.zone.place': 'Heure du lieu : {zone}',
+	'calendar.zone.viewer': 'Chez vous, {zone}',
+	'dashboard.referenceBadge': 'Référence nationale',
+	'dashboard.method.reference':
+		'Références nationales : instruction n° DGOS/R5/CNAM/2023/156 du 9 octobre 2023 relative au plan « 100 % CPTS » : fin août 2023, {formalised} de la population était couverte par une CPTS ou un projet ayant fait l’objet d’une lettre d’intention validée, et {operation} par une CPTS en fonctionnement financée par l’Assurance maladie.',
+	'calendar.zone.unknown': 'Fuseau horaire inconnu (nom IANA attendu, par exemple Europe/Paris ou Indian/Reunion).'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -356,7 +362,13 @@ const en: Record<keyof typeof fr, string> = {
 	'sizeBand.1': 'Size 1 (under 40,000 inhabitants)',
 	'sizeBand.2': 'Size 2 (40,000 to 80,000 inhabitants)',
 	'sizeBand.3': 'Size 3 (80,000 to 175,000 inhabitants)',
-	'sizeBand.4': 'Size 4 (over 175,000 inhabitants)'
+	'sizeBand.4': 'Size 4 (over 175,000 inhabitants)',
+	'calendar.zone.place': 'Local time: {zone}',
+	'calendar.zone.viewer': 'Your time, {zone}',
+	'dashboard.referenceBadge': 'National reference',
+	'dashboard.method.reference':
+		'National references: instruction DGOS/R5/CNAM/2023/156 of 9 October 2023 on the “100% CPTS” plan: at the end of August 2023, {formalised} of the population was covered by a CPTS or a project with a validated letter of intent, and {operation} by a CPTS in operation funded by the national health insurance.',
+	'calendar.zone.unknown': 'Unknown time zone (an IANA name is expected, e.g. Europe/Paris or Indian/Reunion).'
 };
 
 export default { fr, en };

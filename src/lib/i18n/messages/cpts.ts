@@ -191,7 +191,10 @@ const fr = {
 	'cpts.mine.refusedOn': 'Demande refusée le {date}',
 	'cpts.status.pending': 'En attente',
 	'cpts.status.active': 'Membre',
-	'cpts.status.refused': 'Refusée'
+	'cpts.status.refused': 'Refusée',
+	'drafts.cpts.link': 'Projets de santé de la CPTS',
+	'plans.suivi.link': 'Suivi et accompagnement',
+	'aci.nav.contract': 'Contrat ACI et missions'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -384,7 +387,10 @@ const en: Record<keyof typeof fr, string> = {
 	'cpts.mine.refusedOn': 'Request refused on {date}',
 	'cpts.status.pending': 'Pending',
 	'cpts.status.active': 'Member',
-	'cpts.status.refused': 'Refused'
+	'cpts.status.refused': 'Refused',
+	'drafts.cpts.link': 'The CPTS’s health projects',
+	'plans.suivi.link': 'Follow-up and support',
+	'aci.nav.contract': 'ACI contract and missions'
 };
 
 export default { fr, en };

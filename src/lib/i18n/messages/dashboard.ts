@@ -12,7 +12,6 @@ const fr = {
 		'Les chiffres de cette page sont calculés à partir des CPTS inscrites sur la plateforme ; ils ne sont pas une statistique officielle. Les références nationales sont indiquées à part, avec leur source.',
 	'dashboard.figuresTitle': 'Chiffres clés',
 	'dashboard.platformBadge': 'Plateforme',
-	'dashboard.referenceBadge': 'Référence nationale',
 	'dashboard.kpi.cpts': 'CPTS inscrites sur la plateforme',
 	'dashboard.kpi.cptsLink': 'Parcourir l’annuaire',
 	'dashboard.kpi.professionals': 'professionnels de santé sur leurs territoires',
@@ -65,9 +64,7 @@ const fr = {
 	'dashboard.method.share':
 		'Part couverte d’une région : population de ses communes (arrondissements à Paris, Lyon et Marseille) situées sur le territoire d’une CPTS, divisée par la population de la région ; une commune sur deux territoires n’est comptée qu’une fois, sous l’étape la plus avancée. Populations du Code officiel géographique de l’Insee. France entière : même calcul sur toutes les communes.',
 	'dashboard.method.stages':
-		'En fonctionnement : contrat ACI signé. Projet formalisé : lettre d’intention validée, projet de santé déposé ou validé, ou CPTS en fonctionnement, comme dans l’instruction de 2023. Une initiative sans lettre d’intention validée ne couvre personne.',
-	'dashboard.method.reference':
-		'Références nationales : instruction n° DGOS/R5/CNAM/2023/156 du 9 octobre 2023 relative au plan « 100 % CPTS » : fin août 2023, {formalised} de la population était couverte par une CPTS ou un projet ayant fait l’objet d’une lettre d’intention validée, et {operation} par une CPTS en fonctionnement financée par l’Assurance maladie.'
+		'En fonctionnement : contrat ACI signé. Projet formalisé : lettre d’intention validée, projet de santé déposé ou validé, ou CPTS en fonctionnement, comme dans l’instruction de 2023. Une initiative sans lettre d’intention validée ne couvre personne.'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -83,7 +80,6 @@ const en: Record<keyof typeof fr, string> = {
 		'The figures on this page come from the CPTS registered on the platform; they are not official statistics. National reference figures are shown separately, with their source.',
 	'dashboard.figuresTitle': 'Key figures',
 	'dashboard.platformBadge': 'Platform',
-	'dashboard.referenceBadge': 'National reference',
 	'dashboard.kpi.cpts': 'CPTS registered on the platform',
 	'dashboard.kpi.cptsLink': 'Browse the directory',
 	'dashboard.kpi.professionals': 'health professionals in their territories',
@@ -136,9 +132,7 @@ const en: Record<keyof typeof fr, string> = {
 	'dashboard.method.share':
 		'Share covered in a region: population of its communes (arrondissements in Paris, Lyon and Marseille) in the territory of a CPTS, divided by the region’s population; a commune in two territories counts once, under the most advanced stage. Populations from Insee’s official geographic code. France as a whole: the same over every commune.',
 	'dashboard.method.stages':
-		'In operation: ACI contract signed. Formalised project: letter of intent validated, health project submitted or validated, or CPTS in operation, as in the 2023 instruction. An initiative without a validated letter of intent covers nobody.',
-	'dashboard.method.reference':
-		'National references: instruction DGOS/R5/CNAM/2023/156 of 9 October 2023 on the “100% CPTS” plan: at the end of August 2023, {formalised} of the population was covered by a CPTS or a project with a validated letter of intent, and {operation} by a CPTS in operation funded by the national health insurance.'
+		'In operation: ACI contract signed. Formalised project: letter of intent validated, health project submitted or validated, or CPTS in operation, as in the 2023 instruction. An initiative without a validated letter of intent covers nobody.'
 };
 
 export default { fr, en };

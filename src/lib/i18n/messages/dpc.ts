@@ -292,7 +292,9 @@ const fr = {
 	'dpc.participants.saveAttendance': 'Enregistrer l’émargement',
 	'dpc.participants.unset': '—',
 	'dpc.participants.fullyYes': 'Oui',
-	'dpc.participants.fullyNo': 'Non'
+	'dpc.participants.fullyNo': 'Non',
+	'obligation.nav': 'Mon obligation DPC',
+	'obligation.seeWhereIStand': 'Où en est mon obligation DPC sur la période ?'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -588,7 +590,9 @@ const en: Record<keyof typeof fr, string> = {
 	'dpc.participants.saveAttendance': 'Save attendance',
 	'dpc.participants.unset': '—',
 	'dpc.participants.fullyYes': 'Yes',
-	'dpc.participants.fullyNo': 'No'
+	'dpc.participants.fullyNo': 'No',
+	'obligation.nav': 'My DPC obligation',
+	'obligation.seeWhereIStand': 'Where does my DPC obligation stand this period?'
 };
 
 export default { fr, en };

@@ -1,8 +1,6 @@
 /** Messages of « Mon obligation DPC » (the triennial path) and its referential. English is typed against French. */
 const fr = {
 	'obligation.title': 'Mon obligation DPC',
-	'obligation.nav': 'Mon obligation DPC',
-	'obligation.seeWhereIStand': 'Où en est mon obligation DPC sur la période ?',
 	'obligation.rule':
 		'Sur chaque période de trois ans, chaque professionnel de santé suit un parcours de DPC : au moins deux actions de deux types différents parmi la formation continue, l’évaluation des pratiques professionnelles et la gestion des risques, ou un programme intégré ; et au moins une action s’inscrit dans les orientations prioritaires nationales de la période.',
 	'obligation.period': 'Période en cours : {start}–{end}',
@@ -89,8 +87,6 @@ const fr = {
 
 const en: Record<keyof typeof fr, string> = {
 	'obligation.title': 'My DPC obligation',
-	'obligation.nav': 'My DPC obligation',
-	'obligation.seeWhereIStand': 'Where does my DPC obligation stand this period?',
 	'obligation.rule':
 		'Over each three-year period, every health professional follows a DPC path: at least two actions of two different types among continuing training, professional practice evaluation and risk management, or one integrated programme; and at least one action within the period’s national priority orientations.',
 	'obligation.period': 'Current period: {start}–{end}',

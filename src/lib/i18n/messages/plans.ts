@@ -60,7 +60,6 @@ const fr = {
 	'plans.log.body': 'Ce qui s’est passé',
 	'plans.log.submit': 'Ajouter',
 	'plans.log.added': 'L’entrée est ajoutée au journal.',
-	'plans.suivi.link': 'Suivi et accompagnement',
 	'plans.suivi.title': 'Suivi et accompagnement — {name}',
 	'plans.suivi.coordinatorNote': 'En tant que coordinatrice ou coordinateur, vous voyez l’historique des étapes de votre CPTS et qui l’accompagne. Les notes de suivi du réseau ne sont pas affichées ici.',
 	'plans.stage.title': 'Historique des étapes',
@@ -107,11 +106,6 @@ const fr = {
 	'plans.portfolio.plansTitle': 'Plans d’action confiés',
 	'plans.portfolio.noPlans': 'Aucun plan d’action ne vous est confié.',
 	'plans.portfolio.target': 'échéance le {date}',
-	'plans.late.lettreSansProjet': 'lettre d’intention validée le {since}, pas de projet de santé déposé depuis plus de {months} mois',
-	'plans.late.projetNonValide': 'projet de santé déposé le {since}, non validé après {months} mois',
-	'plans.late.projetSansAci': 'projet de santé validé le {since}, pas de contrat ACI après {months} mois',
-	'plans.late.suiviRapproche': 'accompagnement rapproché sans entrée au journal de suivi depuis plus de {days} jours',
-	'plans.late.planEchu': 'échéance dépassée (le {since})',
 	'plans.partner.title': 'Comptes partenaires',
 	'plans.partner.intro': 'Un compte partenaire (ARS, CPAM, URPS) lit les pages de pilotage de son territoire et peut ajouter aux plans d’action et aux journaux de suivi. Il ne donne aucun autre droit.',
 	'plans.partner.caption': 'Comptes partenaires et leur territoire',
@@ -138,8 +132,7 @@ const fr = {
 	'plans.partner.unknownDepartement': 'Ce département n’existe pas.',
 	'plans.partner.departementOutsideRegion': 'Ce département n’est pas dans la région choisie.',
 	'plans.partner.cpamNeedsDepartement': 'Une CPAM a toujours un département.',
-	'plans.partner.urpsNoDepartement': 'Une URPS couvre toute sa région : ne choisissez pas de département.',
-	'plans.demo.partner': 'Partenaire (ARS, CPAM, URPS)',
+	'plans.partner.urpsNoDepartement': 'Une URPS couvre toute sa région : ne choisissez pas de département.'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -203,7 +196,6 @@ const en: Record<keyof typeof fr, string> = {
 	'plans.log.body': 'What happened',
 	'plans.log.submit': 'Add',
 	'plans.log.added': 'The entry is added to the log.',
-	'plans.suivi.link': 'Follow-up and support',
 	'plans.suivi.title': 'Follow-up and support — {name}',
 	'plans.suivi.coordinatorNote': 'As a coordinator, you see your CPTS’s stage history and who accompanies it. The network’s follow-up notes are not shown here.',
 	'plans.stage.title': 'Stage history',
@@ -250,11 +242,6 @@ const en: Record<keyof typeof fr, string> = {
 	'plans.portfolio.plansTitle': 'Action plans entrusted',
 	'plans.portfolio.noPlans': 'No action plan is entrusted to you.',
 	'plans.portfolio.target': 'target date {date}',
-	'plans.late.lettreSansProjet': 'letter of intent validated on {since}, no health project submitted for more than {months} months',
-	'plans.late.projetNonValide': 'health project submitted on {since}, not validated after {months} months',
-	'plans.late.projetSansAci': 'health project validated on {since}, no ACI contract after {months} months',
-	'plans.late.suiviRapproche': 'close support with no follow-up entry for more than {days} days',
-	'plans.late.planEchu': 'target date passed ({since})',
 	'plans.partner.title': 'Partner accounts',
 	'plans.partner.intro': 'A partner account (ARS, CPAM, URPS) reads the steering pages of its territory and may add to action plans and follow-up logs. It grants no other right.',
 	'plans.partner.caption': 'Partner accounts and their territory',
@@ -281,8 +268,7 @@ const en: Record<keyof typeof fr, string> = {
 	'plans.partner.unknownDepartement': 'This département does not exist.',
 	'plans.partner.departementOutsideRegion': 'This département is not in the chosen région.',
 	'plans.partner.cpamNeedsDepartement': 'A CPAM always has a département.',
-	'plans.partner.urpsNoDepartement': 'A URPS covers its whole région: choose no département.',
-	'plans.demo.partner': 'Partner (ARS, CPAM, URPS)',
+	'plans.partner.urpsNoDepartement': 'A URPS covers its whole région: choose no département.'
 };
 
 export default { fr, en };

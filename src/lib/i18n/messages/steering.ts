@@ -91,7 +91,8 @@ const fr = {
 		'Chaque commune (ou arrondissement à Paris, Lyon et Marseille) compte une fois, sous l’étape la plus avancée des CPTS dont elle fait partie : en fonctionnement (ACI signé ou CPTS en fonctionnement), en projet (lettre d’intention validée, projet de santé déposé ou validé), sinon aucune CPTS. Une CPTS à l’initiative ne couvre encore personne.',
 	'steering.sources.referenceNote': 'Ces chiffres nationaux ne sont pas calculés par la plateforme.',
 	'steering.csv.departementMissing': 'Indiquez le département : /reseau/zones-blanches.csv?departement=<code> (par exemple departement=54).',
-	'steering.csv.departementUnknown': 'Département inconnu : « {code} ». Utilisez son code Insee (54, 2A, 974…).'
+	'steering.csv.departementUnknown': 'Département inconnu : « {code} ». Utilisez son code Insee (54, 2A, 974…).',
+	'aci.nav.evaluation': 'Évaluation des missions ACI (déploiement, indicateurs, plans de crise)'
 };
 
 const en: Record<keyof typeof fr, string> = {
@@ -186,7 +187,8 @@ const en: Record<keyof typeof fr, string> = {
 		'Each commune (or arrondissement in Paris, Lyon and Marseille) counts once, under the most advanced stage of the CPTS it belongs to: in operation (ACI signed or CPTS in operation), in a project (letter of intent validated, health project submitted or validated), otherwise no CPTS. A CPTS at the initiative stage covers nobody yet.',
 	'steering.sources.referenceNote': 'These national figures are not computed by the platform.',
 	'steering.csv.departementMissing': 'Give the département: /reseau/zones-blanches.csv?departement=<code> (for example departement=54).',
-	'steering.csv.departementUnknown': 'Unknown département: “{code}”. Use its INSEE code (54, 2A, 974…).'
+	'steering.csv.departementUnknown': 'Unknown département: “{code}”. Use its INSEE code (54, 2A, 974…).',
+	'aci.nav.evaluation': 'Evaluation of the ACI missions (deployment, indicators, crisis plans)'
 };
 
 export default { fr, en };
