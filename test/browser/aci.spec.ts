@@ -1,8 +1,8 @@
 /**
  * The ACI contract as the demo uses it (issue 15): the coordinatrice of Sud-Toulois records this
  * year's indicators of a socle mission (bad input first: message, nothing saved, values kept),
- * records the dialogue de gestion and downloads it as DOCX; the animatrice finds, across Grand
- * Est, the CPTS with no crises sanitaires plan. axe runs on the year page.
+ * records the dialogue de gestion (Mon espace asks for it until then) and downloads it as DOCX;
+ * the animatrice finds, across Grand Est, the CPTS with no crises sanitaires plan. axe runs on the year page.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
@@ -15,8 +15,11 @@ const YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 
 test('the coordinatrice of Sud-Toulois records her indicators and exports the dialogue de gestion', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signIn(page, DEMO.coordinator);
-	await page.goto('/cpts/sud-toulois');
-	await page.getByRole('link', { name: 'Contrat ACI et missions' }).click();
+	// Mon espace tells her the dialogue de gestion is due (none for over a year) and leads to the contract.
+	const dueLink = /Dialogue de gestion à tenir avec la CPAM et l’ARS pour CPTS du Sud-Toulois/;
+	await page.goto('/espace');
+	await page.getByRole('region', { name: 'Ce qui vous attend' }).getByRole('link', { name: dueLink }).click();
+	await expect(page).toHaveURL(/\/cpts\/sud-toulois\/contrat$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contrat ACI — CPTS du Sud-Toulois');
 	await expect(page.getByRole('region', { name: 'Le contrat', exact: true })).toContainText('Réponse aux crises sanitaires graves');
 	await page.getByRole('link', { name: `Année ${YEAR}` }).click();
@@ -65,6 +68,10 @@ test('the coordinatrice of Sud-Toulois records her indicators and exports the di
 	expect(download.suggestedFilename()).toBe(`dialogue-de-gestion-cpts-du-sud-toulois-${YEAR}.docx`);
 	const bytes = await readFile((await download.path())!);
 	expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+	// Held: Mon espace no longer asks for it.
+	await page.goto('/espace');
+	await expect(page.getByRole('region', { name: 'Ce qui vous attend' }).getByRole('link', { name: dueLink })).toHaveCount(0);
 });
 
 test('the animatrice sees which Grand Est CPTS have no crises sanitaires plan', async ({ page }) => {

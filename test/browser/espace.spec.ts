@@ -56,16 +56,14 @@ for (const width of [1280, 375]) {
 			await expect(page.getByRole('heading', { level: 1 })).toContainText('réseau');
 		});
 
-		test('the coordinator is asked to answer join requests and to hold her dialogue de gestion; her project has a new comment', async ({ page }) => {
+		// Her dialogue de gestion due is checked by aci.spec, which then holds it.
+		test('the coordinator is asked to answer join requests; her project has a new comment', async ({ page }) => {
 			await openEspace(page, DEMO.coordinator);
 			const awaits = section(page, 'Ce qui vous attend');
 			const projects = section(page, 'Mes projets de santé');
 			await expect(projects.getByRole('link', { name: 'Actualisation 2027 du projet de santé de la CPTS du Sud-Toulois' })).toBeVisible();
 			await expect(projects.getByText('1 commentaire non lu')).toBeVisible();
 			await expect(section(page, 'Mon agenda').getByRole('link', { name: /Messagerie sécurisée et DMP/ })).toBeVisible();
-			await awaits.getByRole('link', { name: /Dialogue de gestion à tenir avec la CPAM et l’ARS pour CPTS du Sud-Toulois/ }).click();
-			await expect(page).toHaveURL(/\/cpts\/sud-toulois\/contrat$/);
-			await page.goBack();
 			await awaits.getByRole('link', { name: /demandes? d’adhésion à examiner pour CPTS du Sud-Toulois/ }).click();
 			await expect(page).toHaveURL(/\/cpts\/sud-toulois\/membres$/);
 		});
