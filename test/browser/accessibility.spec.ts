@@ -106,6 +106,8 @@ test('as the demo member: dashboard, library, thread with the reply editor, draf
 });
 
 test('as the facilitator: moderation and members pages', async ({ page }) => {
+	// Five pages, each with an axe run.
+	test.setTimeout(90_000);
 	await signIn(page, DEMO.facilitator);
 	await visit(page, '/forums/moderation', 'forum moderation');
 	await visit(page, '/bibliotheque/moderation', 'library review');
