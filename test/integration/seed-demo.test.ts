@@ -129,6 +129,27 @@ describe('demo seed', () => {
 		expect(member).toContainEqual({ slug: 'venissieux', role: 'member', status: 'pending' });
 	});
 
+	it('dates memberships as each CPTS lived them: joined since its start and before this week, requests pending for days', async () => {
+		const rows = await testDb.db
+			.select({ slug: cpts.slug, status: cptsMemberships.status, requestedAt: cptsMemberships.requestedAt, decidedAt: cptsMemberships.decidedAt })
+			.from(cptsMemberships)
+			.innerJoin(cpts, eq(cpts.id, cptsMemberships.cptsId));
+		const startedOn = new Map(DEMO_CPTS.map((entry) => [entry.slug, `${entry.stageDates[0]}T00:00:00Z`]));
+		const weekAgo = Date.now() - 6 * 86_400_000;
+		const active = rows.filter((row) => row.status === 'active');
+		expect(active.length).toBeGreaterThan(20);
+		for (const row of active) {
+			expect(row.decidedAt!.getTime(), row.slug).toBeGreaterThanOrEqual(new Date(startedOn.get(row.slug)!).getTime());
+			expect(row.decidedAt!.getTime(), row.slug).toBeLessThan(weekAgo);
+		}
+		// Sud-Toulois's members did not all join on the same day.
+		expect(new Set(active.filter((row) => row.slug === 'sud-toulois').map((row) => row.decidedAt!.toISOString())).size).toBeGreaterThan(1);
+		for (const row of rows.filter((each) => each.status === 'pending')) {
+			expect(row.decidedAt).toBeNull();
+			expect(Date.now() - row.requestedAt.getTime()).toBeLessThan(31 * 86_400_000);
+		}
+	});
+
 	it('adds fictitious professionals who cannot sign in with any demo password', async () => {
 		const professional = await userByEmail(DEMO_PROFESSIONALS[0].email);
 		expect(professional.email).toMatch(/@exemple\.fr$/);

@@ -107,17 +107,28 @@ export async function seedDemoNetworkIfEmpty(db: DbOrTx): Promise<SeedCounts | n
 		);
 		if (roleRows.length > 0) await tx.insert(userRoles).values(roleRows);
 
+		// Dates that agree with each CPTS's history: its first members joined when it started (its
+		// first stage date), the others one after the other since; requests still pending are recent.
+		const startedOn = new Map(DEMO_CPTS.map((entry) => [entry.slug, new Date(`${entry.stageDates[0]}T09:00:00Z`)]));
+		const joinedSoFar = new Map<string, number>();
+		const DAY_MS = 86_400_000;
 		const membershipRow = (userId: string, membership: DemoMembership) => {
 			const cptsId = cptsIdBySlug.get(membership.cptsSlug);
 			if (!cptsId) throw new Error(`Demo data: unknown CPTS slug "${membership.cptsSlug}"`);
 			const status = membership.status ?? 'active';
+			const position = joinedSoFar.get(membership.cptsSlug) ?? 0;
+			joinedSoFar.set(membership.cptsSlug, position + 1);
+			const started = startedOn.get(membership.cptsSlug)!.getTime();
+			const joined = new Date(Math.min(started + position * 37 * DAY_MS, now.getTime() - 7 * DAY_MS));
+			const asked = status === 'pending' ? new Date(now.getTime() - (position + 1) * 2 * DAY_MS) : joined;
 			return {
 				cptsId,
 				userId,
 				role: membership.role ?? 'member',
 				status,
 				message: membership.message ?? null,
-				decidedAt: status === 'pending' ? null : now
+				requestedAt: asked,
+				decidedAt: status === 'pending' ? null : joined
 			};
 		};
 		const membershipRows = [
