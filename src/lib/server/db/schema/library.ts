@@ -128,8 +128,8 @@ export const libraryResources = pgTable(
 	]
 );
 
-/** What a search reads of a published resource; the two copies below store the vector differently. */
-function searchRowColumns() {
+/** What every search copy holds of a published resource besides its vector: who may read it and its packed facets. */
+function searchCopyColumns() {
 	return {
 		id: text('id')
 			.primaryKey()
@@ -137,9 +137,13 @@ function searchRowColumns() {
 		visibility: text('visibility').$type<ResourceVisibility>().notNull(),
 		facetBits: integer('facet_bits').notNull(),
 		professionBits: integer('profession_bits').notNull(),
-		regionCode: text('region_code'),
-		searchVector: tsvector('search_vector').notNull()
+		regionCode: text('region_code')
 	};
+}
+
+/** What a search reads of a published resource; the two copies below store the vector differently. */
+function searchRowColumns() {
+	return { ...searchCopyColumns(), searchVector: tsvector('search_vector').notNull() };
 }
 
 /**
@@ -180,13 +184,7 @@ export const librarySearchVectors = pgTable(
 export const librarySearchHeads = pgTable(
 	'library_search_heads',
 	{
-		id: text('id')
-			.primaryKey()
-			.references(() => libraryResources.id, { onDelete: 'cascade' }),
-		visibility: text('visibility').$type<ResourceVisibility>().notNull(),
-		facetBits: integer('facet_bits').notNull(),
-		professionBits: integer('profession_bits').notNull(),
-		regionCode: text('region_code'),
+		...searchCopyColumns(),
 		publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
 		headVector: tsvector('head_vector').notNull()
 	},
